@@ -1,0 +1,26 @@
+package io.asmnet.processor.decode;
+
+import io.asmnet.schemas.avro.Frame;
+
+/**
+ * Turns an encoded {@link Frame} into BGR pixels. Stills decode on their own; H.264 access
+ * units need the camera's decoder state, so an implementation keeps one decoder per camera,
+ * created on that camera's first keyframe. One instance serves one stream task (one thread).
+ */
+public interface FrameDecoder extends AutoCloseable {
+
+  /**
+   * Decodes one frame. Size limits are checked before any native work.
+   *
+   * @throws DecodeException with kind OVERSIZED, UNSUPPORTED_CODEC, CORRUPT_PAYLOAD or
+   *     DECODE_FAILED (for example an H.264 stream that starts mid-GOP)
+   */
+  DecodedFrame decode(Frame frame) throws DecodeException;
+
+  /** Frees the per-camera state of one camera (its partition moved, or it went quiet). */
+  void release(String cameraId);
+
+  /** Frees all per-camera state; the instance is unusable afterwards. */
+  @Override
+  void close();
+}
