@@ -1,0 +1,20 @@
+package io.asmnet.trainer.data;
+
+import java.nio.file.Path;
+
+/**
+ * One labelled face as a data set gives it.
+ *
+ * @param image the photo it is in
+ * @param landmarks 136 floats, x0, y0, ..., x67, y67, 0-based image pixels, iBUG 300-W order
+ * @param pose the labelled pose, or null when the data set has none (then it is derived from
+ *     the landmarks)
+ * @param subset the split or subset name (train, test, common, challenging, ...)
+ */
+public record LabelledFace(Path image, float[] landmarks, HeadPose pose, String subset) {
+  public LabelledFace {
+    if (landmarks.length != 136) {
+      throw new IllegalArgumentException("expected 136 coordinates, got " + landmarks.length);
+    }
+  }
+}
