@@ -50,7 +50,8 @@ public final class DlibXmlLoader {
       throw new DataFileException(xml, 0, "cannot read: " + e.getMessage(), e);
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      throw new DataFileException(xml, line, "malformed XML: " + e.getMessage(), e);
+      String why = e.getMessage().replace('\n', ' ');
+      throw new DataFileException(xml, line, "malformed XML: " + why, e);
     }
   }
 
