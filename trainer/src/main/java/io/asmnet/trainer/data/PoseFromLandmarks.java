@@ -2,6 +2,7 @@ package io.asmnet.trainer.data;
 
 import static org.bytedeco.opencv.global.opencv_calib3d.Rodrigues;
 import static org.bytedeco.opencv.global.opencv_calib3d.SOLVEPNP_ITERATIVE;
+import static org.bytedeco.opencv.global.opencv_calib3d.SOLVEPNP_SQPNP;
 import static org.bytedeco.opencv.global.opencv_calib3d.solvePnP;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 
@@ -43,10 +44,15 @@ public final class PoseFromLandmarks {
       Mat camera = cameraMatrix(imageWidth, imageHeight);
       Mat rvec = new Mat();
       Mat tvec = new Mat();
+      // Levenberg-Marquardt from a DLT start is exact on clean points but can land behind the
+      // camera on odd shapes; SQPnP finds the global optimum then.
       boolean solved =
           solvePnP(object, imagePoints, camera, new Mat(), rvec, tvec, false, SOLVEPNP_ITERATIVE);
-      double[] t = read(tvec, 3);
-      if (!solved || !(t[2] > 0)) {
+      if (!solved || !(read(tvec, 3)[2] > 0)) {
+        solved =
+            solvePnP(object, imagePoints, camera, new Mat(), rvec, tvec, false, SOLVEPNP_SQPNP);
+      }
+      if (!solved || !(read(tvec, 3)[2] > 0)) {
         throw new IllegalArgumentException("solvePnP found no pose in front of the camera");
       }
       Mat rotation = new Mat();

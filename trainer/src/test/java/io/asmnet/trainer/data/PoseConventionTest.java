@@ -34,8 +34,8 @@ class PoseConventionTest {
 
     double[] m = PoseConvention.matrix(pose);
     double[] mirror = {-1, 0, 0, 0, 1, 0, 0, 0, 1};
-    HeadPose flipped =
-        PoseConvention.fromMatrix(PoseConvention.multiply(mirror, PoseConvention.multiply(m, mirror)));
+    double[] mirrored = PoseConvention.multiply(mirror, PoseConvention.multiply(m, mirror));
+    HeadPose flipped = PoseConvention.fromMatrix(mirrored);
     assertThat(flipped.yaw()).isCloseTo(-30, within(1e-3f));
     assertThat(flipped.pitch()).isCloseTo(10, within(1e-3f));
     assertThat(flipped.roll()).isCloseTo(5, within(1e-3f));
