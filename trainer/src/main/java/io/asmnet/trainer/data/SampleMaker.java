@@ -29,6 +29,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * negates yaw and roll. Independent x/y scaling changes the true pose slightly; that is ignored,
  * as in the published training. Faces without a pose label get one from {@link
  * PoseFromLandmarks} on the original photo.
+ *
+ * <p>Thread-safe (the image cache is shared and synchronised); every Mat lives for one call.
  */
 public final class SampleMaker {
   /** Default crop margin per side, as a fraction of the landmark box's longer side. */

@@ -35,7 +35,44 @@ public final class WflwLoader {
     88, 89, 90, 91, 92, 93, 94, 95 // inner mouth 60-67
   };
 
+  /** WFLW's six per-face flags, in file order; each names an evaluation subset of the test set. */
+  public enum Attribute {
+    LARGEPOSE,
+    EXPRESSION,
+    ILLUMINATION,
+    MAKEUP,
+    OCCLUSION,
+    BLUR;
+
+    /** The subset name used for faces with this flag, e.g. "largepose". */
+    public String subsetName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   private WflwLoader() {}
+
+  /**
+   * The faces whose flag is set, as the subset {@link Attribute#subsetName()} (e.g. the
+   * "largepose" test subset of the published WFLW results).
+   */
+  public static List<LabelledFace> loadWithAttribute(
+      Path annotations, Path imageRoot, Attribute attribute) {
+    List<String> lines = DataFiles.readLines(annotations);
+    List<LabelledFace> faces = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).trim();
+      if (line.isEmpty()) {
+        continue;
+      }
+      LabelledFace face = parseLine(annotations, i + 1, line, imageRoot, attribute.subsetName());
+      String flag = line.split("\\s+")[200 + attribute.ordinal()];
+      if (DlibXmlLoader.parseFloat(annotations, i + 1, flag) != 0) {
+        faces.add(face);
+      }
+    }
+    return faces;
+  }
 
   /**
    * @param annotations a WFLW annotation text file
