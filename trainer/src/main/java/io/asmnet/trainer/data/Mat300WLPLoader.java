@@ -55,10 +55,10 @@ public final class Mat300WLPLoader {
         throw new DataFileException(matFile, 0, "Pose_Para has fewer than 3 values");
       }
       pose = PoseConvention.from300WLP(para.getDouble(0), para.getDouble(1), para.getDouble(2));
+    } catch (DataFileException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof DataFileException d) {
-        throw d;
-      }
+      // mfl-core reports a non-MAT file or a non-finite pose as unchecked exceptions
       throw new DataFileException(matFile, 0, "cannot read MAT file: " + e.getMessage(), e);
     }
     return new LabelledFace(DataFiles.imageNextTo(matFile), points, pose, subset);

@@ -19,7 +19,10 @@ public record EvalReport(String model, List<SubsetMetrics> subsets, SubsetMetric
     subsets = List.copyOf(subsets);
   }
 
-  /** Metrics of a named subset, or the overall ones for "full" when no subset has that name. */
+  /**
+   * Metrics of a named subset, the overall ones for "full" when no subset has that name, or null
+   * when there is no such subset.
+   */
   public SubsetMetrics subset(String name) {
     return subsets.stream()
         .filter(s -> s.subset().equals(name))

@@ -10,7 +10,7 @@ import java.util.List;
  * @param faces number of faces
  * @param nme mean NME, a fraction (x 100 for the % that papers print)
  * @param failureRate fraction of faces with NME above {@link Nme#FAILURE_THRESHOLD}
- * @param yawMae mean absolute yaw error, degrees
+ * @param yawMae mean absolute yaw error, degrees (plain difference: poses stay within +-90)
  * @param pitchMae mean absolute pitch error, degrees
  * @param rollMae mean absolute roll error, degrees
  */
