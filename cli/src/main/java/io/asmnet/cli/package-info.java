@@ -1,0 +1,2 @@
+/** The {@code asmnet} command line: what people run day to day. */
+package io.asmnet.cli;
