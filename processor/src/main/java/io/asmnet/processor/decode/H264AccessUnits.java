@@ -46,7 +46,8 @@ public final class H264AccessUnits implements AutoCloseable {
   private final int streamIndex;
   private final int width;
   private final int height;
-  private final AVRational timeBase;
+  private final int timeBaseNum;
+  private final int timeBaseDen;
   private final AVBSFContext filter;
   private final AVPacket input = av_packet_alloc();
   private final AVPacket output = av_packet_alloc();
@@ -64,7 +65,10 @@ public final class H264AccessUnits implements AutoCloseable {
     }
     this.width = params.width();
     this.height = params.height();
-    this.timeBase = new AVRational().num(stream.time_base().num()).den(stream.time_base().den());
+    try (AVRational timeBase = stream.time_base()) { // a native copy
+      this.timeBaseNum = timeBase.num();
+      this.timeBaseDen = timeBase.den();
+    }
     this.filter = openFilter(stream);
   }
 
@@ -116,7 +120,7 @@ public final class H264AccessUnits implements AutoCloseable {
     byte[] data = new byte[packet.size()];
     packet.data().get(data);
     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-    long pts = packet.pts() == AV_NOPTS_VALUE ? -1 : packet.pts() * 1_000_000L * timeBase.num() / timeBase.den();
+    long pts = packet.pts() == AV_NOPTS_VALUE ? -1 : packet.pts() * 1_000_000L * timeBaseNum / timeBaseDen;
     return new AccessUnit(data, key, width, height, pts);
   }
 
@@ -139,7 +143,9 @@ public final class H264AccessUnits implements AutoCloseable {
     check(av_bsf_alloc(kind, filter), "allocate h264_mp4toannexb");
     try {
       check(avcodec_parameters_copy(filter.par_in(), stream.codecpar()), "copy codec parameters");
-      filter.time_base_in(stream.time_base());
+      try (AVRational timeBase = stream.time_base()) {
+        filter.time_base_in(timeBase);
+      }
       check(av_bsf_init(filter), "initialise h264_mp4toannexb");
       return filter;
     } catch (IOException e) {
@@ -163,7 +169,6 @@ public final class H264AccessUnits implements AutoCloseable {
     av_bsf_free(filter);
     av_packet_free(input);
     av_packet_free(output);
-    timeBase.close();
     grabber.close();
   }
 }

@@ -79,10 +79,11 @@ public final class CascadeFaceDetector implements FaceDetector {
     }
     List<FaceBox> faces = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
-      Rect r = hits.get(i);
-      float score = (float) (1 - Math.exp(-neighbours.get(i) / 10.0));
-      faces.add(FaceRegion.fromCascade(config.cascade(),
-          (float) (r.x() / scale), (float) (r.y() / scale), (float) (r.width() / scale), (float) (r.height() / scale), score));
+      try (Rect r = hits.get(i)) { // a native copy: free it now rather than at GC
+        float score = (float) (1 - Math.exp(-neighbours.get(i) / 10.0));
+        faces.add(FaceRegion.fromCascade(config.cascade(),
+            (float) (r.x() / scale), (float) (r.y() / scale), (float) (r.width() / scale), (float) (r.height() / scale), score));
+      }
     }
     faces.sort(Comparator.comparingDouble(FaceBox::score).reversed());
     return faces.size() > config.maxFaces() ? List.copyOf(faces.subList(0, config.maxFaces())) : faces;

@@ -42,6 +42,25 @@ class H264DecodingTest {
       assertThat(unit.width()).isEqualTo(WIDTH);
       assertThat(unit.height()).isEqualTo(HEIGHT);
     }
+    assertThat(units.get(1).timestampMicros() - units.get(0).timestampMicros()).isEqualTo(40_000); // 25 fps
+  }
+
+  @Test
+  void shouldReadRawAnnexBClipsToo() throws Exception {
+    Path raw = SyntheticClips.movingPattern(dir.resolve("pattern.h264"), "h264", 320, 240, 12, 6);
+
+    List<AccessUnit> rawUnits = H264AccessUnits.readAll(raw);
+
+    assertThat(rawUnits).hasSize(12);
+    assertThat(rawUnits).filteredOn(AccessUnit::keyframe).hasSize(2);
+    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
+      for (int i = 0; i < rawUnits.size(); i++) {
+        AccessUnit unit = rawUnits.get(i);
+        try (DecodedFrame frame = decoder.decode(frame("raw", i, unit.data(), unit.keyframe(), 320, 240))) {
+          assertThat(frame.width()).isEqualTo(320);
+        }
+      }
+    }
   }
 
   @Test
@@ -77,19 +96,21 @@ class H264DecodingTest {
 
   @Test
   void shouldFreeCameraStateOnReleaseAndWaitForKeyframeAgain() throws Exception {
-    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
-      decoder.decode(frame("a", 0)).close();
-      decoder.decode(frame("b", 0)).close();
-      assertThat(decoder.activeCameras()).isEqualTo(2);
+    CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults());
+    decoder.decode(frame("a", 0)).close();
+    decoder.decode(frame("b", 0)).close();
+    assertThat(decoder.activeCameras()).isEqualTo(2);
 
-      decoder.release("a");
+    decoder.release("a");
 
-      assertThat(decoder.activeCameras()).isEqualTo(1);
-      assertThatThrownBy(() -> decoder.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
-      decoder.decode(frame("b", 1)).close(); // the other camera keeps its state
-      decoder.close();
-      assertThat(decoder.activeCameras()).isZero();
-    }
+    assertThat(decoder.activeCameras()).isEqualTo(1);
+    assertThatThrownBy(() -> decoder.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+    decoder.decode(frame("b", 1)).close(); // the other camera keeps its state
+
+    decoder.close();
+
+    assertThat(decoder.activeCameras()).isZero();
+    assertThatThrownBy(() -> decoder.decode(frame("b", 2))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -22,9 +22,16 @@ public final class SyntheticClips {
    * every {@code gop} pictures, written as MP4 to {@code file}.
    */
   public static Path movingPattern(Path file, int width, int height, int frames, int gop) throws Exception {
+    return movingPattern(file, "mp4", width, height, frames, gop);
+  }
+
+  /** As above in the given container format ("mp4", "matroska", or "h264" for raw Annex-B). */
+  public static Path movingPattern(Path file, String format, int width, int height, int frames, int gop)
+      throws Exception {
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR); // libopenh264 warns about every default it changes
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-      recorder.setFormat("mp4");
+      recorder.setFormat(format);
       recorder.setVideoCodecName("libopenh264");
       recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
       recorder.setFrameRate(25);
