@@ -1,0 +1,37 @@
+package io.asmnet.processor.track;
+
+/**
+ * Settings of the {@link TrackingFaceLocator}.
+ *
+ * @param detectEvery run the detector at least every this many frames per camera (1: every frame);
+ *     between detections boxes come from the previous frame's landmarks, and faces entering the
+ *     picture are only found at the next detection
+ * @param minFaceSize a track whose landmarks span less than this (larger side, frame pixels) is
+ *     lost: the detector runs instead
+ * @param maxFaces at most this many faces per frame
+ * @param minEyeDistance a track whose eye centres are closer than this fraction of the landmarks'
+ *     larger side is implausible (collapsed landmarks or a full profile): the detector runs. About
+ *     0.4 for a frontal face, 0.2 at 60 degrees of yaw
+ * @param minInside a track with less than this fraction of its landmarks inside the frame is lost
+ */
+public record TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, float minEyeDistance, float minInside) {
+  public TrackerConfig {
+    if (detectEvery < 1 || maxFaces < 1) {
+      throw new IllegalArgumentException("detectEvery and maxFaces must be >= 1: " + detectEvery + ", " + maxFaces);
+    }
+    if (!(minFaceSize >= 0) || !(minEyeDistance >= 0 && minEyeDistance < 1) || !(minInside >= 0 && minInside <= 1)) {
+      throw new IllegalArgumentException(
+          "need minFaceSize >= 0, minEyeDistance in [0, 1), minInside in [0, 1]: "
+              + minFaceSize + ", " + minEyeDistance + ", " + minInside);
+    }
+  }
+
+  /** Detect every 10 frames; faces from 24 px; 8 faces; eye distance >= 0.15; 60 % inside. */
+  public static TrackerConfig defaults() {
+    return new TrackerConfig(10, 24f, 8, 0.15f, 0.6f);
+  }
+
+  public TrackerConfig withDetectEvery(int frames) {
+    return new TrackerConfig(frames, minFaceSize, maxFaces, minEyeDistance, minInside);
+  }
+}

@@ -1,0 +1,114 @@
+package io.asmnet.processor.track;
+
+import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceDetector;
+import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.schemas.avro.FaceSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the (expensive) detector only when needed and otherwise follows each face from the
+ * previous frame's landmarks. The detector runs when the camera has no track, the previous frame
+ * had no faces, frames were skipped (sequence gap), {@link TrackerConfig#detectEvery()} frames
+ * have passed, or any face's track is unhealthy (too small, mostly outside the frame, or
+ * implausible landmarks). Tracked boxes are the {@link FaceRegion} of the previous landmarks, the
+ * same region the detector's boxes describe; their score is the fraction of those landmarks that
+ * lie inside the frame. Owns the detector. Not thread-safe: one per stream task.
+ */
+public final class TrackingFaceLocator implements FaceLocator {
+  private static final Logger LOG = LoggerFactory.getLogger(TrackingFaceLocator.class);
+  private static final double DUPLICATE_IOU = 0.5;
+
+  private final FaceDetector detector;
+  private final TrackerConfig config;
+
+  public TrackingFaceLocator(FaceDetector detector, TrackerConfig config) {
+    this.detector = detector;
+    this.config = config;
+  }
+
+  @Override
+  public LocatedFaces locate(Mat bgr, TrackState previous, long sequence) {
+    long start = System.nanoTime();
+    Optional<String> reason = reasonToDetect(previous, sequence, bgr.cols(), bgr.rows());
+    if (reason.isPresent()) {
+      LOG.trace("frame {}: detecting because {}", sequence, reason.get());
+      List<FaceBox> boxes = detector.detect(bgr);
+      return new LocatedFaces(capped(boxes), FaceSource.DETECTED, micros(start), 0);
+    }
+    List<FaceBox> boxes = new ArrayList<>();
+    for (float[] face : previous.faces()) {
+      FaceBox box = FaceRegion.fromLandmarks(face, TrackHealth.inside(face, bgr.cols(), bgr.rows()));
+      // Two tracks drifting onto one face would be tracked twice until the next detection.
+      if (boxes.stream().noneMatch(b -> iou(b, box) > DUPLICATE_IOU)) {
+        boxes.add(box);
+      }
+    }
+    return new LocatedFaces(capped(boxes), FaceSource.TRACKED, 0, micros(start));
+  }
+
+  /** Why this frame needs the detector, or empty when the track can be followed. */
+  Optional<String> reasonToDetect(TrackState previous, long sequence, int width, int height) {
+    if (previous == null) {
+      return Optional.of("the camera has no track");
+    }
+    if (previous.faces().isEmpty()) {
+      return Optional.of("the previous frame had no faces");
+    }
+    if (sequence != previous.lastSequence() + 1) {
+      return Optional.of("frames were skipped (" + previous.lastSequence() + " -> " + sequence + ")");
+    }
+    if (previous.framesSinceDetection() + 1 >= config.detectEvery()) {
+      return Optional.of("it is due every " + config.detectEvery() + " frames");
+    }
+    for (float[] face : previous.faces()) {
+      Optional<String> problem = TrackHealth.problem(face, width, height, config);
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public TrackState update(TrackState previous, LocatedFaces located, List<float[]> landmarks, long sequence) {
+    if (landmarks.size() != located.boxes().size()) {
+      throw new IllegalArgumentException(
+          "got landmarks for " + landmarks.size() + " faces but " + located.boxes().size() + " were located");
+    }
+    int sinceDetection;
+    if (located.source() == FaceSource.DETECTED) {
+      sinceDetection = 0;
+    } else if (previous != null) {
+      sinceDetection = previous.framesSinceDetection() + 1;
+    } else {
+      throw new IllegalArgumentException("TRACKED faces need a previous track");
+    }
+    return new TrackState(sequence, sinceDetection, landmarks);
+  }
+
+  private List<FaceBox> capped(List<FaceBox> boxes) {
+    return boxes.size() > config.maxFaces() ? boxes.subList(0, config.maxFaces()) : boxes;
+  }
+
+  private static long micros(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000;
+  }
+
+  private static double iou(FaceBox a, FaceBox b) {
+    double ix = Math.max(0, Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x()));
+    double iy = Math.max(0, Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y()));
+    double inter = ix * iy;
+    return inter / (a.w() * a.h() + b.w() * b.h() - inter);
+  }
+
+  @Override
+  public void close() {
+    detector.close();
+  }
+}
