@@ -3,6 +3,7 @@ package io.asmnet.processor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.asmnet.processor.deploy.Commands;
 import io.asmnet.processor.metrics.DashboardQueries.Query;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class DashboardPromQlSyntaxTest {
 
   @Test
   void shouldParseEveryExpressionWithPromtool(@TempDir Path dir) throws Exception {
-    assumeTrue(Tools.onPath("promtool"), "promtool is not installed: PromQL syntax not checked");
+    assumeTrue(Commands.onPath("promtool"), "promtool is not installed: PromQL syntax not checked");
     List<Query> queries = DashboardQueries.all(DashboardQueries.dashboardsDir());
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
     for (int i = 0; i < queries.size(); i++) {
