@@ -3,8 +3,8 @@ package io.asmnet.processor.metrics;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Maps camera ids to the value of the {@code camera} tag while keeping its cardinality bounded:
- * the first {@code maxCameras} distinct ids keep their own value, every later id becomes {@link
+ * Maps camera ids to the value of the {@code camera} tag while keeping its cardinality bounded: the
+ * first {@code maxCameras} distinct ids keep their own value, every later id becomes {@link
  * #OTHER}. Each tag value is a separate time series in Prometheus, so an unbounded set of cameras
  * would grow the scrape (and Prometheus' memory) without limit. Thread-safe.
  */

@@ -50,11 +50,14 @@ public final class MetricsServer implements AutoCloseable {
     this.registry = registry;
     this.streamsState = state;
     // Two threads: a slow scrape must not block a liveness probe.
-    this.executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "asmnet-metrics-http");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "asmnet-metrics-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/metrics", exact("/metrics", this::metrics));
     server.createContext("/health", exact("/health", ex -> health(ex, h -> true)));
@@ -68,8 +71,12 @@ public final class MetricsServer implements AutoCloseable {
    * @param streamsState the current Kafka Streams state; may return null before the client exists
    * @throws IOException if the address cannot be bound
    */
-  public static MetricsServer start(PrometheusMeterRegistry registry, String bindAddress, int port,
-      Supplier<KafkaStreams.State> streamsState) throws IOException {
+  public static MetricsServer start(
+      PrometheusMeterRegistry registry,
+      String bindAddress,
+      int port,
+      Supplier<KafkaStreams.State> streamsState)
+      throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     MetricsServer server = new MetricsServer(http, registry, streamsState);
     http.start();

@@ -8,12 +8,9 @@ import io.asmnet.schemas.avro.StageTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,35 +28,36 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
 
   /** Per-stage time of one frame, seconds; tag {@code stage}. Prometheus: {@code _seconds}. */
   public static final String STAGE_DURATION = "asmnet.stage.duration";
+
   /** Capture time to event emission, seconds (includes Kafka transit and clock skew). */
   public static final String EVENT_LATENCY = "asmnet.event.latency";
+
   /** Frames turned into pose events; tag {@code camera}. Prometheus: {@code _total}. */
   public static final String FRAMES = "asmnet.frames";
+
   /** Faces in pose events; tags {@code camera}, {@code source} (detected/tracked). */
   public static final String FACES = "asmnet.faces";
+
   /** Records sent to the dead-letter topic; tag {@code kind} (the ErrorKind, lower case). */
   public static final String DEAD_LETTERS = "asmnet.dead.letters";
+
   /** Faces per batch run by the dynamic batcher. */
   public static final String BATCH_SIZE = "asmnet.infer.batch.size";
+
   /** Wait in the batcher's queue before a batch ran, seconds. */
   public static final String QUEUE_DELAY = "asmnet.infer.queue.delay";
+
   /** Model run time of one batch, seconds. */
   public static final String BATCH_DURATION = "asmnet.infer.batch.duration";
+
   /** Info gauge (value 1): the inference device; tag {@code device} (cpu, cuda). */
   public static final String DEVICE_INFO = "asmnet.inference.device.info";
+
   /** Info gauge (value 1): the model in use; tags {@code model}, {@code version}. */
   public static final String MODEL_INFO = "asmnet.model.info";
 
   /** Default number of cameras that get their own {@code camera} tag value. */
   public static final int DEFAULT_MAX_CAMERAS = 50;
-
-  // Video work is ms-range: these bounds appear as explicit buckets next to Micrometer's
-  // percentile-histogram buckets, so dashboards can show "share of frames under 33 ms" exactly.
-  private static final Duration[] LATENCY_SLOS = {
-    ms(1), ms(2), ms(5), ms(10), ms(20), ms(33), ms(50), ms(100), ms(200), ms(500), ms(1000),
-    ms(2000), ms(5000)
-  };
-  private static final double[] BATCH_BUCKETS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 128};
 
   private final MeterRegistry registry;
   private final CameraLabels cameras;
@@ -76,9 +74,8 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   private final DistributionSummary batchSize;
   private final Timer queueDelay;
   private final Timer batchDuration;
-  private final MultiGauge device;
-  private final MultiGauge model;
-  private volatile String modelKey = "";
+  private final InfoGauge device;
+  private final InfoGauge model;
 
   /**
    * Registers every meter on {@code registry} and sets its common tags, so pass a fresh registry.
@@ -97,53 +94,59 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
     this.inferQueue = stageTimer("infer_queue");
     this.infer = stageTimer("infer");
     this.total = stageTimer("total");
-    this.eventLatency = latencyTimer(Timer.builder(EVENT_LATENCY))
-        .description("Frame capture to pose event emission").register(registry);
+    this.eventLatency =
+        Histograms.latency(Timer.builder(EVENT_LATENCY))
+            .description("Frame capture to pose event emission")
+            .register(registry);
     for (ErrorKind kind : ErrorKind.values()) {
-      deadLetters.put(kind, Counter.builder(DEAD_LETTERS).tag("kind", kind.name().toLowerCase())
-          .description("Records sent to the dead-letter topic").register(registry));
+      deadLetters.put(
+          kind,
+          Counter.builder(DEAD_LETTERS)
+              .tag("kind", kind.name().toLowerCase())
+              .description("Records sent to the dead-letter topic")
+              .register(registry));
     }
-    this.batchSize = DistributionSummary.builder(BATCH_SIZE).baseUnit("faces")
-        .serviceLevelObjectives(BATCH_BUCKETS).description("Faces per inference batch")
-        .register(registry);
-    this.queueDelay = latencyTimer(Timer.builder(QUEUE_DELAY))
-        .description("Wait in the batcher queue before the batch ran").register(registry);
-    this.batchDuration = latencyTimer(Timer.builder(BATCH_DURATION))
-        .description("Model run time of one batch").register(registry);
-    this.device = MultiGauge.builder(DEVICE_INFO).description("Inference device (value 1)")
-        .register(registry);
-    this.model = MultiGauge.builder(MODEL_INFO).description("Model in use (value 1)")
-        .register(registry);
+    this.batchSize =
+        DistributionSummary.builder(BATCH_SIZE)
+            .baseUnit("faces")
+            .serviceLevelObjectives(Histograms.BATCH_BUCKETS)
+            .description("Faces per inference batch")
+            .register(registry);
+    this.queueDelay =
+        Histograms.latency(Timer.builder(QUEUE_DELAY))
+            .description("Wait in the batcher queue before the batch ran")
+            .register(registry);
+    this.batchDuration =
+        Histograms.latency(Timer.builder(BATCH_DURATION))
+            .description("Model run time of one batch")
+            .register(registry);
+    this.device = new InfoGauge(registry, DEVICE_INFO, "Inference device (value 1)");
+    this.model = new InfoGauge(registry, MODEL_INFO, "Model in use (value 1)");
     this.binders = new RuntimeBinders(registry);
   }
 
-  /** Binds the Kafka Streams client metrics (lag, rates, thread state); call once, after creation. */
+  /**
+   * Binds the Kafka Streams client metrics (lag, rates, thread state); call once, after creation.
+   */
   public void bindKafkaStreams(KafkaStreams streams) {
     binders.bindKafkaStreams(Objects.requireNonNull(streams, "streams"));
   }
 
   /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}). */
   public void inferenceDevice(String deviceName) {
-    device.register(List.of(MultiGauge.Row.of(Tags.of("device", deviceName.toLowerCase()), 1)),
-        true);
+    device.set(Tags.of("device", deviceName.toLowerCase()));
   }
 
   /** Reports the model in use; also learnt from each event's model name and version. */
   public void modelInUse(String name, String version) {
-    String key = name + '\u0000' + version;
-    if (!key.equals(modelKey)) {
-      synchronized (model) {
-        modelKey = key;
-        model.register(List.of(MultiGauge.Row.of(Tags.of("model", name, "version", version), 1)),
-            true);
-      }
-    }
+    model.set(Tags.of("model", name, "version", version));
   }
 
   @Override
   public void frameProcessed(PoseEvent event) {
-    CameraMeters meters = perCamera.computeIfAbsent(
-        cameras.label(event.getCameraId().toString()), this::cameraMeters);
+    CameraMeters meters =
+        perCamera.computeIfAbsent(
+            cameras.label(event.getCameraId().toString()), this::cameraMeters);
     meters.frames.increment();
     for (Face face : event.getFaces()) {
       (face.getSource() == FaceSource.TRACKED ? meters.tracked : meters.detected).increment();
@@ -183,24 +186,26 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   }
 
   private CameraMeters cameraMeters(String camera) {
-    Counter frames = Counter.builder(FRAMES).tag("camera", camera)
-        .description("Frames turned into pose events").register(registry);
+    Counter frames =
+        Counter.builder(FRAMES)
+            .tag("camera", camera)
+            .description("Frames turned into pose events")
+            .register(registry);
     return new CameraMeters(frames, faces(camera, "detected"), faces(camera, "tracked"));
   }
 
   private Counter faces(String camera, String source) {
-    return Counter.builder(FACES).tags("camera", camera, "source", source)
-        .description("Faces in pose events").register(registry);
+    return Counter.builder(FACES)
+        .tags("camera", camera, "source", source)
+        .description("Faces in pose events")
+        .register(registry);
   }
 
   private Timer stageTimer(String stage) {
-    return latencyTimer(Timer.builder(STAGE_DURATION)).tag("stage", stage)
-        .description("Time spent per stage on one frame").register(registry);
-  }
-
-  private static Timer.Builder latencyTimer(Timer.Builder builder) {
-    return builder.publishPercentileHistogram().serviceLevelObjectives(LATENCY_SLOS)
-        .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(Duration.ofSeconds(10));
+    return Histograms.latency(Timer.builder(STAGE_DURATION))
+        .tag("stage", stage)
+        .description("Time spent per stage on one frame")
+        .register(registry);
   }
 
   private static void record(Timer timer, long micros) {
@@ -213,10 +218,6 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
     if (micros > 0) {
       timer.record(micros, TimeUnit.MICROSECONDS);
     }
-  }
-
-  private static Duration ms(long millis) {
-    return Duration.ofMillis(millis);
   }
 
   private record CameraMeters(Counter frames, Counter detected, Counter tracked) {}

@@ -22,8 +22,7 @@ public record StreamsHealth(KafkaStreams.State state, boolean live, boolean read
     if (state == null) {
       return new StreamsHealth(null, true, false);
     }
-    boolean ready =
-        state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
     boolean live =
         switch (state) {
           case PENDING_ERROR, ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> false;
@@ -32,11 +31,20 @@ public record StreamsHealth(KafkaStreams.State state, boolean live, boolean read
     return new StreamsHealth(state, live, ready);
   }
 
-  /** A small JSON summary, e.g. {@code {"status":"UP","live":true,"ready":true,"state":"RUNNING"}}. */
+  /**
+   * A small JSON summary, e.g. {@code {"status":"UP","live":true,"ready":true,"state":"RUNNING"}}.
+   */
   public String json() {
     String status = ready ? "UP" : live ? "STARTING" : "DOWN";
     String name = state == null ? "NONE" : state.name();
-    return "{\"status\":\"" + status + "\",\"live\":" + live + ",\"ready\":" + ready
-        + ",\"state\":\"" + name + "\"}";
+    return "{\"status\":\""
+        + status
+        + "\",\"live\":"
+        + live
+        + ",\"ready\":"
+        + ready
+        + ",\"state\":\""
+        + name
+        + "\"}";
   }
 }

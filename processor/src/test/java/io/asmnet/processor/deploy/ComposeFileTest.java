@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Validates {@code docker-compose.yml} (alone, with the GPU override, with the replay profile)
- * and {@code docker/prometheus.yml} with the real tools, without a container engine: {@code
+ * Validates {@code docker-compose.yml} (alone, with the GPU override, with the replay profile) and
+ * {@code docker/prometheus.yml} with the real tools, without a container engine: {@code
  * docker-compose config} (1.29, Debian) or {@code docker compose config} (v2), and {@code promtool
  * check config}. Each test is skipped, saying why, when its tool is not installed.
  */
@@ -35,7 +35,8 @@ class ComposeFileTest {
   }
 
   private static Result compose(String... args) throws Exception {
-    assumeTrue(compose != null,
+    assumeTrue(
+        compose != null,
         "neither docker-compose nor the docker compose plugin is installed: compose files not"
             + " validated (Debian: apt-get install docker-compose)");
     List<String> command = new ArrayList<>(compose);
@@ -52,7 +53,8 @@ class ComposeFileTest {
 
   @Test
   void shouldDefineTheWholeStack() throws Exception {
-    Result result = compose("-f", "docker-compose.yml", "--profile", "replay", "config", "--services");
+    Result result =
+        compose("-f", "docker-compose.yml", "--profile", "replay", "config", "--services");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output().lines().toList())
@@ -75,12 +77,13 @@ class ComposeFileTest {
 
   @Test
   void shouldValidateThePrometheusConfig() throws Exception {
-    assumeTrue(Commands.onPath("promtool"),
+    assumeTrue(
+        Commands.onPath("promtool"),
         "promtool is not installed: docker/prometheus.yml not validated"
             + " (Debian: apt-get install prometheus)");
 
-    Result result = Commands.run(root,
-        List.of("promtool", "check", "config", "docker/prometheus.yml"), 60);
+    Result result =
+        Commands.run(root, List.of("promtool", "check", "config", "docker/prometheus.yml"), 60);
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("SUCCESS");

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parses every dashboard expression with Prometheus' own parser: they become recording rules in
- * a file checked by {@code promtool check rules}. Grafana's variables are replaced first
- * ({@code $__rate_interval} and friends by 1m, {@code $instance}/{@code $camera} by {@code .*}).
- * Skipped when {@code promtool} is not installed (Debian: {@code apt-get install prometheus}).
+ * Parses every dashboard expression with Prometheus' own parser: they become recording rules in a
+ * file checked by {@code promtool check rules}. Grafana's variables are replaced first ({@code
+ * $__rate_interval} and friends by 1m, {@code $instance}/{@code $camera} by {@code .*}). Skipped
+ * when {@code promtool} is not installed (Debian: {@code apt-get install prometheus}).
  */
 @Timeout(60)
 class DashboardPromQlSyntaxTest {
@@ -29,14 +29,20 @@ class DashboardPromQlSyntaxTest {
     List<Query> queries = DashboardQueries.all(DashboardQueries.dashboardsDir());
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
     for (int i = 0; i < queries.size(); i++) {
-      rules.append("      - record: asmnet:dashboard_check:").append(i).append('\n')
-          .append("        expr: '").append(concrete(queries.get(i).expr()).replace("'", "''"))
+      rules
+          .append("      - record: asmnet:dashboard_check:")
+          .append(i)
+          .append('\n')
+          .append("        expr: '")
+          .append(concrete(queries.get(i).expr()).replace("'", "''"))
           .append("'\n");
     }
     Path file = Files.writeString(dir.resolve("rules.yml"), rules, StandardCharsets.UTF_8);
 
-    Process promtool = new ProcessBuilder("promtool", "check", "rules", file.toString())
-        .redirectErrorStream(true).start();
+    Process promtool =
+        new ProcessBuilder("promtool", "check", "rules", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
 

@@ -28,13 +28,28 @@ final class DashboardQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LABEL_VALUES =
       Pattern.compile("^\\s*label_values\\((.*),\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)\\s*$");
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
+  private static final Pattern STRING =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
   private static final Pattern GROUPING =
       Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
   private static final Pattern IDENTIFIER =
       Pattern.compile("(?<![\\w.$:])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset",
-      "by", "without", "on", "ignoring", "group_left", "group_right", "inf", "nan", "atan2");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "unless",
+          "bool",
+          "offset",
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "inf",
+          "nan",
+          "atan2");
   private static final Pattern LE_MATCHER = Pattern.compile("\\ble\\s*=\\s*\"([^\"]*)\"");
 
   private DashboardQueries() {}
@@ -76,8 +91,11 @@ final class DashboardQueries {
       for (JsonNode panel : panels(board)) {
         for (JsonNode target : panel.path("targets")) {
           if (target.hasNonNull("expr")) {
-            queries.add(new Query(name, "panel '" + panel.path("title").asText() + "'",
-                target.get("expr").asText()));
+            queries.add(
+                new Query(
+                    name,
+                    "panel '" + panel.path("title").asText() + "'",
+                    target.get("expr").asText()));
           }
         }
       }

@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every dashboard expression, evaluated by a real Prometheus (the {@code prometheus} binary,
- * Debian package {@code prometheus}) scraping a real {@link MetricsServer} while events, batches
- * and dead letters flow through {@link PipelineMetrics}; the Kafka Streams binder is bound to a
- * created, unstarted client. Each expression must evaluate without error and return a series.
- * Skipped when {@code prometheus} is not installed.
+ * Every dashboard expression, evaluated by a real Prometheus (the {@code prometheus} binary, Debian
+ * package {@code prometheus}) scraping a real {@link MetricsServer} while events, batches and dead
+ * letters flow through {@link PipelineMetrics}; the Kafka Streams binder is bound to a created,
+ * unstarted client. Each expression must evaluate without error and return a series. Skipped when
+ * {@code prometheus} is not installed.
  */
 @Tag("integration")
 @Timeout(180)
@@ -51,7 +51,8 @@ class DashboardQueriesIT {
 
   @Test
   void shouldEvaluateEveryDashboardExpressionToASeries(@TempDir Path dir) throws Exception {
-    assumeTrue(Commands.onPath("prometheus"), "prometheus is not installed: expressions not evaluated");
+    assumeTrue(
+        Commands.onPath("prometheus"), "prometheus is not installed: expressions not evaluated");
     List<Query> queries = DashboardQueries.all(DashboardQueries.dashboardsDir());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
@@ -69,8 +70,9 @@ class DashboardQueriesIT {
 
       List<String> failures = new ArrayList<>();
       for (Query query : queries) {
-        String problem = evaluate(api, DashboardPromQlSyntaxTest.concrete(query.expr())
-            .replace("[1m]", "[10s]"));
+        String problem =
+            evaluate(
+                api, DashboardPromQlSyntaxTest.concrete(query.expr()).replace("[1m]", "[10s]"));
         if (problem != null) {
           failures.add(query.dashboard() + " " + query.where() + ": " + problem);
         }
@@ -106,15 +108,25 @@ class DashboardQueriesIT {
   }
 
   private static Process startPrometheus(Path dir, int targetPort, int port) throws Exception {
-    Path config = Files.writeString(dir.resolve("prometheus.yml"), String.join("\n",
-        "global: {scrape_interval: 1s, evaluation_interval: 1s}",
-        "scrape_configs:",
-        "  - job_name: asmnet-processor",
-        "    honor_labels: true",
-        "    static_configs: [{targets: ['127.0.0.1:" + targetPort + "']}]", ""));
-    return new ProcessBuilder("prometheus", "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    Path config =
+        Files.writeString(
+            dir.resolve("prometheus.yml"),
+            String.join(
+                "\n",
+                "global: {scrape_interval: 1s, evaluation_interval: 1s}",
+                "scrape_configs:",
+                "  - job_name: asmnet-processor",
+                "    honor_labels: true",
+                "    static_configs: [{targets: ['127.0.0.1:" + targetPort + "']}]",
+                ""));
+    return new ProcessBuilder(
+            "prometheus",
+            "--config.file=" + config,
+            "--storage.tsdb.path=" + dir.resolve("tsdb"),
+            "--web.listen-address=127.0.0.1:" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prometheus.log").toFile())
+        .start();
   }
 
   /** Waits until Prometheus has several scrapes of our counters (rate() needs two). */
@@ -144,8 +156,8 @@ class DashboardQueriesIT {
   }
 
   private JsonNode query(String api, String expr) throws Exception {
-    URI uri = URI.create(api + "/api/v1/query?query="
-        + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+    URI uri =
+        URI.create(api + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     HttpResponse<String> response =
         http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks that every dashboard expression only reads metrics the processor exports. The scrape
- * comes from {@link PipelineMetrics} after some activity, with the JVM binders and the Kafka
- * Streams binder bound to a real (created, never started) {@link KafkaStreams}: its client
- * metrics, consumer lag included, exist from creation. Per-partition series that appear only
- * after assignment are not checked here, so the dashboards do not use them.
+ * Checks that every dashboard expression only reads metrics the processor exports. The scrape comes
+ * from {@link PipelineMetrics} after some activity, with the JVM binders and the Kafka Streams
+ * binder bound to a real (created, never started) {@link KafkaStreams}: its client metrics,
+ * consumer lag included, exist from creation. Per-partition series that appear only after
+ * assignment are not checked here, so the dashboards do not use them.
  */
 @Timeout(60)
 class DashboardQueriesTest {
@@ -56,9 +56,11 @@ class DashboardQueriesTest {
       metrics.inferenceDevice("cpu");
       Scrape scrape = Scrape.parse(registry.scrape(MetricsServer.PROMETHEUS_TEXT));
       exported = scrape.names();
-      bucketBounds = scrape.samples().stream()
-          .map(s -> s.labels().get("le")).filter(le -> le != null)
-          .collect(Collectors.toSet());
+      bucketBounds =
+          scrape.samples().stream()
+              .map(s -> s.labels().get("le"))
+              .filter(le -> le != null)
+              .collect(Collectors.toSet());
       streams.close(Duration.ofSeconds(5));
     } finally {
       registry.close();
@@ -67,10 +69,13 @@ class DashboardQueriesTest {
 
   @Test
   void shouldFindExpressionsInEveryDashboard() {
-    assertThat(queries).extracting(Query::dashboard).containsAll(List.of(
-        "asmnet-overview.json", "asmnet-inference.json", "asmnet-cameras.json"));
-    assertThat(queries).allSatisfy(q ->
-        assertThat(DashboardQueries.metricNames(q.expr())).as(q.toString()).isNotEmpty());
+    assertThat(queries)
+        .extracting(Query::dashboard)
+        .containsAll(
+            List.of("asmnet-overview.json", "asmnet-inference.json", "asmnet-cameras.json"));
+    assertThat(queries)
+        .allSatisfy(
+            q -> assertThat(DashboardQueries.metricNames(q.expr())).as(q.toString()).isNotEmpty());
   }
 
   @Test
@@ -88,8 +93,12 @@ class DashboardQueriesTest {
 
   @Test
   void shouldOnlyMatchBucketBoundsThatExist() {
-    assertThat(queries).allSatisfy(q ->
-        assertThat(bucketBounds).as(q.toString()).containsAll(DashboardQueries.leValues(q.expr())));
+    assertThat(queries)
+        .allSatisfy(
+            q ->
+                assertThat(bucketBounds)
+                    .as(q.toString())
+                    .containsAll(DashboardQueries.leValues(q.expr())));
   }
 
   @Test
@@ -100,22 +109,26 @@ class DashboardQueriesTest {
       board.path("templating").path("list").forEach(v -> variables.add(v.path("name").asText()));
       assertThat(variables).as(file.toString()).contains("instance");
       assertThat(board.path("uid").asText()).as(file.toString()).isNotBlank();
-      assertThat(DashboardQueries.panels(board)).allSatisfy(panel ->
-          assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("prometheus"));
+      assertThat(DashboardQueries.panels(board))
+          .allSatisfy(
+              panel ->
+                  assertThat(panel.path("datasource").path("uid").asText())
+                      .isEqualTo("prometheus"));
     }
-    JsonNode cameras = DashboardQueries.read(DashboardQueries.dashboardsDir()
-        .resolve("asmnet-cameras.json"));
-    assertThat(cameras.path("templating").path("list").findValuesAsText("name"))
-        .contains("camera");
+    JsonNode cameras =
+        DashboardQueries.read(DashboardQueries.dashboardsDir().resolve("asmnet-cameras.json"));
+    assertThat(cameras.path("templating").path("list").findValuesAsText("name")).contains("camera");
   }
 
   @Test
   void shouldExtractMetricNamesButNotFunctionsLabelsOrKeywords() {
-    String expr = "histogram_quantile(0.95, sum by (le, stage) (rate(a_bucket{x=\"y(z)\","
-        + "le=\"0.5\"}[$__rate_interval]))) / on (instance) group_left (device) b:rec "
-        + "offset 5m + sum(c) without (camera) and 1e3 > bool 2";
+    String expr =
+        "histogram_quantile(0.95, sum by (le, stage) (rate(a_bucket{x=\"y(z)\","
+            + "le=\"0.5\"}[$__rate_interval]))) / on (instance) group_left (device) b:rec "
+            + "offset 5m + sum(c) without (camera) and 1e3 > bool 2";
 
-    assertThat(DashboardQueries.metricNames(expr)).containsExactlyInAnyOrder("a_bucket", "b:rec", "c");
+    assertThat(DashboardQueries.metricNames(expr))
+        .containsExactlyInAnyOrder("a_bucket", "b:rec", "c");
     assertThat(DashboardQueries.leValues(expr)).containsExactly("0.5");
   }
 }

@@ -85,9 +85,10 @@ class MetricsServerTest {
   @Test
   void shouldRejectUnknownPathsAndOtherMethods() throws Exception {
     assertThat(get("/metrics/extra").statusCode()).isEqualTo(404);
-    HttpResponse<byte[]> post = client.send(
-        request("/metrics").POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> post =
+        client.send(
+            request("/metrics").POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(post.statusCode()).isEqualTo(405);
   }
 

@@ -41,7 +41,8 @@ class PipelineMetricsTest {
 
     assertThat(scrapeText())
         .contains(
-            "asmnet_frames_total{application_id=\"asmnet-test\",camera=\"cam-1\",instance=\"i1\"} 3.0");
+            "asmnet_frames_total{application_id=\"asmnet-test\",camera=\"cam-1\",instance=\"i1\"}"
+                + " 3.0");
     Scrape scrape = scrape();
     assertThat(scrape.value("asmnet_frames_total", Map.of("camera", "cam-2"))).hasValue(1.0);
     assertThat(scrape.value("asmnet_faces_total", Map.of("camera", "cam-1", "source", "detected")))
@@ -84,10 +85,14 @@ class PipelineMetricsTest {
     assertThat(sum(scrape, "infer_queue")).isEqualTo(0.001, within());
     assertThat(sum(scrape, "total")).isEqualTo(0.050, within());
     // 45 ms lands in the 50 ms bucket, 5 ms in the 5 ms SLO bucket.
-    assertThat(scrape.value("asmnet_stage_duration_seconds_bucket",
-        Map.of("stage", "total", "le", "0.005"))).hasValue(1.0);
-    assertThat(scrape.value("asmnet_stage_duration_seconds_bucket",
-        Map.of("stage", "total", "le", "0.05"))).hasValue(2.0);
+    assertThat(
+            scrape.value(
+                "asmnet_stage_duration_seconds_bucket", Map.of("stage", "total", "le", "0.005")))
+        .hasValue(1.0);
+    assertThat(
+            scrape.value(
+                "asmnet_stage_duration_seconds_bucket", Map.of("stage", "total", "le", "0.05")))
+        .hasValue(2.0);
     assertThat(scrape.value("asmnet_event_latency_seconds_count", Map.of())).hasValue(2.0);
   }
 
@@ -158,9 +163,7 @@ class PipelineMetricsTest {
   }
 
   private static double count(Scrape scrape, String stage) {
-    return scrape
-        .value("asmnet_stage_duration_seconds_count", Map.of("stage", stage))
-        .orElse(0.0);
+    return scrape.value("asmnet_stage_duration_seconds_count", Map.of("stage", stage)).orElse(0.0);
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

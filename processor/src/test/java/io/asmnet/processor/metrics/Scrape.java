@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed Prometheus text-format scrape (format 0.0.4): one {@link Sample} per series line.
- * Enough for tests; label values with escaped quotes are not expected here.
+ * A parsed Prometheus text-format scrape (format 0.0.4): one {@link Sample} per series line. Enough
+ * for tests; label values with escaped quotes are not expected here.
  */
 record Scrape(List<Sample> samples) {
 

@@ -33,7 +33,7 @@ class StreamsHealthTest {
 
     assertThat(health.live()).isTrue();
     assertThat(health.ready()).isFalse();
-    assertThat(health.json()).isEqualTo(
-        "{\"status\":\"STARTING\",\"live\":true,\"ready\":false,\"state\":\"NONE\"}");
+    assertThat(health.json())
+        .isEqualTo("{\"status\":\"STARTING\",\"live\":true,\"ready\":false,\"state\":\"NONE\"}");
   }
 }
