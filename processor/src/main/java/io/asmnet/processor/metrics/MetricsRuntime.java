@@ -1,0 +1,110 @@
+package io.asmnet.processor.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Everything observability needs for one processor, started together and closed together: a
+ * Prometheus registry, the {@link PipelineMetrics} on it and the {@link MetricsServer} serving it.
+ * Wiring, in order:
+ *
+ * <pre>{@code
+ * try (MetricsRuntime obs = MetricsRuntime.start(appId, MetricsRuntime.defaultInstance(),
+ *     PipelineMetrics.DEFAULT_MAX_CAMERAS, bindAddress, port)) {
+ *   PipelineObserver observer = obs.metrics();      // give it to the stages and the batcher
+ *   obs.metrics().inferenceDevice("cuda");          // once the model is open
+ *   KafkaStreams streams = new KafkaStreams(topology, props);
+ *   obs.bindKafkaStreams(streams);                  // client metrics + health from its state
+ *   streams.start();
+ * }
+ * }</pre>
+ *
+ * Until {@link #bindKafkaStreams} the health endpoints answer live but not ready.
+ */
+public final class MetricsRuntime implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry;
+  private final PipelineMetrics metrics;
+  private final MetricsServer server;
+  private volatile KafkaStreams streams;
+
+  private MetricsRuntime(
+      String applicationId, String instance, int maxCameras, String bindAddress, int port)
+      throws IOException {
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.metrics = new PipelineMetrics(registry, applicationId, instance, maxCameras);
+    MetricsServer started;
+    try {
+      started = MetricsServer.start(registry, bindAddress, port, this::streamsState);
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      registry.close();
+      throw e;
+    }
+    this.server = started;
+  }
+
+  /**
+   * Creates the registry and meters and starts serving {@code http://bindAddress:port/metrics}.
+   *
+   * @param instance the {@code instance} label on every series (e.g. {@link #defaultInstance()})
+   * @param port 0 picks a free port; {@link #port()} tells which
+   * @throws IOException if the address cannot be bound (port in use, unknown address)
+   */
+  public static MetricsRuntime start(
+      String applicationId, String instance, int maxCameras, String bindAddress, int port)
+      throws IOException {
+    return new MetricsRuntime(
+        Objects.requireNonNull(applicationId, "applicationId"),
+        Objects.requireNonNull(instance, "instance"),
+        maxCameras,
+        Objects.requireNonNull(bindAddress, "bindAddress"),
+        port);
+  }
+
+  /** This host's name ({@code HOSTNAME}, else the resolved local name, else "unknown"). */
+  public static String defaultInstance() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  /** The observer to hand to the pipeline. */
+  public PipelineMetrics metrics() {
+    return metrics;
+  }
+
+  /** Binds the client's metrics and makes its state drive {@code /health/*}; call once. */
+  public void bindKafkaStreams(KafkaStreams kafkaStreams) {
+    metrics.bindKafkaStreams(kafkaStreams);
+    this.streams = kafkaStreams;
+  }
+
+  /** The port the metrics server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  private KafkaStreams.State streamsState() {
+    KafkaStreams current = streams;
+    return current == null ? null : current.state();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    metrics.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,141 @@
+package io.asmnet.processor.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small HTTP server (the JDK's) for scrapes and probes:
+ *
+ * <ul>
+ *   <li>{@code GET /metrics}: Prometheus text format 0.0.4;
+ *   <li>{@code GET /health/live}, {@code /health/ready}: 200 or 503 with the JSON summary, by
+ *       {@link StreamsHealth};
+ *   <li>{@code GET /health}: the JSON summary, always 200.
+ * </ul>
+ *
+ * Binds {@code bindAddress:port} (port 0 picks a free one: see {@link #port()}). Default bind
+ * address is loopback; in a container use 0.0.0.0. Owns its threads; {@link #close()} stops them.
+ */
+public final class MetricsServer implements AutoCloseable {
+
+  /** Where the server listens unless told otherwise: reachable from this host only. */
+  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
+  private static final String JSON = "application/json";
+  // The Prometheus text exposition format; Micrometer picks its writer by this exact value.
+  // (The client library's constant lives in a runtime-only dependency.)
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final PrometheusMeterRegistry registry;
+  private final Supplier<KafkaStreams.State> streamsState;
+
+  private MetricsServer(
+      HttpServer server, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state) {
+    this.server = server;
+    this.registry = registry;
+    this.streamsState = state;
+    // Two threads: a slow scrape must not block a liveness probe.
+    this.executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "asmnet-metrics-http");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/metrics", exact("/metrics", this::metrics));
+    server.createContext("/health", exact("/health", ex -> health(ex, h -> true)));
+    server.createContext("/health/live", exact("/health/live", ex -> health(ex, h -> h.live())));
+    server.createContext("/health/ready", exact("/health/ready", ex -> health(ex, h -> h.ready())));
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param streamsState the current Kafka Streams state; may return null before the client exists
+   * @throws IOException if the address cannot be bound
+   */
+  public static MetricsServer start(
+      PrometheusMeterRegistry registry,
+      String bindAddress,
+      int port,
+      Supplier<KafkaStreams.State> streamsState)
+      throws IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
+    MetricsServer server = new MetricsServer(http, registry, streamsState);
+    http.start();
+    LOG.info("Metrics and health on http://{}:{}/metrics", bindAddress, server.port());
+    return server;
+  }
+
+  /** The bound port (the real one when started with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    String text = registry.scrape(PROMETHEUS_TEXT);
+    send(exchange, 200, PROMETHEUS_TEXT, text);
+  }
+
+  private void health(HttpExchange exchange, java.util.function.Predicate<StreamsHealth> ok)
+      throws IOException {
+    StreamsHealth health = StreamsHealth.of(streamsState.get());
+    send(exchange, ok.test(health) ? 200 : 503, JSON, health.json());
+  }
+
+  private static HttpHandler exact(String path, HttpHandler handler) {
+    return exchange -> {
+      try (exchange) {
+        String method = exchange.getRequestMethod();
+        if (!exchange.getRequestURI().getPath().equals(path)) {
+          send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+          exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+          send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+        } else {
+          handler.handle(exchange);
+        }
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("Metrics endpoint {} failed", path, e);
+      }
+    };
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    // Content-Length is the encoded byte count, not the String's length (they differ for non-ASCII
+    // label values such as camera names).
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package io.asmnet.processor.metrics;
+
+import io.asmnet.schemas.avro.ErrorKind;
+import io.asmnet.schemas.avro.Face;
+import io.asmnet.schemas.avro.FaceSource;
+import io.asmnet.schemas.avro.PoseEvent;
+import io.asmnet.schemas.avro.StageTimings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The one place that names every asmnet meter (the list with meanings is {@code docs/METRICS.md}).
+ * Turns what the pipeline reports ({@link PipelineObserver}) into Micrometer meters in base units
+ * (seconds, faces) and binds Micrometer's JVM, process and Kafka Streams binders. Every meter
+ * carries the common tags {@code application.id} and {@code instance}. Thread-safe; the hot path
+ * ({@link #frameProcessed}) only touches pre-resolved meters.
+ */
+public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
+
+  /** Per-stage time of one frame, seconds; tag {@code stage}. Prometheus: {@code _seconds}. */
+  public static final String STAGE_DURATION = "asmnet.stage.duration";
+
+  /** Capture time to event emission, seconds (includes Kafka transit and clock skew). */
+  public static final String EVENT_LATENCY = "asmnet.event.latency";
+
+  /** Frames turned into pose events; tag {@code camera}. Prometheus: {@code _total}. */
+  public static final String FRAMES = "asmnet.frames";
+
+  /** Faces in pose events; tags {@code camera}, {@code source} (detected/tracked). */
+  public static final String FACES = "asmnet.faces";
+
+  /** Records sent to the dead-letter topic; tag {@code kind} (the ErrorKind, lower case). */
+  public static final String DEAD_LETTERS = "asmnet.dead.letters";
+
+  /** Faces per batch run by the dynamic batcher. */
+  public static final String BATCH_SIZE = "asmnet.infer.batch.size";
+
+  /** Wait in the batcher's queue before a batch ran, seconds. */
+  public static final String QUEUE_DELAY = "asmnet.infer.queue.delay";
+
+  /** Model run time of one batch, seconds. */
+  public static final String BATCH_DURATION = "asmnet.infer.batch.duration";
+
+  /** Info gauge (value 1): the inference device; tag {@code device} (cpu, cuda). */
+  public static final String DEVICE_INFO = "asmnet.inference.device.info";
+
+  /** Info gauge (value 1): the model in use; tags {@code model}, {@code version}. */
+  public static final String MODEL_INFO = "asmnet.model.info";
+
+  /** Default number of cameras that get their own {@code camera} tag value. */
+  public static final int DEFAULT_MAX_CAMERAS = 50;
+
+  private final MeterRegistry registry;
+  private final CameraLabels cameras;
+  private final RuntimeBinders binders;
+  private final Map<String, CameraMeters> perCamera = new ConcurrentHashMap<>();
+  private final Map<ErrorKind, Counter> deadLetters = new EnumMap<>(ErrorKind.class);
+  private final Timer decode;
+  private final Timer detect;
+  private final Timer track;
+  private final Timer inferQueue;
+  private final Timer infer;
+  private final Timer total;
+  private final Timer eventLatency;
+  private final DistributionSummary batchSize;
+  private final Timer queueDelay;
+  private final Timer batchDuration;
+  private final InfoGauge device;
+  private final InfoGauge model;
+
+  /**
+   * Registers every meter on {@code registry} and sets its common tags, so pass a fresh registry.
+   *
+   * @param maxCameras how many distinct cameras get their own {@code camera} tag; later ones are
+   *     counted as {@code other}
+   */
+  public PipelineMetrics(
+      MeterRegistry registry, String applicationId, String instance, int maxCameras) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    registry.config().commonTags("application.id", applicationId, "instance", instance);
+    this.cameras = new CameraLabels(maxCameras);
+    this.decode = stageTimer("decode");
+    this.detect = stageTimer("detect");
+    this.track = stageTimer("track");
+    this.inferQueue = stageTimer("infer_queue");
+    this.infer = stageTimer("infer");
+    this.total = stageTimer("total");
+    this.eventLatency =
+        Histograms.latency(Timer.builder(EVENT_LATENCY))
+            .description("Frame capture to pose event emission")
+            .register(registry);
+    for (ErrorKind kind : ErrorKind.values()) {
+      deadLetters.put(
+          kind,
+          Counter.builder(DEAD_LETTERS)
+              .tag("kind", kind.name().toLowerCase())
+              .description("Records sent to the dead-letter topic")
+              .register(registry));
+    }
+    this.batchSize =
+        DistributionSummary.builder(BATCH_SIZE)
+            .baseUnit("faces")
+            .serviceLevelObjectives(Histograms.BATCH_BUCKETS)
+            .description("Faces per inference batch")
+            .register(registry);
+    this.queueDelay =
+        Histograms.latency(Timer.builder(QUEUE_DELAY))
+            .description("Wait in the batcher queue before the batch ran")
+            .register(registry);
+    this.batchDuration =
+        Histograms.latency(Timer.builder(BATCH_DURATION))
+            .description("Model run time of one batch")
+            .register(registry);
+    this.device = new InfoGauge(registry, DEVICE_INFO, "Inference device (value 1)");
+    this.model = new InfoGauge(registry, MODEL_INFO, "Model in use (value 1)");
+    this.binders = new RuntimeBinders(registry);
+  }
+
+  /**
+   * Binds the Kafka Streams client metrics (lag, rates, thread state); call once, after creation.
+   */
+  public void bindKafkaStreams(KafkaStreams streams) {
+    binders.bindKafkaStreams(Objects.requireNonNull(streams, "streams"));
+  }
+
+  /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}). */
+  public void inferenceDevice(String deviceName) {
+    device.set(Tags.of("device", deviceName.toLowerCase()));
+  }
+
+  /** Reports the model in use; also learnt from each event's model name and version. */
+  public void modelInUse(String name, String version) {
+    model.set(Tags.of("model", name, "version", version));
+  }
+
+  @Override
+  public void frameProcessed(PoseEvent event) {
+    CameraMeters meters =
+        perCamera.computeIfAbsent(
+            cameras.label(event.getCameraId().toString()), this::cameraMeters);
+    meters.frames.increment();
+    for (Face face : event.getFaces()) {
+      (face.getSource() == FaceSource.TRACKED ? meters.tracked : meters.detected).increment();
+    }
+    StageTimings t = event.getTimings();
+    record(decode, t.getDecodeMicros());
+    // 0 means the stage did not run (tracked faces skip the detector; no faces skip inference).
+    recordIfRan(detect, t.getDetectMicros());
+    recordIfRan(track, t.getTrackMicros());
+    if (!event.getFaces().isEmpty()) {
+      record(inferQueue, t.getInferQueueMicros());
+      record(infer, t.getInferMicros());
+    }
+    record(total, t.getTotalMicros());
+    long latencyMs = event.getProcessedTimeMs() - event.getCaptureTimeMs();
+    if (latencyMs >= 0) { // a negative value is clock skew between publisher and processor
+      eventLatency.record(latencyMs, TimeUnit.MILLISECONDS);
+    }
+    modelInUse(event.getModelName().toString(), event.getModelVersion().toString());
+  }
+
+  @Override
+  public void deadLetter(ErrorKind kind) {
+    deadLetters.get(kind == null ? ErrorKind.INTERNAL : kind).increment();
+  }
+
+  @Override
+  public void batchRun(int faces, long queueMicros, long runMicros) {
+    batchSize.record(faces);
+    record(queueDelay, queueMicros);
+    record(batchDuration, runMicros);
+  }
+
+  @Override
+  public void close() {
+    binders.close();
+  }
+
+  private CameraMeters cameraMeters(String camera) {
+    Counter frames =
+        Counter.builder(FRAMES)
+            .tag("camera", camera)
+            .description("Frames turned into pose events")
+            .register(registry);
+    return new CameraMeters(frames, faces(camera, "detected"), faces(camera, "tracked"));
+  }
+
+  private Counter faces(String camera, String source) {
+    return Counter.builder(FACES)
+        .tags("camera", camera, "source", source)
+        .description("Faces in pose events")
+        .register(registry);
+  }
+
+  private Timer stageTimer(String stage) {
+    return Histograms.latency(Timer.builder(STAGE_DURATION))
+        .tag("stage", stage)
+        .description("Time spent per stage on one frame")
+        .register(registry);
+  }
+
+  private static void record(Timer timer, long micros) {
+    if (micros >= 0) {
+      timer.record(micros, TimeUnit.MICROSECONDS);
+    }
+  }
+
+  private static void recordIfRan(Timer timer, long micros) {
+    if (micros > 0) {
+      timer.record(micros, TimeUnit.MICROSECONDS);
+    }
+  }
+
+  private record CameraMeters(Counter frames, Counter detected, Counter tracked) {}
+}
