@@ -1,0 +1,60 @@
+package io.asmnet.processor.kafka;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code local-kafka start}: starts a broker that outlives this command. */
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a broker in the background, wait until it serves clients, record it in the state"
+          + " file and print its bootstrap servers (127.0.0.1:PORT) on stdout.",
+      ""
+    })
+final class StartCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+  @Mixin private StartOptions options;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    int port = options.location.port;
+    if (port != 0) {
+      Optional<BrokerState> running =
+          options.location.stateFile(port).read().filter(s -> BrokerProcess.find(s).isPresent());
+      if (running.isPresent()) {
+        err.printf("A local broker already runs on port %d (pid %d)%n", port, running.get().pid());
+        return 1;
+      }
+    }
+    LocalKafkaBroker broker;
+    try {
+      broker = LocalKafkaBroker.start(options.toOptions(true));
+    } catch (BrokerStartException | UncheckedIOException | IllegalArgumentException e) {
+      err.println("Cannot start the Kafka broker: " + e.getMessage());
+      return 1;
+    }
+    StateFile stateFile = options.location.stateFile(broker.state().port());
+    try {
+      stateFile.write(broker.state());
+    } catch (UncheckedIOException e) {
+      broker.close();
+      err.println(e.getMessage() + ": stopped the broker again");
+      return 1;
+    }
+    // The broker now belongs to the state file: it is not closed here, `stop` ends it.
+    err.printf(
+        "Kafka broker started: pid %d, data dir %s, state file %s%n",
+        broker.pid(), broker.dataDir(), stateFile.path());
+    spec.commandLine().getOut().println(broker.bootstrapServers());
+    return 0;
+  }
+}
