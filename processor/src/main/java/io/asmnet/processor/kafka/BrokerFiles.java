@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The files of one local broker, all inside its data directory: {@code server.properties}, the
- * Logback configuration of the broker JVM, its log ({@code broker.log}), what the JVM itself
- * prints ({@code broker.out}) and the KRaft log directory ({@code kraft/}). Because everything is
- * inside the one directory, deleting it removes exactly what the broker made.
+ * Logback configuration of the broker JVM, its log ({@code broker.log}), what the JVM itself prints
+ * ({@code broker.out}) and the KRaft log directory ({@code kraft/}). Because everything is inside
+ * the one directory, deleting it removes exactly what the broker made.
  */
 record BrokerFiles(Path dataDir) {
 
@@ -58,9 +58,12 @@ record BrokerFiles(Path dataDir) {
 
   String serverProperties(int port, int controllerPort) {
     String controller = "127.0.0.1:" + controllerPort;
+    // Properties files treat a backslash as an escape: Windows paths need forward slashes.
+    String logDirs = kraftDir().toString().replace('\\', '/');
     return String.join(
         "\n",
-        "# Written by asmnet LocalKafkaBroker: a single-node KRaft broker for development and tests.",
+        "# Written by asmnet LocalKafkaBroker: a single-node KRaft broker for development and"
+            + " tests.",
         "process.roles=broker,controller",
         "node.id=1",
         // Loopback only: a development broker must not be reachable from the network.
@@ -70,7 +73,7 @@ record BrokerFiles(Path dataDir) {
         "inter.broker.listener.name=PLAINTEXT",
         "controller.listener.names=CONTROLLER",
         "controller.quorum.bootstrap.servers=" + controller,
-        "log.dirs=" + kraftDir(),
+        "log.dirs=" + logDirs,
         // One node: every replication factor and min ISR must be 1.
         "offsets.topic.replication.factor=1",
         "transaction.state.log.replication.factor=1",
@@ -86,8 +89,7 @@ record BrokerFiles(Path dataDir) {
         // Nobody else joins a test's group: do not wait 3 s for them.
         "group.initial.rebalance.delay.ms=0",
         "auto.create.topics.enable=true",
-        "")
-        .replace("\\", "/");
+        "");
   }
 
   private String logbackXml() {

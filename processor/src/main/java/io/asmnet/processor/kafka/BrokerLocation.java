@@ -10,7 +10,8 @@ final class BrokerLocation {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "9092",
-      description = "Client port on 127.0.0.1 (start/run: 0 picks a free one). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Client port on 127.0.0.1 (start/run: 0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(

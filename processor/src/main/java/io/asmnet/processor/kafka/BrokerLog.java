@@ -67,7 +67,8 @@ final class BrokerLog {
     }
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      List<String> last = new ArrayList<>(lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+      List<String> last =
+          new ArrayList<>(lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
       if (last.isEmpty()) {
         text.append("(empty)\n");
       }

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param port client listener port on 127.0.0.1; 0 picks a free one
  * @param controllerPort KRaft controller listener port on 127.0.0.1; 0 picks a free one
- * @param dataDir where config, logs and data go; null makes a new temporary directory. It must
- *     be absent or empty, because it is deleted as a whole when the broker stops
+ * @param dataDir where config, logs and data go; null makes a new temporary directory. It must be
+ *     absent or empty, because it is deleted as a whole when the broker stops
  * @param startupTimeout how long to wait for "Kafka Server started"
  * @param stopTimeout how long a clean shutdown may take before the process is killed
  * @param detached true when the broker must outlive this JVM (the {@code start} command): then
@@ -28,7 +28,13 @@ public record BrokerOptions(
 
   /** A small heap and the serial GC: a development broker on a laptop or a 2-core CI runner. */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+      List.of(
+          "-Xms128m",
+          "-Xmx512m",
+          "-XX:+UseSerialGC",
+          // C1 only: ~1 s faster to start on 2 cores; a development broker needs no peak speed.
+          "-XX:TieredStopAtLevel=1",
+          "-Djava.awt.headless=true");
 
   public BrokerOptions {
     checkPort(port, "port");

@@ -3,8 +3,8 @@ package io.asmnet.processor.kafka;
 import java.util.Objects;
 
 /**
- * A running local broker as the {@code start} command records it, so that {@code status} and
- * {@code stop} (later, in another JVM) find exactly that process. Stored as JSON.
+ * A running local broker as the {@code start} command records it, so that {@code status} and {@code
+ * stop} (later, in another JVM) find exactly that process. Stored as JSON.
  *
  * @param pid process id of the broker JVM
  * @param port client port on 127.0.0.1
@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param startedAtEpochMillis when the broker JVM was launched
  */
 public record BrokerState(
-    long pid, int port, int controllerPort, String dataDir, String config, String log,
+    long pid,
+    int port,
+    int controllerPort,
+    String dataDir,
+    String config,
+    String log,
     long startedAtEpochMillis) {
 
   public BrokerState {

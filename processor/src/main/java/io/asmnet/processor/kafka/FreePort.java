@@ -11,8 +11,8 @@ final class FreePort {
   private FreePort() {}
 
   /**
-   * A port the OS considered free a moment ago. Another process may take it before the broker
-   * binds it; the broker then fails to start with "Address already in use" in its log.
+   * A port the OS considered free a moment ago. Another process may take it before the broker binds
+   * it; the broker then fails to start with "Address already in use" in its log.
    */
   static int pick() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -25,7 +25,7 @@ final class FreePort {
   /** True when nothing listens on the port and it can be bound on 127.0.0.1. */
   static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
+      return socket.isBound();
     } catch (IOException e) {
       return false;
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * from the Kafka jars on this JVM's classpath in a <b>separate JVM</b>, so it never shares the
  * application's heap and can be stopped without stopping the application. Needs no Docker.
  *
- * <p>{@link #close()} stops exactly the process this instance started (SIGTERM, then SIGKILL
- * after {@link BrokerOptions#stopTimeout()}) and deletes its data directory. Unless {@link
+ * <p>{@link #close()} stops exactly the process this instance started (SIGTERM, then SIGKILL after
+ * {@link BrokerOptions#stopTimeout()}) and deletes its data directory. Unless {@link
  * BrokerOptions#detached()}, the broker also stops when this JVM exits: a shutdown hook covers a
  * normal exit, and the broker JVM watches this process to cover a SIGKILL.
  */
@@ -35,12 +35,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private final Duration stopTimeout;
   private final Thread shutdownHook;
 
-  private LocalKafkaBroker(Process process, BrokerFiles files, BrokerState state, BrokerOptions options) {
+  private LocalKafkaBroker(
+      Process process, BrokerFiles files, BrokerState state, BrokerOptions options) {
     this.process = process;
     this.files = files;
     this.state = state;
     this.stopTimeout = options.stopTimeout();
-    this.shutdownHook = options.detached() ? null : new Thread(this::stopQuietly, "local-kafka-stop");
+    this.shutdownHook =
+        options.detached() ? null : new Thread(this::stopQuietly, "local-kafka-stop");
     if (shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -55,7 +57,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
   public static LocalKafkaBroker start(BrokerOptions options) {
     BrokerFiles files = new BrokerFiles(prepareDataDir(options.dataDir()));
     int port = options.port() == 0 ? FreePort.pick() : options.port();
-    int controllerPort = options.controllerPort() == 0 ? pickOtherThan(port) : options.controllerPort();
+    int controllerPort =
+        options.controllerPort() == 0 ? pickOtherThan(port) : options.controllerPort();
     if (options.port() != 0 && !FreePort.isFree(port)) {
       files.deleteAll();
       throw new BrokerStartException(
@@ -66,8 +69,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Process process = launch(files, options);
     BrokerState state =
         new BrokerState(
-            process.pid(), port, controllerPort, files.dataDir().toString(),
-            files.config().toString(), files.log().toString(), Instant.now().toEpochMilli());
+            process.pid(),
+            port,
+            controllerPort,
+            files.dataDir().toString(),
+            files.config().toString(),
+            files.log().toString(),
+            Instant.now().toEpochMilli());
     LocalKafkaBroker broker = new LocalKafkaBroker(process, files, state, options);
     try {
       broker.awaitReady(options.startupTimeout());
@@ -77,7 +85,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
     LOG.info(
         "Kafka broker ready at {} in {} ms (pid {}, data {})",
-        broker.bootstrapServers(), (System.nanoTime() - startNanos) / 1_000_000, process.pid(),
+        broker.bootstrapServers(),
+        (System.nanoTime() - startNanos) / 1_000_000,
+        process.pid(),
         files.dataDir());
     return broker;
   }
@@ -91,7 +101,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try (Stream<Path> entries = Files.list(requested)) {
           if (entries.findAny().isPresent()) {
             throw new BrokerStartException(
-                "Data directory " + requested + " is not empty; it is deleted when the broker"
+                "Data directory "
+                    + requested
+                    + " is not empty; it is deleted when the broker"
                     + " stops, so give an empty or new directory");
           }
         }
@@ -142,13 +154,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
     while (!log.isReady(state.port())) {
       if (!process.isAlive()) {
         throw new BrokerStartException(
-            "Kafka broker (pid " + process.pid() + ") exited with code " + process.exitValue()
-                + " during startup.\n" + log.tail());
+            "Kafka broker (pid "
+                + process.pid()
+                + ") exited with code "
+                + process.exitValue()
+                + " during startup.\n"
+                + log.tail());
       }
       if (System.nanoTime() > deadline) {
         throw new BrokerStartException(
-            "Kafka broker (pid " + process.pid() + ") did not start within "
-                + timeout.toSeconds() + " s.\n" + log.tail());
+            "Kafka broker (pid "
+                + process.pid()
+                + ") did not start within "
+                + timeout.toSeconds()
+                + " s.\n"
+                + log.tail());
       }
       try {
         Thread.sleep(POLL.toMillis());

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code local-kafka}: a single-node Apache Kafka broker on 127.0.0.1 for development and CI,
- * without Docker. {@code start} leaves it running in the background, {@code stop} ends it,
- * {@code status} reports on it, {@code run} keeps it in the foreground until Ctrl-C.
+ * without Docker. {@code start} leaves it running in the background, {@code stop} ends it, {@code
+ * status} reports on it, {@code run} keeps it in the foreground until Ctrl-C.
  *
  * <p>Exit codes: 0 ok, 1 error, 2 usage, 3 not running ({@code status}, {@code stop}).
  */
@@ -55,7 +55,8 @@ public final class LocalKafkaCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: start, stop, status or run");
+    throw new ParameterException(
+        spec.commandLine(), "Missing subcommand: start, stop, status or run");
   }
 
   /** Reports the Kafka version the broker runs. */

@@ -31,13 +31,18 @@ final class RunCommand implements Callable<Integer> {
       StateFile stateFile = options.location.stateFile(broker.state().port());
       stateFile.write(broker.state());
       // Ctrl-C: the broker's own shutdown hook stops it and deletes its data; this one the state.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        exiting.set(true);
-        stateFile.delete();
-      }, "local-kafka-state"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    exiting.set(true);
+                    stateFile.delete();
+                  },
+                  "local-kafka-state"));
       spec.commandLine().getOut().println(broker.bootstrapServers());
       spec.commandLine().getOut().flush();
-      err.printf("Kafka broker running (pid %d, data dir %s). Ctrl-C stops it.%n",
+      err.printf(
+          "Kafka broker running (pid %d, data dir %s). Ctrl-C stops it.%n",
           broker.pid(), broker.dataDir());
       err.flush();
       int code = broker.awaitExit();

@@ -13,8 +13,9 @@ final class StartOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Empty or new directory for the broker's config, log and data; deleted when"
-          + " it stops. Default: a new temporary directory.")
+      description =
+          "Empty or new directory for the broker's config, log and data; deleted when"
+              + " it stops. Default: a new temporary directory.")
   Path dataDir;
 
   @Option(

@@ -43,8 +43,12 @@ final class StatusCommand implements Callable<Integer> {
     out.printf(
         "running: pid %d, bootstrap servers %s, uptime %s, accepting connections: %s%n"
             + "data dir %s, log %s%n",
-        state.pid(), state.bootstrapServers(), format(uptime),
-        BrokerLog.accepts(state.port()) ? "yes" : "no", state.dataDir(), state.log());
+        state.pid(),
+        state.bootstrapServers(),
+        format(uptime),
+        BrokerLog.accepts(state.port()) ? "yes" : "no",
+        state.dataDir(),
+        state.log());
     return 0;
   }
 

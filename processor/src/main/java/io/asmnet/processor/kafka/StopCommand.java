@@ -31,8 +31,9 @@ final class StopCommand implements Callable<Integer> {
       names = "--grace",
       paramLabel = "SECONDS",
       defaultValue = "30",
-      description = "How long a clean shutdown may take before the broker is killed."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "How long a clean shutdown may take before the broker is killed."
+              + " Default: ${DEFAULT-VALUE}.")
   private int graceSeconds;
 
   @Override
@@ -55,11 +56,18 @@ final class StopCommand implements Callable<Integer> {
     Optional<ProcessHandle> process = BrokerProcess.find(state);
     if (process.isPresent()) {
       boolean clean = ProcessStopper.stop(process.get(), Duration.ofSeconds(graceSeconds));
-      out.printf("Stopped Kafka broker pid %d on %s%s%n", state.pid(), state.bootstrapServers(),
+      out.printf(
+          "Stopped Kafka broker pid %d on %s%s%n",
+          state.pid(),
+          state.bootstrapServers(),
           clean ? "" : " (killed after " + graceSeconds + " s)");
     } else {
-      out.printf("Kafka broker pid %d was not running any more%s%n", state.pid(),
-          BrokerProcess.commandLineOf(state.pid()).map(c -> " (pid now runs: " + c + ")").orElse(""));
+      out.printf(
+          "Kafka broker pid %d was not running any more%s%n",
+          state.pid(),
+          BrokerProcess.commandLineOf(state.pid())
+              .map(c -> " (pid now runs: " + c + ")")
+              .orElse(""));
     }
     new BrokerFiles(dataDir).deleteAll();
     stateFile.delete();

@@ -18,8 +18,8 @@ public final class TopicAdmin {
   private TopicAdmin() {}
 
   /**
-   * Creates the topics with the given partition count and replication factor 1, and waits until
-   * the broker confirms them.
+   * Creates the topics with the given partition count and replication factor 1, and waits until the
+   * broker confirms them.
    *
    * @throws IllegalStateException when a topic cannot be created (it exists, a bad name...)
    */
@@ -28,7 +28,9 @@ public final class TopicAdmin {
       throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
     }
     List<NewTopic> topics =
-        names.stream().map(name -> new NewTopic(name, Optional.of(partitions), Optional.of((short) 1))).toList();
+        names.stream()
+            .map(name -> new NewTopic(name, Optional.of(partitions), Optional.of((short) 1)))
+            .toList();
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(topics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
