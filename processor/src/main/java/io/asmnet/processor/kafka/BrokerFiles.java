@@ -108,6 +108,24 @@ record BrokerFiles(Path dataDir) {
         "");
   }
 
+  /**
+   * Deletes the data directory of a recorded broker, but only when it holds the recorded config (a
+   * state file is just JSON: it must not be able to point {@code stop} at any directory).
+   *
+   * @return false when the directory was left alone because it does not look like a broker's
+   */
+  static boolean deleteRecorded(BrokerState state) {
+    BrokerFiles files = new BrokerFiles(Path.of(state.dataDir()));
+    boolean ours =
+        files.config().equals(Path.of(state.config()).toAbsolutePath().normalize())
+            && Files.exists(files.config());
+    if (Files.exists(files.dataDir()) && !ours) {
+      return false;
+    }
+    files.deleteAll();
+    return true;
+  }
+
   /** Deletes the data directory and everything in it; a missing directory is fine. */
   void deleteAll() {
     if (!Files.exists(dataDir)) {

@@ -34,6 +34,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private final BrokerState state;
   private final Duration stopTimeout;
   private final Thread shutdownHook;
+  private boolean stopped; // guarded by this: close() and the shutdown hook may race
 
   private LocalKafkaBroker(
       Process process, BrokerFiles files, BrokerState state, BrokerOptions options) {
@@ -233,6 +234,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private synchronized void stopQuietly() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     boolean clean = ProcessStopper.stop(process.toHandle(), stopTimeout);
     files.deleteAll();
     LOG.info("Kafka broker pid {} stopped{}", process.pid(), clean ? "" : " (killed)");

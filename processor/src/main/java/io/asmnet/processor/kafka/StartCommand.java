@@ -28,12 +28,14 @@ final class StartCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int port = options.location.port;
     if (port != 0) {
-      Optional<BrokerState> running =
-          options.location.stateFile(port).read().filter(s -> BrokerProcess.find(s).isPresent());
-      if (running.isPresent()) {
-        err.printf("A local broker already runs on port %d (pid %d)%n", port, running.get().pid());
+      Optional<BrokerState> recorded = options.location.stateFile(port).read();
+      if (recorded.isPresent() && BrokerProcess.find(recorded.get()).isPresent()) {
+        err.printf("A local broker already runs on port %d (pid %d)%n", port, recorded.get().pid());
         return 1;
       }
+      // A broker that died without stop left its data dir behind: remove it before replacing
+      // the state file that is the only record of it.
+      recorded.ifPresent(BrokerFiles::deleteRecorded);
     }
     LocalKafkaBroker broker;
     try {

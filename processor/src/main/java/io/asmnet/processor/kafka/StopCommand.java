@@ -1,8 +1,6 @@
 package io.asmnet.processor.kafka;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,12 +45,6 @@ final class StopCommand implements Callable<Integer> {
       return LocalKafkaCommand.NOT_RUNNING;
     }
     BrokerState state = recorded.get();
-    Path dataDir = Path.of(state.dataDir());
-    // The state file names a directory to delete: only delete one that holds our broker config.
-    if (Files.exists(dataDir) && !Files.exists(Path.of(state.config()))) {
-      err.printf("%s does not look like a local-kafka data directory: not deleting it%n", dataDir);
-      return 1;
-    }
     Optional<ProcessHandle> process = BrokerProcess.find(state);
     if (process.isPresent()) {
       boolean clean = ProcessStopper.stop(process.get(), Duration.ofSeconds(graceSeconds));
@@ -69,9 +61,13 @@ final class StopCommand implements Callable<Integer> {
               .map(c -> " (pid now runs: " + c + ")")
               .orElse(""));
     }
-    new BrokerFiles(dataDir).deleteAll();
+    if (!BrokerFiles.deleteRecorded(state)) {
+      err.printf(
+          "%s does not look like a local-kafka data directory: not deleting it%n", state.dataDir());
+      return 1;
+    }
     stateFile.delete();
-    out.println("Removed " + dataDir + " and " + stateFile.path());
+    out.println("Removed " + state.dataDir() + " and " + stateFile.path());
     return 0;
   }
 }
