@@ -20,6 +20,32 @@ record BrokerFiles(Path dataDir) {
     dataDir = dataDir.toAbsolutePath().normalize();
   }
 
+  /**
+   * The files of a broker in {@code requested}, created if absent, or in a new temporary directory
+   * when null. A requested directory must be empty: all of it is deleted on stop.
+   */
+  static BrokerFiles prepare(Path requested) {
+    try {
+      if (requested == null) {
+        return new BrokerFiles(Files.createTempDirectory("asmnet-kafka-"));
+      }
+      if (Files.exists(requested)) {
+        try (Stream<Path> entries = Files.list(requested)) {
+          if (entries.findAny().isPresent()) {
+            throw new BrokerStartException(
+                "Data directory "
+                    + requested
+                    + " is not empty; it is deleted when the broker"
+                    + " stops, so give an empty or new directory");
+          }
+        }
+      }
+      return new BrokerFiles(Files.createDirectories(requested));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the broker data directory " + requested, e);
+    }
+  }
+
   Path config() {
     return dataDir.resolve("server.properties");
   }

@@ -1,16 +1,9 @@
 package io.asmnet.processor.kafka;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,18 +49,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
    *     tail of the broker log. The process is stopped and the data directory removed.
    */
   public static LocalKafkaBroker start(BrokerOptions options) {
-    BrokerFiles files = new BrokerFiles(prepareDataDir(options.dataDir()));
     int port = options.port() == 0 ? FreePort.pick() : options.port();
-    int controllerPort =
-        options.controllerPort() == 0 ? pickOtherThan(port) : options.controllerPort();
     if (options.port() != 0 && !FreePort.isFree(port)) {
-      files.deleteAll();
       throw new BrokerStartException(
           "Port " + port + " on 127.0.0.1 is already in use: choose another (0 picks a free one)");
     }
+    int controllerPort =
+        options.controllerPort() == 0 ? pickOtherThan(port) : options.controllerPort();
+    BrokerFiles files = BrokerFiles.prepare(options.dataDir());
     files.write(port, controllerPort);
     long startNanos = System.nanoTime();
-    Process process = launch(files, options);
+    Process process = BrokerLauncher.launch(files, options);
     BrokerState state =
         new BrokerState(
             process.pid(),
@@ -93,60 +85,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return broker;
   }
 
-  private static Path prepareDataDir(Path requested) {
-    try {
-      if (requested == null) {
-        return Files.createTempDirectory("asmnet-kafka-");
-      }
-      if (Files.exists(requested)) {
-        try (Stream<Path> entries = Files.list(requested)) {
-          if (entries.findAny().isPresent()) {
-            throw new BrokerStartException(
-                "Data directory "
-                    + requested
-                    + " is not empty; it is deleted when the broker"
-                    + " stops, so give an empty or new directory");
-          }
-        }
-      }
-      return Files.createDirectories(requested);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the broker data directory " + requested, e);
-    }
-  }
-
   private static int pickOtherThan(int port) {
     int picked = FreePort.pick();
     return picked == port ? FreePort.pick() : picked;
-  }
-
-  private static Process launch(BrokerFiles files, BrokerOptions options) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(options.jvmOptions());
-    command.add("-Dlogback.configurationFile=" + files.logbackConfig());
-    command.add(BrokerMain.class.getName());
-    command.add(files.config().toString());
-    command.add(Uuid.randomUuid().toString());
-    if (!options.detached()) {
-      command.add(Long.toString(ProcessHandle.current().pid()));
-    }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    // The classpath goes in the environment, not in -cp: Linux shows the stop command only the
-    // first 4,096 bytes of a command line, and the main class and config path must be in them.
-    builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-    builder.redirectOutput(files.console().toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      files.deleteAll();
-      throw new UncheckedIOException("Cannot start the broker JVM " + command.get(0), e);
-    }
-  }
-
-  private static String nullDevice() {
-    return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
   }
 
   private void awaitReady(Duration timeout) {

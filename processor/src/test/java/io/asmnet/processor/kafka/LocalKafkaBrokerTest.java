@@ -64,6 +64,22 @@ class LocalKafkaBrokerTest {
   }
 
   @Test
+  void shouldKeepTheBrokerRecognisableInTheFirst4096BytesOfItsCommandLine(@TempDir Path temp) {
+    BrokerFiles files = new BrokerFiles(temp);
+
+    ProcessBuilder attached = BrokerLauncher.processBuilder(files, BrokerOptions.defaults());
+    ProcessBuilder detached =
+        BrokerLauncher.processBuilder(files, BrokerOptions.defaults().withDetached(true));
+
+    String commandLine = String.join(" ", attached.command());
+    assertThat(commandLine).hasSizeLessThan(4096);
+    assertThat(commandLine).contains(BrokerMain.class.getName(), files.config().toString());
+    assertThat(attached.environment()).containsKey("CLASSPATH");
+    assertThat(attached.command()).endsWith(Long.toString(ProcessHandle.current().pid()));
+    assertThat(detached.command()).doesNotContain(Long.toString(ProcessHandle.current().pid()));
+  }
+
+  @Test
   void shouldRoundTripTheStateFile(@TempDir Path temp) {
     StateFile file = new StateFile(temp.resolve("sub/9092.json"));
     BrokerState state =
