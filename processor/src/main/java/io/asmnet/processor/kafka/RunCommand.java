@@ -25,37 +25,49 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AtomicBoolean exiting = new AtomicBoolean();
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(options.toOptions(false))) {
       StateFile stateFile = options.location.stateFile(broker.state().port());
       stateFile.write(broker.state());
-      // Ctrl-C: the broker's own shutdown hook stops it and deletes its data; this one the state.
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    exiting.set(true);
-                    stateFile.delete();
-                  },
-                  "local-kafka-state"));
-      spec.commandLine().getOut().println(broker.bootstrapServers());
-      spec.commandLine().getOut().flush();
+      out.println(broker.bootstrapServers());
+      out.flush();
       err.printf(
           "Kafka broker running (pid %d, data dir %s). Ctrl-C stops it.%n",
           broker.pid(), broker.dataDir());
       err.flush();
-      int code = broker.awaitExit();
-      if (exiting.get()) {
-        // The JVM is shutting down (Ctrl-C reached the broker too): the hooks finish the job.
-        Thread.currentThread().join();
-      }
+      int code = awaitExitOrShutdown(broker, stateFile);
       err.printf("Kafka broker exited unexpectedly with code %d.%n%s", code, broker.logTail());
-      stateFile.delete();
       return 1;
     } catch (BrokerStartException | UncheckedIOException | IllegalArgumentException e) {
       err.println("Cannot run the Kafka broker: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Blocks while the broker runs. Ctrl-C or SIGTERM shut this JVM down: the broker's own hook stops
+   * it and deletes its data, the hook here deletes the state file, and this method never returns.
+   * It returns the exit code when the broker died on its own.
+   */
+  private static int awaitExitOrShutdown(LocalKafkaBroker broker, StateFile stateFile)
+      throws InterruptedException {
+    AtomicBoolean exiting = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              exiting.set(true);
+              stateFile.delete();
+            },
+            "local-kafka-state");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code = broker.awaitExit();
+    if (exiting.get()) {
+      // Ctrl-C reached the broker too, so it exited first: the shutdown hooks finish the job.
+      Thread.currentThread().join();
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    stateFile.delete();
+    return code;
   }
 }

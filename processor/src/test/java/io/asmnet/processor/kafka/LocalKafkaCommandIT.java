@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -78,5 +80,39 @@ class LocalKafkaCommandIT {
     // when: status again
     assertThat(execute("status", "--state-file", state)).isEqualTo(3);
     assertThat(out.toString()).startsWith("not running");
+  }
+
+  @Test
+  void shouldReportABrokerThatDiesWhileRunInTheForeground() throws Exception {
+    // given: run blocks, so it runs on its own thread
+    Path dataDir = temp.resolve("run-data");
+    String state = stateFile().toString();
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                execute(
+                    "run", "--port", "0", "--data-dir", dataDir.toString(), "--state-file", state));
+    BrokerState recorded = awaitStateFile();
+
+    // when: the broker dies on its own
+    ProcessHandle.of(recorded.pid()).orElseThrow().destroyForcibly();
+
+    // then
+    assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(err.toString()).contains("Kafka broker exited unexpectedly");
+    assertThat(dataDir).doesNotExist();
+    assertThat(stateFile()).doesNotExist();
+  }
+
+  private BrokerState awaitStateFile() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      Optional<BrokerState> state = new StateFile(stateFile()).read();
+      if (state.isPresent()) {
+        return state.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run wrote no state file within 90 s: " + err);
   }
 }
