@@ -40,7 +40,7 @@ final class TrustedSpecificData extends SpecificData {
   }
 
   @Override
-  public Class getClass(Schema schema) {
+  public Class<?> getClass(Schema schema) {
     Class<?> known = isNamed(schema) ? trusted.get(schema.getFullName()) : null;
     return known != null ? known : super.getClass(schema);
   }
