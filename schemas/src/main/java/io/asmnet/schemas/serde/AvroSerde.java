@@ -2,7 +2,7 @@ package io.asmnet.schemas.serde;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +78,10 @@ public final class AvroSerde<T extends SpecificRecord>
    *     field without a default was added, or a type changed incompatibly)
    */
   public AvroSerde<T> withKnownSchemas(Schema... writerSchemas) {
-    List<Schema> all = new java.util.ArrayList<>(decoder.writerSchemas());
-    all.addAll(Arrays.asList(writerSchemas));
+    List<Schema> all = new ArrayList<>(decoder.writerSchemas());
+    for (Schema writer : writerSchemas) {
+      all.add(Objects.requireNonNull(writer, "writer schema"));
+    }
     return new AvroSerde<>(type, all);
   }
 
@@ -104,9 +106,9 @@ public final class AvroSerde<T extends SpecificRecord>
       buffer.get(bytes);
       return bytes;
     } catch (IOException | RuntimeException e) {
-      // A generated record with a required field left null fails deep inside Avro (NPE).
-      throw new WireFormatException(
-          "cannot encode " + schema.getFullName() + ": " + e + " (a required field is null?)", e);
+      // A generated record with a required field left null fails deep inside Avro as an NPE.
+      String hint = e instanceof NullPointerException ? " (a required field is null)" : "";
+      throw new WireFormatException("cannot encode " + schema.getFullName() + hint + ": " + e, e);
     }
   }
 

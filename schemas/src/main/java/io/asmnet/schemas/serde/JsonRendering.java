@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -29,15 +32,17 @@ import org.apache.avro.specific.SpecificRecord;
  * <p><b>Bytes, the one choice.</b> {@link #toJson} writes bytes (and fixed) as standard base64,
  * so it is lossless and {@link #fromJson} reads it back: the form for tools that write records.
  * A 48 KB JPEG frame then makes a 64 KB line, which no one reads; {@link #toDisplayJson} writes
- * bytes as {@code "<48213 bytes ffd8ffe000104a46...>"} (length and the first 8 bytes in hex,
- * enough to tell a JPEG from PNG or H.264), for a person watching a topic. Display JSON cannot
- * be parsed back.
+ * bytes as {@code "<48213 bytes hex ffd8ffe000104a46...>"} (length and the first 8 bytes, enough
+ * to tell a JPEG from PNG or H.264), or, for up to 64 bytes of printable UTF-8 such as a dead
+ * letter's key, {@code "<12 bytes text 'lobby-cam-02'>"}: for a person watching a topic. Display
+ * JSON cannot be parsed back.
  *
  * <p>Stateless and thread-safe.
  */
 public final class JsonRendering {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int DISPLAY_PREFIX_BYTES = 8;
+  private static final int DISPLAY_TEXT_BYTES = 64;
 
   private JsonRendering() {}
 
@@ -143,10 +148,35 @@ public final class JsonRendering {
       gen.writeString(Base64.getEncoder().encodeToString(bytes));
       return;
     }
+    gen.writeString(describe(bytes));
+  }
+
+  /** {@code <12 bytes text 'cam-1'>} for short printable UTF-8, else {@code <N bytes hex ...>}. */
+  static String describe(byte[] bytes) {
+    if (bytes.length == 0) {
+      return "<0 bytes>";
+    }
+    String text = bytes.length <= DISPLAY_TEXT_BYTES ? printableUtf8(bytes) : null;
+    if (text != null) {
+      return "<" + bytes.length + " bytes text '" + text + "'>";
+    }
     int shown = Math.min(bytes.length, DISPLAY_PREFIX_BYTES);
-    String prefix = HexFormat.of().formatHex(bytes, 0, shown);
-    gen.writeString("<" + bytes.length + " bytes" + (shown == 0 ? "" : " " + prefix)
-        + (bytes.length > shown ? "..." : "") + ">");
+    return "<" + bytes.length + " bytes hex " + HexFormat.of().formatHex(bytes, 0, shown)
+        + (bytes.length > shown ? "..." : "") + ">";
+  }
+
+  private static String printableUtf8(byte[] bytes) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      boolean printable = !text.isEmpty()
+          && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '\'');
+      return printable ? text : null;
+    } catch (CharacterCodingException e) {
+      return null; // binary: shown as hex
+    }
   }
 
   private static void writeFloat(float value, JsonGenerator gen) throws IOException {

@@ -56,7 +56,16 @@ class JsonRenderingTest {
     assertThat(json).doesNotContain("\n").hasSizeLessThan(400)
         .contains("\"cameraId\":\"lobby-cam-02\"", "\"codec\":\"JPEG\"", "\"width\":640",
             "\"keyframe\":true", "\"clipId\":\"300vw-007\"")
-        .containsPattern("\"payload\":\"<48213 bytes ffd8[0-9a-f]{12}\\.\\.\\.>\"");
+        .containsPattern("\"payload\":\"<48213 bytes hex ffd8[0-9a-f]{12}\\.\\.\\.>\"");
+  }
+
+  @Test
+  void shouldShowShortTextBytesAsTextAndBinaryAsHex() {
+    String json = JsonRendering.toDisplayJson(Samples.deadLetter());
+
+    assertThat(json).contains("\"key\":\"<12 bytes text 'lobby-cam-02'>\"",
+        "\"payload\":\"<5 bytes hex ffd800104a>\"");
+    assertThat(JsonRendering.describe(new byte[0])).isEqualTo("<0 bytes>");
   }
 
   @Test
