@@ -25,20 +25,29 @@ final class TopicCheck {
 
   private TopicCheck() {}
 
+  /** The configured topics not in {@code existing}, in frames, events, dead letters order. */
+  static List<String> missing(ProcessorConfig config, Set<String> existing) {
+    List<String> wanted = List.of(config.topics().frames(), config.topics().poseEvents(), config.topics().deadLetters());
+    return new ArrayList<>(wanted.stream().filter(t -> !existing.contains(t)).toList());
+  }
+
+  static ConfigException missingTopics(ProcessorConfig config, List<String> missing) {
+    return new ConfigException("topics missing on " + config.kafka().bootstrapServers() + ": "
+        + String.join(", ", missing) + " (create them, or set topics.create=true to create them at start)");
+  }
+
   static void ensureTopics(ProcessorConfig config, Properties clientProps) throws InterruptedException {
     Properties props = new Properties();
     props.putAll(clientProps);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_S));
-    List<String> wanted = List.of(config.topics().frames(), config.topics().poseEvents(), config.topics().deadLetters());
     try (Admin admin = Admin.create(AdminFilter.clientOnly(props))) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
-      List<String> missing = new ArrayList<>(wanted.stream().filter(t -> !existing.contains(t)).toList());
+      List<String> missing = missing(config, existing);
       if (missing.isEmpty()) {
         return;
       }
       if (!config.kafka().createTopics()) {
-        throw new ConfigException("topics missing on " + config.kafka().bootstrapServers() + ": "
-            + String.join(", ", missing) + " (create them, or set topics.create=true)");
+        throw missingTopics(config, missing);
       }
       LOG.info("creating topics {}", missing);
       admin.createTopics(missing.stream().map(t -> new NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty())).toList())
