@@ -1,0 +1,86 @@
+package io.asmnet.processor.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import io.asmnet.processor.detect.FaceBox;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaceCropperTest {
+  private final FaceCropper cropper = new FaceCropper();
+  private BatchBuffer buffer;
+  private Mat frame;
+
+  /** A 200x100 frame: left half BGR (10, 20, 30), right half (200, 100, 50). */
+  @BeforeEach
+  void givenATwoColourFrame() {
+    buffer = new BatchBuffer(2);
+    frame = new Mat(100, 200, CV_8UC3, new Scalar(10, 20, 30, 0));
+    try (Mat right = frame.apply(new Rect(100, 0, 100, 100))) {
+      right.put(new Scalar(200, 100, 50, 0));
+    }
+  }
+
+  @AfterEach
+  void close() {
+    frame.close();
+    buffer.close();
+    cropper.close();
+  }
+
+  private static int[] bgrAt(Mat m, int row, int col) {
+    try (UByteIndexer idx = m.createIndexer()) {
+      return new int[] {idx.get(row, col, 0), idx.get(row, col, 1), idx.get(row, col, 2)};
+    }
+  }
+
+  @Test
+  void shouldWriteTheCropIntoTheBatchBufferSlot() {
+    CropSlot slot = buffer.slot(1);
+
+    cropper.crop(frame, new FaceBox(10, 20, 40, 40, 1), slot);
+
+    int offset = LandmarkModel.CROP_BYTES + (100 * LandmarkModel.SIZE + 100) * 3;
+    assertThat(new int[] {buffer.data().get(offset) & 0xFF, buffer.data().get(offset + 1) & 0xFF,
+        buffer.data().get(offset + 2) & 0xFF}).containsExactly(10, 20, 30);
+    assertThat(slot.pixels().cols()).isEqualTo(224);
+  }
+
+  @Test
+  void shouldSquareTheBoxWithTheMarginAroundItsCentre() {
+    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 40, 20, 1));
+
+    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-6));
+    assertThat(g.x0() + g.side() / 2).isCloseTo(120, within(1e-6));
+    assertThat(g.y0() + g.side() / 2).isCloseTo(60, within(1e-6));
+    assertThat(g.toFrameX(224)).isCloseTo((float) (g.x0() + g.side()), within(1e-3f));
+    assertThat(g.toFrameY(0)).isCloseTo((float) g.y0(), within(1e-3f));
+  }
+
+  @Test
+  void shouldReplicateTheEdgeForAFacePartlyOutsideTheFrame() {
+    CropSlot slot = buffer.slot(0);
+
+    cropper.crop(frame, new FaceBox(-30, -30, 50, 50, 1), slot);
+
+    assertThat(bgrAt(slot.pixels(), 0, 0)).containsExactly(10, 20, 30);
+    assertThat(bgrAt(slot.pixels(), 223, 223)).containsExactly(10, 20, 30);
+  }
+
+  @Test
+  void shouldShowBothHalvesForAFaceOnTheBoundary() {
+    CropSlot slot = buffer.slot(0);
+
+    cropper.crop(frame, new FaceBox(80, 30, 40, 40, 1), slot);
+
+    assertThat(bgrAt(slot.pixels(), 112, 5)).containsExactly(10, 20, 30);
+    assertThat(bgrAt(slot.pixels(), 112, 218)).containsExactly(200, 100, 50);
+  }
+}
