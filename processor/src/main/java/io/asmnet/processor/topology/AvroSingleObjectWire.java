@@ -6,6 +6,7 @@ import io.asmnet.schemas.avro.PoseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,9 +19,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * {@code ProcessorApp} (one line). Null stays null (tombstones).
  */
 public final class AvroSingleObjectWire implements WireFormat {
-  private final Serde<Frame> frames = serde(Frame.getEncoder(), Frame.getDecoder());
-  private final Serde<PoseEvent> poseEvents = serde(PoseEvent.getEncoder(), PoseEvent.getDecoder());
-  private final Serde<DeadLetter> deadLetters = serde(DeadLetter.getEncoder(), DeadLetter.getDecoder());
+  private final Serde<Frame> frames = serde(Frame.getEncoder(), decoder(Frame.getClassSchema()));
+  private final Serde<PoseEvent> poseEvents = serde(PoseEvent.getEncoder(), decoder(PoseEvent.getClassSchema()));
+  private final Serde<DeadLetter> deadLetters = serde(DeadLetter.getEncoder(), decoder(DeadLetter.getClassSchema()));
 
   @Override
   public Serde<Frame> frames() {
@@ -35,6 +36,10 @@ public final class AvroSingleObjectWire implements WireFormat {
   @Override
   public Serde<DeadLetter> deadLetters() {
     return deadLetters;
+  }
+
+  private static <T> BinaryMessageDecoder<T> decoder(Schema schema) {
+    return new BinaryMessageDecoder<>(new TrustedSpecificData(), schema);
   }
 
   private static <T> Serde<T> serde(BinaryMessageEncoder<T> encoder, BinaryMessageDecoder<T> decoder) {
