@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,17 +51,23 @@ public final class RunCommand implements Callable<Integer> {
   Path model;
 
   private final Map<String, String> env;
-  private final BiFunction<ProcessorConfig, StageFactory, ProcessorApp> apps;
+  private final Launcher launcher;
   private final StageFactory stages;
 
   public RunCommand() {
-    this(System.getenv(), new ProductionStages(), ProcessorApp::new);
+    this(System.getenv(), new ProductionStages(), (config, stages) -> new ProcessorApp(config, stages).run());
   }
 
-  RunCommand(Map<String, String> env, StageFactory stages, BiFunction<ProcessorConfig, StageFactory, ProcessorApp> apps) {
+  RunCommand(Map<String, String> env, StageFactory stages, Launcher launcher) {
     this.env = env;
     this.stages = stages;
-    this.apps = apps;
+    this.launcher = launcher;
+  }
+
+  /** Runs the app until it stops; returns the exit code. */
+  @FunctionalInterface
+  interface Launcher {
+    int launch(ProcessorConfig config, StageFactory stages) throws InterruptedException;
   }
 
   @Override
@@ -75,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
       return BAD_CONFIG;
     }
     try {
-      return apps.apply(config, stages).run();
+      return launcher.launch(config, stages);
     } catch (ConfigException | ModelLoadException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
