@@ -18,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code processor run}: loads and checks the configuration, then runs the Kafka Streams app. */
 @Command(
     name = "run",
-    mixinStandardHelpOptions = true,
     description = {
       "Consumes frames, writes one pose event (or one dead letter) per frame.",
       "Settings, later wins: defaults < --config file < ASMNET_* environment (ASMNET_MAX_BATCH_SIZE"
@@ -37,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
   static final int BAD_CONFIG = 2;
 
   @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
   Path configFile;

@@ -131,7 +131,7 @@ public final class ConfigLoader {
             new ProcessorConfig.Inference(
                 f.model("model.path"),
                 f.device("inference.device"),
-                f.intIn("max.batch.size", 1, 1024),
+                f.intIn("max.batch.size", 1, 256),
                 f.longIn("max.queue.delay.us", 0, 1_000_000)),
             new ProcessorConfig.Stages(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),

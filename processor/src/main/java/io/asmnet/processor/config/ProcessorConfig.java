@@ -52,8 +52,10 @@ public record ProcessorConfig(
   /**
    * @param modelPath the exported ONNX landmark model
    * @param device where to run it
-   * @param maxBatchSize faces per model run, at most
+   * @param maxBatchSize faces per model run, at most (1..256: two input buffers of 147 KiB per
+   *     face are allocated up front, direct memory)
    * @param maxQueueDelayMicros how long the first face of a batch may wait for more faces
+   *     (0..1,000,000 us)
    */
   public record Inference(
       Path modelPath, InferenceDevice device, int maxBatchSize, long maxQueueDelayMicros) {}

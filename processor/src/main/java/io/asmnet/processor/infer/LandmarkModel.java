@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.asmnet.processor.config.InferenceDevice;
@@ -53,7 +54,9 @@ public final class LandmarkModel implements AutoCloseable {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new ModelLoadException("model file " + file.toAbsolutePath() + " does not exist or is not readable");
     }
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    // ORT's own stderr logger only at FATAL: without CUDA it would print a multi-line ERROR of its
+    // own next to our one log line; every failure still reaches us as an OrtException.
+    OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
     InferenceDevice used = device;
     OrtSession session;
     if (device == InferenceDevice.CPU) {

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
   @Test
   void shouldRejectNonsensicalBatchSettings() {
     assertThat(problemsOf(() -> load(Map.of(), Map.of("max.batch.size", "0"))))
-        .contains("max.batch.size: 0 is out of range, use a value from 1 to 1024");
+        .contains("max.batch.size: 0 is out of range, use a value from 1 to 256");
     assertThat(problemsOf(() -> load(Map.of(), Map.of("max.queue.delay.us", "-1"))))
         .contains("max.queue.delay.us: -1 is out of range");
     assertThat(problemsOf(() -> load(Map.of(), Map.of("max.batch.size", "100000")))).contains("out of range");

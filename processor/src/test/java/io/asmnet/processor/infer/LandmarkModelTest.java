@@ -3,6 +3,7 @@ package io.asmnet.processor.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.asmnet.processor.config.InferenceDevice;
 import java.nio.ByteBuffer;
@@ -63,6 +64,17 @@ class LandmarkModelTest {
       assertThat(model.device()).isIn(InferenceDevice.CPU, InferenceDevice.CUDA);
       assertThat(model.run(uniformCrops(1), 1).pose()).containsExactly(new float[] {1, 2, 3}, within(1e-4f));
     }
+  }
+
+  @Test
+  void shouldFailClearlyWhenCudaIsForcedWithoutAGpu() throws Exception {
+    assumeFalse(Files.exists(Path.of("/dev/nvidia0")), "this machine has a GPU");
+    Path probe = ProbeOnnxModel.write(dir.resolve("probe.onnx"), "image");
+
+    assertThatThrownBy(() -> LandmarkModel.open(probe, InferenceDevice.CUDA))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("inference.device=cuda but CUDA is unavailable")
+        .hasMessageContaining("use inference.device=auto or cpu");
   }
 
   @Test
