@@ -1,6 +1,7 @@
 package io.asmnet.processor.infer;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
@@ -22,6 +23,10 @@ public final class FaceCropper implements AutoCloseable {
 
   /** Writes the crop of {@code box} from the CV_8UC3 {@code bgr} frame into {@code slot}. */
   public CropGeometry crop(Mat bgr, FaceBox box, CropSlot slot) {
+    if (bgr.type() != CV_8UC3) {
+      // warpAffine would silently reallocate the slot to the frame's type, away from the batch buffer.
+      throw new IllegalArgumentException("frame must be 8-bit BGR (CV_8UC3), got OpenCV type " + bgr.type());
+    }
     CropGeometry g = CropGeometry.of(box);
     double s = g.scale();
     DoubleIndexer m = slot.affineIndexer();

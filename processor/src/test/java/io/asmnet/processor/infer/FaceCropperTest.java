@@ -1,7 +1,9 @@
 package io.asmnet.processor.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.asmnet.processor.detect.FaceBox;
@@ -51,6 +53,15 @@ class FaceCropperTest {
     assertThat(new int[] {buffer.data().get(offset) & 0xFF, buffer.data().get(offset + 1) & 0xFF,
         buffer.data().get(offset + 2) & 0xFF}).containsExactly(10, 20, 30);
     assertThat(slot.pixels().cols()).isEqualTo(224);
+  }
+
+  @Test
+  void shouldRefuseAFrameThatIsNotBgr() {
+    try (Mat grey = new Mat(50, 50, CV_8UC1, new Scalar(7.0))) {
+      assertThatThrownBy(() -> cropper.crop(grey, new FaceBox(1, 1, 20, 20, 1), buffer.slot(0)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CV_8UC3");
+    }
+    assertThat(buffer.slot(0).pixels().type()).isEqualTo(CV_8UC3);
   }
 
   @Test
