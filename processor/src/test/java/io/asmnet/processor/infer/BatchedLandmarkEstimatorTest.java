@@ -34,8 +34,8 @@ class BatchedLandmarkEstimatorTest {
       // The probe model puts every landmark at (B+G+R)/3 = 20 crop pixels.
       CropGeometry g = CropGeometry.of(box);
       FaceLandmarks face = results.faces().get(0);
-      assertThat(face.landmarks()[0]).isCloseTo((float) (g.x0() + 20 / g.scale()), within(1e-3f));
-      assertThat(face.landmarks()[1]).isCloseTo((float) (g.y0() + 20 / g.scale()), within(1e-3f));
+      assertThat(face.landmarks()[0]).isCloseTo((float) (g.cx() + (20 - 111.5) / g.scale()), within(1e-3f));
+      assertThat(face.landmarks()[1]).isCloseTo((float) (g.cy() + (20 - 111.5) / g.scale()), within(1e-3f));
       assertThat(new float[] {face.yaw(), face.pitch(), face.roll()}).containsExactly(new float[] {10, 20, 30}, within(1e-4f));
       assertThat(estimator.modelName()).isEqualTo("probe");
     }

@@ -69,19 +69,51 @@ class FaceCropperTest {
     CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 40, 20, 1));
 
     assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-6));
-    assertThat(g.x0() + g.side() / 2).isCloseTo(120, within(1e-6));
-    assertThat(g.y0() + g.side() / 2).isCloseTo(60, within(1e-6));
-    assertThat(g.toFrameX(224)).isCloseTo((float) (g.x0() + g.side()), within(1e-3f));
-    assertThat(g.toFrameY(0)).isCloseTo((float) g.y0(), within(1e-3f));
+    assertThat(g.cx()).isCloseTo(120, within(1e-6));
+    assertThat(g.cy()).isCloseTo(60, within(1e-6));
+    // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
+    assertThat(g.toFrameX(111.5f)).isCloseTo(120f, within(1e-4f));
+    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (120 + g.side()), within(1e-3f));
+    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (60 - g.side() / 2), within(1e-3f));
   }
 
   @Test
-  void shouldReplicateTheEdgeForAFacePartlyOutsideTheFrame() {
+  void shouldMatchOpenCvResizeOfTheSquareForAFaceInside() {
+    // A gradient frame, so that a crop of the wrong square would differ (8-bit values cannot tell a
+    // half-pixel shift: the affine check below does).
+    try (Mat gradient = new Mat(300, 300, CV_8UC3)) {
+      try (UByteIndexer idx = gradient.createIndexer()) {
+        for (int y = 0; y < 300; y++) {
+          for (int x = 0; x < 300; x++) {
+            idx.put(y, x, 0, x * 255 / 299).put(y, x, 1, y * 255 / 299).put(y, x, 2, 128);
+          }
+        }
+      }
+      // box 100x100 at (100,100): square side 120 from (90,90); 120 -> 224 like cv::resize
+      CropGeometry g = cropper.crop(gradient, new FaceBox(100, 100, 100, 100, 1), buffer.slot(0));
+      var m = buffer.slot(0).affineIndexer();
+      assertThat(m.get(0, 0) * g.cx() + m.get(0, 2)).isCloseTo(111.5, within(1e-9));
+      assertThat(m.get(1, 1) * (g.cy() - g.side() / 2) + m.get(1, 2)).isCloseTo(-0.5, within(1e-9));
+      try (Mat square = gradient.apply(new Rect(90, 90, 120, 120)); Mat resized = new Mat()) {
+        org.bytedeco.opencv.global.opencv_imgproc.resize(square, resized, new org.bytedeco.opencv.opencv_core.Size(224, 224));
+        for (int[] at : new int[][] {{0, 0}, {50, 173}, {223, 223}, {111, 112}}) {
+          int[] ours = bgrAt(buffer.slot(0).pixels(), at[0], at[1]);
+          int[] ref = bgrAt(resized, at[0], at[1]);
+          for (int c = 0; c < 3; c++) {
+            assertThat(ours[c]).as("pixel %s channel %d", java.util.Arrays.toString(at), c).isCloseTo(ref[c], within(1));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldFillBlackWhereAFaceReachesOutsideTheFrame() {
     CropSlot slot = buffer.slot(0);
 
     cropper.crop(frame, new FaceBox(-30, -30, 50, 50, 1), slot);
 
-    assertThat(bgrAt(slot.pixels(), 0, 0)).containsExactly(10, 20, 30);
+    assertThat(bgrAt(slot.pixels(), 0, 0)).containsExactly(0, 0, 0);
     assertThat(bgrAt(slot.pixels(), 223, 223)).containsExactly(10, 20, 30);
   }
 
