@@ -28,8 +28,6 @@ public final class StreamsSettings {
     // must not stop the thread (the topology itself dead-letters bad values).
     p.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
-    // No global stores here; opting in now only silences Kafka's 4.x start-up warning.
-    p.putIfAbsent("processing.exception.handler.global.enabled", "true");
     return p;
   }
 }

@@ -13,6 +13,7 @@ final class TrustedSpecificData extends SpecificData {
   private static final String NAMESPACE = Frame.getClassSchema().getNamespace();
 
   @Override
+  @SuppressWarnings("rawtypes") // the overridden signature is raw
   public Class getClass(Schema schema) {
     Schema.Type type = schema.getType();
     boolean named = type == Schema.Type.RECORD || type == Schema.Type.ENUM || type == Schema.Type.FIXED;

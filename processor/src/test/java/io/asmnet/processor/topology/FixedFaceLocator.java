@@ -13,12 +13,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * detector finds nothing in a synthetic frame). Its track is the landmarks it was given, so the
  * test can check what reached the store. Optionally throws, to test INTERNAL dead letters.
  */
-final class FixedFaceLocator implements FaceLocator {
+public final class FixedFaceLocator implements FaceLocator {
   private final List<FaceBox> boxes;
   private final RuntimeException failure;
   volatile boolean closed;
 
-  FixedFaceLocator(List<FaceBox> boxes, RuntimeException failure) {
+  public FixedFaceLocator(List<FaceBox> boxes, RuntimeException failure) {
     this.boxes = boxes;
     this.failure = failure;
   }

@@ -18,7 +18,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * imdecode} for JPEG/PNG stills, UNSUPPORTED_CODEC for H.264, CORRUPT_PAYLOAD for bytes OpenCV
  * cannot read. Records whether it was closed.
  */
-final class ImdecodeFrameDecoder implements FrameDecoder {
+public final class ImdecodeFrameDecoder implements FrameDecoder {
   volatile boolean closed;
 
   @Override

@@ -1,8 +1,6 @@
 package io.asmnet.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.asmnet.processor.config.InferenceDevice;
 import io.asmnet.processor.config.ProcessorConfig;
@@ -30,10 +28,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,22 +89,12 @@ class PoseTopologyTest {
     }
   }
 
-  /** A 320x240 JPEG: grey background, a lighter square where the "face" is. */
   private static byte[] jpeg(int shade) {
-    try (Mat img = new Mat(240, 320, CV_8UC3, new Scalar(shade, shade, shade, 0));
-        Mat face = img.apply(new Rect(100, 60, 100, 120));
-        BytePointer out = new BytePointer()) {
-      face.put(new Scalar(200, 180, 160, 0));
-      imencode(".jpg", img, out);
-      byte[] bytes = new byte[(int) out.limit()];
-      out.get(bytes);
-      return bytes;
-    }
+    return TestFrames.jpeg(shade);
   }
 
   private byte[] frame(String camera, long sequence, Codec codec, byte[] payload) {
-    Frame f = Frame.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTimeMs(1_000 + sequence)
-        .setCodec(codec).setPayload(ByteBuffer.wrap(payload)).build();
+    Frame f = TestFrames.frame(camera, sequence, codec, payload);
     return topics.frames().valueSerde().serializer().serialize("frames", f);
   }
 
