@@ -15,10 +15,10 @@ import java.nio.file.Path;
  * the tests need no ONNX library. {@code inputName} lets a test make a model with the wrong
  * interface.
  */
-final class ProbeOnnxModel {
+public final class ProbeOnnxModel {
   private ProbeOnnxModel() {}
 
-  static Path write(Path file, String inputName) throws IOException {
+  public static Path write(Path file, String inputName) throws IOException {
     ByteBuffer w = ByteBuffer.allocate(3 * 136 * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 3 * 136; i++) {
       w.putFloat(1f / 3);
