@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -79,7 +78,7 @@ public final class DynamicBatcher implements AutoCloseable {
       throw new IllegalArgumentException("faces per call must be 1.." + maxBatch + ", got " + n);
     }
     Gathering batch;
-    Request request;
+    Gathering.Request request;
     lock.lock();
     try {
       while (true) {
@@ -102,7 +101,7 @@ public final class DynamicBatcher implements AutoCloseable {
     }
     try {
       for (int i = 0; i < n; i++) {
-        writer.write(i, batch.buffer.slot(request.start + i));
+        writer.write(i, batch.buffer.slot(request.start() + i));
       }
     } finally {
       lock.lock();
@@ -115,7 +114,7 @@ public final class DynamicBatcher implements AutoCloseable {
       }
     }
     try {
-      return request.result.get();
+      return request.result().get();
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
     }
@@ -150,7 +149,7 @@ public final class DynamicBatcher implements AutoCloseable {
     while (true) {
       if (closed) {
         if (filling != null) {
-          filling.requests.forEach(r -> r.result.completeExceptionally(new BatcherClosedException()));
+          filling.requests.forEach(r -> r.result().completeExceptionally(new BatcherClosedException()));
           free.push(filling.buffer);
           filling = null;
         }
@@ -181,14 +180,14 @@ public final class DynamicBatcher implements AutoCloseable {
     try {
       ModelOutput out = runner.run(batch.buffer.data(), batch.reserved);
       long runMicros = (System.nanoTime() - start) / 1000;
-      for (Request r : batch.requests) {
-        r.result.complete(new BatchSlice(slice(out, r.start, r.n), (start - r.arrivedNanos) / 1000,
+      for (Gathering.Request r : batch.requests) {
+        r.result().complete(new BatchSlice(slice(out, r.start(), r.n()), (start - r.arrivedNanos()) / 1000,
             runMicros, batch.reserved));
       }
       observer.batchRun(batch.reserved, (start - batch.firstNanos) / 1000, runMicros);
     } catch (Exception e) {
       BatchFailedException failure = new BatchFailedException(batch.reserved, e);
-      batch.requests.forEach(r -> r.result.completeExceptionally(failure));
+      batch.requests.forEach(r -> r.result().completeExceptionally(failure));
     }
   }
 
@@ -224,34 +223,5 @@ public final class DynamicBatcher implements AutoCloseable {
       return; // leak the buffers rather than free memory a writer may still touch
     }
     all.forEach(BatchBuffer::close);
-  }
-
-  private static final class Gathering {
-    final BatchBuffer buffer;
-    final List<Request> requests = new ArrayList<>();
-    int reserved;
-    int written;
-    long firstNanos;
-
-    Gathering(BatchBuffer buffer) {
-      this.buffer = buffer;
-    }
-
-    Request reserve(int n) {
-      long now = System.nanoTime();
-      if (requests.isEmpty()) {
-        firstNanos = now;
-      }
-      Request r = new Request(reserved, n, now);
-      reserved += n;
-      requests.add(r);
-      return r;
-    }
-  }
-
-  private record Request(int start, int n, long arrivedNanos, CompletableFuture<BatchSlice> result) {
-    Request(int start, int n, long arrivedNanos) {
-      this(start, n, arrivedNanos, new CompletableFuture<>());
-    }
   }
 }
