@@ -132,6 +132,52 @@ class ProcessorAppIT {
     assertThat(running.awaitExitCode()).isZero();
   }
 
+  @Test
+  void shouldShutDownWithExitCodeOneWhenAStreamThreadDies() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    ProcessorConfig config = config(id, true);
+    // An Error is not a per-record problem: it must stop the instance, not be dead-lettered or
+    // retried forever on a replaced thread.
+    StageFactory dying = new StageFactory() {
+      @Override
+      public Supplier<FrameDecoder> decoders(ProcessorConfig c) {
+        return () -> new FrameDecoder() {
+          @Override
+          public io.asmnet.processor.decode.DecodedFrame decode(io.asmnet.schemas.avro.Frame frame) {
+            throw new AssertionError("simulated fatal error");
+          }
+
+          @Override
+          public void release(String cameraId) {}
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public Supplier<FaceLocator> locators(ProcessorConfig c) {
+        return TEST_STAGES.locators(c);
+      }
+
+      @Override
+      public PipelineObserver observer(ProcessorConfig c) {
+        return PipelineObserver.NONE;
+      }
+    };
+    RunningProcessor running = new ProcessorApp(config, dying).start();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      byte[] value = new AvroSingleObjectWire().frames().serializer()
+          .serialize("f", TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(50)));
+      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value));
+    }
+
+    int code = running.awaitExitCode();
+    running.close();
+
+    assertThat(code).isEqualTo(1);
+  }
+
   private static KafkaProducer<byte[], byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
