@@ -1,0 +1,115 @@
+package io.asmnet.processor.cli;
+
+import io.asmnet.processor.config.ConfigException;
+import io.asmnet.processor.config.ConfigLoader;
+import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.infer.ModelLoadException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code processor run}: loads and checks the configuration, then runs the Kafka Streams app. */
+@Command(
+    name = "run",
+    description = {
+      "Consumes frames, writes one pose event (or one dead letter) per frame.",
+      "Settings, later wins: defaults < --config file < ASMNET_* environment (ASMNET_MAX_BATCH_SIZE"
+          + " sets max.batch.size) < --set and the options below.",
+      "Kafka client settings (security.protocol, sasl.*, ssl.*, or any key prefixed kafka.) pass"
+          + " through to Kafka unchanged."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)", "1:runtime failure (Kafka unreachable, stream thread died)",
+        "2:bad configuration (message says which setting)"},
+    footerHeading = "%nSettings (key = default):%n")
+public final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int BAD_CONFIG = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
+  Path configFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
+  Map<String, String> sets = new LinkedHashMap<>();
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
+  String bootstrapServers;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
+  Path model;
+
+  private final Map<String, String> env;
+  private final Launcher launcher;
+  private final StageFactory stages;
+
+  public RunCommand() {
+    this(System.getenv(), new ProductionStages(), (config, stages) -> new ProcessorApp(config, stages).run());
+  }
+
+  RunCommand(Map<String, String> env, StageFactory stages, Launcher launcher) {
+    this.env = env;
+    this.stages = stages;
+    this.launcher = launcher;
+  }
+
+  /** Runs the app until it stops; returns the exit code. */
+  @FunctionalInterface
+  interface Launcher {
+    int launch(ProcessorConfig config, StageFactory stages) throws InterruptedException;
+  }
+
+  @Override
+  public Integer call() {
+    ProcessorConfig config;
+    try {
+      config = ConfigLoader.load(configFile, env, overrides());
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return BAD_CONFIG;
+    }
+    try {
+      return launcher.launch(config, stages);
+    } catch (ConfigException | ModelLoadException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return BAD_CONFIG;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    } catch (RuntimeException e) {
+      LOG.error("processor failed", e);
+      spec.commandLine().getErr().println("processor failed: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private Map<String, String> overrides() {
+    Map<String, String> o = new LinkedHashMap<>(sets);
+    if (bootstrapServers != null) {
+      o.put("bootstrap.servers", bootstrapServers);
+    }
+    if (model != null) {
+      o.put("model.path", model.toString());
+    }
+    return o;
+  }
+
+  /** The settings table for the help footer. */
+  static String[] settingsFooter() {
+    return ConfigLoader.knownKeys().entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
+        .toArray(String[]::new);
+  }
+}

@@ -1,0 +1,74 @@
+package io.asmnet.processor.cli;
+
+import io.asmnet.processor.infer.LandmarkEstimator;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started Kafka Streams client and the estimator it shares. A stream thread that dies is not
+ * replaced (the same record would kill the next one): the client shuts down and {@link
+ * #awaitExitCode} answers 1. {@link #close} stops Streams first, then the estimator, so no
+ * stream thread can still be waiting in the batcher.
+ */
+public final class RunningProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningProcessor.class);
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final LandmarkEstimator estimator;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean failed = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator) {
+    this.streams = streams;
+    this.estimator = estimator;
+  }
+
+  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator) {
+    RunningProcessor running = new RunningProcessor(new KafkaStreams(topology, props), estimator);
+    running.streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
+      running.failed.set(true);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    running.streams.setStateListener((now, before) -> {
+      LOG.info("streams state {} -> {}", before, now);
+      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+        running.stopped.countDown();
+      }
+    });
+    running.streams.start();
+    return running;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Blocks until the client stops: 0 after {@link #close}, 1 after a fatal stream error. */
+  public int awaitExitCode() throws InterruptedException {
+    stopped.await();
+    return failed.get() || streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("stopping: closing Kafka Streams (up to {} s), then the model", CLOSE_TIMEOUT.toSeconds());
+    if (!streams.close(CLOSE_TIMEOUT)) {
+      LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
+    }
+    estimator.close();
+    stopped.countDown();
+  }
+}

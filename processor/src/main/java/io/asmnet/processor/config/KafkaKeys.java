@@ -1,0 +1,39 @@
+package io.asmnet.processor.config;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Recognises settings that belong to Kafka (Streams, clients), so they pass through unchanged. */
+final class KafkaKeys {
+  private static final Set<String> NAMES = names();
+  private static final String[] PREFIXES = {
+    "consumer.", "producer.", "admin.", "main.consumer.", "restore.consumer.", "global.consumer.",
+    "ssl.", "sasl.", "security."
+  };
+
+  private KafkaKeys() {}
+
+  private static Set<String> names() {
+    Set<String> s = new HashSet<>(StreamsConfig.configDef().names());
+    s.addAll(ConsumerConfig.configNames());
+    s.addAll(ProducerConfig.configNames());
+    s.addAll(AdminClientConfig.configNames());
+    return Set.copyOf(s);
+  }
+
+  static boolean isKafkaKey(String key) {
+    if (NAMES.contains(key)) {
+      return true;
+    }
+    for (String prefix : PREFIXES) {
+      if (key.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

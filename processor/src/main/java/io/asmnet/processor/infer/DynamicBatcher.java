@@ -1,0 +1,227 @@
+package io.asmnet.processor.infer;
+
+import io.asmnet.processor.metrics.PipelineObserver;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Gathers faces from concurrent callers (the stream threads) into one batch, up to {@code
+ * maxBatch} faces or until the first face has waited {@code maxDelayMicros}, whichever comes
+ * first, and runs it on its own worker thread. A caller reserves slots, writes its crops straight
+ * into them, then blocks until its results are back: nothing is buffered across {@code
+ * process()} calls. Two batch buffers alternate, so callers fill one while the other runs.
+ */
+public final class DynamicBatcher implements AutoCloseable {
+
+  /** Writes the crop of the caller's face {@code index} into {@code slot}. */
+  @FunctionalInterface
+  public interface SlotWriter {
+    void write(int index, CropSlot slot);
+  }
+
+  /** Runs the model on the first {@code n} crops of {@code crops}. */
+  @FunctionalInterface
+  public interface BatchRunner {
+    ModelOutput run(ByteBuffer crops, int n) throws Exception;
+  }
+
+  private final int maxBatch;
+  private final long maxDelayNanos;
+  private final BatchRunner runner;
+  private final PipelineObserver observer;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<BatchBuffer> free = new ArrayDeque<>();
+  private final List<BatchBuffer> all = new ArrayList<>();
+  private final Thread worker;
+  private Gathering filling;
+  private int writers;
+  private boolean closed;
+
+  public DynamicBatcher(int maxBatch, long maxDelayMicros, BatchRunner runner, PipelineObserver observer) {
+    if (maxBatch < 1 || maxDelayMicros < 0) {
+      throw new IllegalArgumentException("maxBatch must be >= 1 and maxDelayMicros >= 0");
+    }
+    this.maxBatch = maxBatch;
+    this.maxDelayNanos = TimeUnit.MICROSECONDS.toNanos(maxDelayMicros);
+    this.runner = runner;
+    this.observer = observer;
+    for (int i = 0; i < 2; i++) {
+      BatchBuffer b = new BatchBuffer(maxBatch);
+      all.add(b);
+      free.add(b);
+    }
+    worker = new Thread(this::work, "asmnet-batcher");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  public int maxBatch() {
+    return maxBatch;
+  }
+
+  /**
+   * Runs {@code n} faces (1..maxBatch) in the next batch with room and blocks until done.
+   *
+   * @throws BatcherClosedException when the batcher shuts down first
+   * @throws BatchFailedException when the model run failed
+   */
+  public BatchSlice submit(int n, SlotWriter writer) throws InterruptedException {
+    if (n < 1 || n > maxBatch) {
+      throw new IllegalArgumentException("faces per call must be 1.." + maxBatch + ", got " + n);
+    }
+    Gathering batch;
+    Gathering.Request request;
+    lock.lock();
+    try {
+      while (true) {
+        if (closed) {
+          throw new BatcherClosedException();
+        }
+        if (filling == null && !free.isEmpty()) {
+          filling = new Gathering(free.pop());
+        }
+        if (filling != null && filling.reserved + n <= maxBatch) {
+          break;
+        }
+        changed.await();
+      }
+      batch = filling;
+      request = batch.reserve(n);
+      writers++;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      for (int i = 0; i < n; i++) {
+        writer.write(i, batch.buffer.slot(request.start() + i));
+      }
+    } finally {
+      lock.lock();
+      try {
+        batch.written += n;
+        writers--;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+    try {
+      return request.result().get();
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  private void work() {
+    while (true) {
+      Gathering batch;
+      lock.lock();
+      try {
+        batch = awaitReadyBatch();
+        if (batch == null) {
+          return;
+        }
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      run(batch);
+      lock.lock();
+      try {
+        free.push(batch.buffer);
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Under the lock: the batch to run next, or null when closed (pending callers are failed). */
+  private Gathering awaitReadyBatch() {
+    while (true) {
+      if (closed) {
+        if (filling != null) {
+          filling.requests.forEach(r -> r.result().completeExceptionally(new BatcherClosedException()));
+          free.push(filling.buffer);
+          filling = null;
+        }
+        return null;
+      }
+      try {
+        if (filling != null && filling.written == filling.reserved) {
+          long waited = System.nanoTime() - filling.firstNanos;
+          if (filling.reserved == maxBatch || waited >= maxDelayNanos) {
+            Gathering ready = filling;
+            filling = null;
+            return ready;
+          }
+          changed.awaitNanos(maxDelayNanos - waited);
+        } else {
+          changed.await();
+        }
+      } catch (InterruptedException e) {
+        // Only close() stops the worker; an interrupt alone is not a reason to strand callers.
+        Thread.currentThread().interrupt();
+        closed = true;
+      }
+    }
+  }
+
+  private void run(Gathering batch) {
+    long start = System.nanoTime();
+    try {
+      ModelOutput out = runner.run(batch.buffer.data(), batch.reserved);
+      long runMicros = (System.nanoTime() - start) / 1000;
+      for (Gathering.Request r : batch.requests) {
+        r.result().complete(new BatchSlice(slice(out, r.start(), r.n()), (start - r.arrivedNanos()) / 1000,
+            runMicros, batch.reserved));
+      }
+      observer.batchRun(batch.reserved, (start - batch.firstNanos) / 1000, runMicros);
+    } catch (Exception e) {
+      BatchFailedException failure = new BatchFailedException(batch.reserved, e);
+      batch.requests.forEach(r -> r.result().completeExceptionally(failure));
+    }
+  }
+
+  private static ModelOutput slice(ModelOutput out, int start, int n) {
+    int lm = LandmarkModel.LANDMARK_FLOATS;
+    return new ModelOutput(n, Arrays.copyOfRange(out.landmarks(), start * lm, (start + n) * lm),
+        Arrays.copyOfRange(out.pose(), start * 3, (start + n) * 3));
+  }
+
+  /** Fails waiting callers with {@link BatcherClosedException}, then frees the buffers. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      worker.join();
+      lock.lock();
+      try {
+        // A caller may still be writing a crop into a slot: free the memory only after it is done.
+        while (writers > 0) {
+          changed.await();
+        }
+      } finally {
+        lock.unlock();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // leak the buffers rather than free memory a writer may still touch
+    }
+    all.forEach(BatchBuffer::close);
+  }
+}

@@ -1,0 +1,228 @@
+package io.asmnet.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asmnet.processor.config.InferenceDevice;
+import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.infer.BatchedLandmarkEstimator;
+import io.asmnet.processor.infer.LandmarkModel;
+import io.asmnet.processor.infer.ProbeOnnxModel;
+import io.asmnet.processor.infer.TestModels;
+import io.asmnet.processor.metrics.PipelineObserver;
+import io.asmnet.processor.track.TrackState;
+import io.asmnet.schemas.avro.Codec;
+import io.asmnet.schemas.avro.DeadLetter;
+import io.asmnet.schemas.avro.ErrorKind;
+import io.asmnet.schemas.avro.Frame;
+import io.asmnet.schemas.avro.PoseEvent;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production topology with the real model; decoder and locator are test stand-ins. */
+class PoseTopologyTest {
+  private static BatchedLandmarkEstimator estimator;
+  private final Topics topics = Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"),
+      new AvroSingleObjectWire());
+  private final List<ImdecodeFrameDecoder> decoders = new ArrayList<>();
+  private final List<FixedFaceLocator> locators = new ArrayList<>();
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> frames;
+  private TestOutputTopic<String, PoseEvent> events;
+  private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+  @TempDir static Path modelDir;
+
+  /**
+   * The real exported model when there is one; else the probe graph (same interface, known
+   * answers), so the topology is still tested on a checkout without a model.
+   */
+  @BeforeAll
+  static void openModel() throws java.io.IOException {
+    Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
+    LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
+    estimator = new BatchedLandmarkEstimator(model, 16, 2000, PipelineObserver.NONE);
+  }
+
+  @AfterAll
+  static void closeModel() {
+    if (estimator != null) {
+      estimator.close();
+    }
+  }
+
+  private void start(List<FaceBox> boxes, RuntimeException locatorFailure) {
+    Stages stages = new Stages(
+        () -> add(decoders, new ImdecodeFrameDecoder()),
+        () -> add(locators, new FixedFaceLocator(boxes, locatorFailure)),
+        estimator, PipelineObserver.NONE, Clock.systemUTC());
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pose-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(PoseTopology.build(stages, topics), props);
+    frames = driver.createInputTopic("frames", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    events = driver.createOutputTopic("pose-events", Serdes.String().deserializer(),
+        topics.poseEvents().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic("frames-dlq", Serdes.ByteArray().deserializer(),
+        topics.deadLetters().valueSerde().deserializer());
+  }
+
+  private static <T> T add(List<T> list, T item) {
+    list.add(item);
+    return item;
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private static byte[] jpeg(int shade) {
+    return TestFrames.jpeg(shade);
+  }
+
+  private byte[] frame(String camera, long sequence, Codec codec, byte[] payload) {
+    Frame f = TestFrames.frame(camera, sequence, codec, payload);
+    return topics.frames().valueSerde().serializer().serialize("frames", f);
+  }
+
+  private static final FaceBox FACE = new FaceBox(100, 60, 100, 120, 0.9f);
+
+  @Test
+  void shouldEmitOneEventPerFrameInOrderWithTheRecordTimestamp() {
+    start(List.of(FACE), null);
+
+    for (int seq = 0; seq < 3; seq++) {
+      frames.pipeInput("cam-1".getBytes(), frame("cam-1", seq, Codec.JPEG, jpeg(40 + seq * 30)),
+          Instant.ofEpochMilli(5_000 + seq));
+    }
+
+    var out = events.readRecordsToList();
+    assertThat(out).hasSize(3);
+    assertThat(deadLetters.isEmpty()).isTrue();
+    for (int seq = 0; seq < 3; seq++) {
+      PoseEvent e = out.get(seq).value();
+      assertThat(out.get(seq).key()).isEqualTo("cam-1");
+      assertThat(out.get(seq).timestamp()).isEqualTo(5_000 + seq);
+      assertThat(e.getSequence()).isEqualTo(seq);
+      assertThat(e.getFrameWidth()).isEqualTo(320);
+      assertThat(e.getFrameHeight()).isEqualTo(240);
+      assertThat(e.getModelName()).isEqualTo(estimator.modelName());
+      assertThat(e.getFaces()).hasSize(1);
+      assertThat(e.getFaces().get(0).getLandmarks()).hasSize(68);
+      assertThat(e.getTimings().getTotalMicros()).isGreaterThanOrEqualTo(e.getTimings().getInferMicros());
+    }
+  }
+
+  @Test
+  void shouldDeadLetterGarbageAsBadSchemaWithTheOriginalBytes() {
+    start(List.of(FACE), null);
+    byte[] garbage = {0x01, 0x02, (byte) 0xFF, 0x7F};
+
+    frames.pipeInput("cam-x".getBytes(), garbage, Instant.ofEpochMilli(77));
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(50)));
+
+    var dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    DeadLetter d = dead.get(0).value();
+    assertThat(d.getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
+    assertThat(d.getPayload()).isEqualTo(ByteBuffer.wrap(garbage));
+    assertThat(d.getKey()).isEqualTo(ByteBuffer.wrap("cam-x".getBytes()));
+    assertThat(d.getSourceTopic()).isEqualTo("frames");
+    assertThat(d.getOffset()).isEqualTo(0);
+    assertThat(d.getTimestampMs()).isEqualTo(77);
+    assertThat(dead.get(0).key()).isEqualTo("cam-x".getBytes());
+    assertThat(events.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldDeadLetterDecoderFailuresWithTheirKindAndGoOn() {
+    start(List.of(FACE), null);
+
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, new byte[] {1, 2, 3}));
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 1, Codec.H264, new byte[] {0, 0, 0, 1}));
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 2, Codec.JPEG, jpeg(90)));
+
+    var dead = deadLetters.readValuesToList();
+    assertThat(dead).extracting(DeadLetter::getErrorKind)
+        .containsExactly(ErrorKind.CORRUPT_PAYLOAD, ErrorKind.UNSUPPORTED_CODEC);
+    assertThat(dead.get(0).getMessage()).contains("not a readable image");
+    assertThat(dead.get(1).getOffset()).isEqualTo(1);
+    assertThat(events.readValuesToList()).extracting(PoseEvent::getSequence).containsExactly(2L);
+  }
+
+  @Test
+  void shouldEmitAnEventWithNoFacesWhenNoneAreFound() {
+    start(List.of(), null);
+
+    frames.pipeInput("cam-2".getBytes(), frame("cam-2", 4, Codec.JPEG, jpeg(30)));
+
+    PoseEvent e = events.readValue();
+    assertThat(e.getSequence()).isEqualTo(4);
+    assertThat(e.getFaces()).isEmpty();
+    assertThat(e.getTimings().getInferMicros()).isZero();
+  }
+
+  @Test
+  void shouldKeepEachCamerasTrackInTheStore() {
+    start(List.of(FACE), null);
+
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 8, Codec.JPEG, jpeg(60)));
+    frames.pipeInput("cam-3".getBytes(), frame("cam-3", 2, Codec.JPEG, jpeg(60)));
+
+    KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
+    PoseEvent first = events.readValue();
+    TrackState track = store.get("cam-1");
+    assertThat(track.lastSequence()).isEqualTo(8);
+    assertThat(track.faces()).hasSize(1);
+    assertThat(track.faces().get(0)[0]).isEqualTo(first.getFaces().get(0).getLandmarks().get(0).getX());
+    assertThat(store.get("cam-3").lastSequence()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldDeadLetterAFailureInsideProcessingAsInternal() {
+    start(List.of(FACE), new IllegalStateException("tracker lost its mind"));
+
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(60)));
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 1, Codec.JPEG, jpeg(60)));
+
+    var dead = deadLetters.readValuesToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).getErrorKind()).isEqualTo(ErrorKind.INTERNAL);
+    assertThat(dead.get(0).getMessage()).contains("tracker lost its mind");
+    assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldCloseTheTasksDecoderAndLocatorWithTheTask() {
+    start(List.of(FACE), null);
+    assertThat(decoders).hasSize(1);
+    assertThat(locators).hasSize(1);
+
+    driver.close();
+    driver = null;
+
+    assertThat(decoders.get(0).closed).isTrue();
+    assertThat(locators.get(0).closed).isTrue();
+  }
+}
