@@ -16,12 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The starter data set: dlib's example faces from the Debian package {@code libdlib19.1} (9
- * PASCAL VOC photos, 43 faces labelled with 68 points by dlib's own landmark model, so the
- * labels are machine-made). Training uses {@code training_with_face_landmarks.xml} (18 faces in
- * 4 photos, subset "train"); the held-out set is {@code testing_with_face_landmarks.xml} (25
- * faces in 5 other photos, subset "heldout"), so no photo is in both. Enough to smoke-test the
- * pipeline, far too small for a useful model. Nothing of it is committed or redistributed.
+ * The starter data set: dlib's example faces from the Debian package {@code libdlib19.1}. Its
+ * label files mark 43 faces in 9 PASCAL VOC photos with 68 points made by dlib's own landmark
+ * model ({@code shape_predictor_68_face_landmarks.dat}, so the labels are machine-made):
+ * {@code training_with_face_landmarks.xml} (18 faces in 4 photos, subset "train") and {@code
+ * testing_with_face_landmarks.xml} (25 faces in 5 other photos, subset "heldout").
+ *
+ * <p>Training also gets the package's unlabelled faces (55 "johns" crops, {@code bald_guys.jpg},
+ * {@code Tom_Cruise_avp_2014_4.jpg}: {@value #TEACHER_COUNT} faces, subset "train-teacher"),
+ * labelled by the same dlib model with {@code scripts/teacher-labels/run.sh}; only those labels
+ * are committed, as the classpath resource {@value #TEACHER_XML}, with photo paths relative to
+ * the examples folder. The held-out set stays the 25 faces of the testing file, so no held-out
+ * photo is trained on. Faces whose photo is missing (another package version) are skipped with
+ * one warning. Enough to smoke-test the pipeline, far too small for a useful model. No photo is
+ * committed or redistributed.
  *
  * <p>Fetching does what {@code scripts/fetch-starter-data.sh} does: {@code apt-get download
  * libdlib19.1} (after {@code apt-get update} if needed) and {@code dpkg -x} into the cache folder,
@@ -32,6 +40,12 @@ public final class StarterDataset {
   public static final String TRAIN = "train";
   /** Subset name of the held-out faces. */
   public static final String HELD_OUT = "heldout";
+  /** Subset name of the teacher-labelled training faces. */
+  public static final String TRAIN_TEACHER = "train-teacher";
+  /** Faces in {@link #TEACHER_XML} as committed. */
+  public static final int TEACHER_COUNT = 80;
+  /** Classpath resource of the teacher labels (image paths relative to the examples folder). */
+  public static final String TEACHER_XML = "teacher_with_face_landmarks.xml";
 
   static final String EXAMPLES = "usr/share/doc/libdlib19.1/examples";
   static final String TRAIN_XML = "faces/training_with_face_landmarks.xml";
@@ -73,11 +87,12 @@ public final class StarterDataset {
     return examples;
   }
 
-  /** Loads both splits from an examples folder. */
+  /** Loads both splits from an examples folder; training includes the teacher-labelled faces. */
   public static Splits load(Path examples) {
-    return new Splits(
-        DlibXmlLoader.load(examples.resolve(TRAIN_XML), TRAIN),
-        DlibXmlLoader.load(examples.resolve(TEST_XML), HELD_OUT));
+    List<LabelledFace> train =
+        new ArrayList<>(DlibXmlLoader.load(examples.resolve(TRAIN_XML), TRAIN));
+    train.addAll(TeacherLabels.load(examples));
+    return new Splits(train, DlibXmlLoader.load(examples.resolve(TEST_XML), HELD_OUT));
   }
 
   private static void fetch(Path cacheDir) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Fetches (or reuses) dlib's example faces and checks the splits. Needs apt the first time. */
+/**
+ * Fetches (or reuses) dlib's example faces and checks the splits, teacher-labelled training
+ * faces included. Needs apt the first time.
+ */
 @Tag("integration")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StarterDatasetIT {
@@ -26,10 +29,16 @@ class StarterDatasetIT {
   }
 
   @Test
-  void shouldLoad43FacesWithCoordinatesInsideTheirPhotos() {
+  void shouldLoadHumanSplitsPlusTeacherFacesWithCoordinatesInsideTheirPhotos() {
     StarterDataset.Splits splits = StarterDataset.fetchAndLoad(cacheDir());
 
-    assertThat(splits.train()).hasSize(18).allMatch(f -> f.subset().equals("train"));
+    List<LabelledFace> dlibTrain =
+        splits.train().stream().filter(f -> f.subset().equals(StarterDataset.TRAIN)).toList();
+    List<LabelledFace> teacher = splits.train().stream()
+        .filter(f -> f.subset().equals(StarterDataset.TRAIN_TEACHER)).toList();
+    assertThat(dlibTrain).hasSize(18);
+    assertThat(teacher).hasSize(StarterDataset.TEACHER_COUNT);
+    assertThat(splits.train()).hasSize(18 + StarterDataset.TEACHER_COUNT);
     assertThat(splits.heldOut()).hasSize(25).allMatch(f -> f.subset().equals("heldout"));
     Set<Path> trainPhotos = new HashSet<>();
     splits.train().forEach(f -> trainPhotos.add(f.image()));
@@ -42,15 +51,20 @@ class StarterDatasetIT {
       DecodedImage photo = cache.get(face.image());
       float[] p = face.landmarks();
       float[] box = SampleMaker.box(p);
-      assertThat(box[0]).as("%s", face.image()).isGreaterThanOrEqualTo(0);
-      assertThat(box[1]).isGreaterThanOrEqualTo(0);
-      assertThat(box[2]).isLessThan(photo.width());
-      assertThat(box[3]).isLessThan(photo.height());
+      // The johns are tight 150x150 crops: the teacher puts some chins up to 5 px below the
+      // bottom edge, where the face goes on. Allow 5 % of the face box outside for those.
+      float slack = face.subset().equals(StarterDataset.TRAIN_TEACHER)
+          ? 0.05f * Math.max(box[2] - box[0], box[3] - box[1]) : 0;
+      assertThat(box[0]).as("%s", face.image()).isGreaterThanOrEqualTo(-slack);
+      assertThat(box[1]).as("%s", face.image()).isGreaterThanOrEqualTo(-slack);
+      assertThat(box[2]).as("%s", face.image()).isLessThan(photo.width() + slack);
+      assertThat(box[3]).as("%s", face.image()).isLessThan(photo.height() + slack);
       // a face, not a degenerate box: eyes apart, chin below the nose tip
       assertThat(p[2 * 45] - p[2 * 36]).isGreaterThan(5);
       assertThat(p[2 * 8 + 1]).isGreaterThan(p[2 * 30 + 1]);
     }
-    assertThat(cache.decodes()).isEqualTo(9);
+    // 9 PASCAL photos + 55 johns + bald_guys + Tom_Cruise
+    assertThat(cache.decodes()).isEqualTo(9 + 57);
   }
 
   @Test
