@@ -40,8 +40,8 @@ final class ReportPlot {
     List<FrameStat> series = report.series();
     try (PointerScope scope = new PointerScope()) {
       Mat canvas = new Mat(HEIGHT, WIDTH, CV_8UC3, new Scalar(255, 255, 255, 0));
-      double nmeMax = Math.max(Nme.FAILURE_THRESHOLD * 1.5, max(series, FrameStat::meanNme));
-      double latencyMax = Math.max(1, max(series, FrameStat::latencyMs));
+      double nmeMax = niceCeil(Math.max(Nme.FAILURE_THRESHOLD * 1.2, max(series, FrameStat::meanNme)));
+      double latencyMax = niceCeil(Math.max(1, max(series, FrameStat::latencyMs)));
       Panel nme = new Panel(canvas, PANEL_TOP_1, series.size(), nmeMax);
       nme.axes("NME per frame (mean over matched faces, outer-eye-corner normalised)", 3);
       nme.horizontal(Nme.FAILURE_THRESHOLD, "failure 0.1", rgb(150, 150, 150));
@@ -58,6 +58,17 @@ final class ReportPlot {
     }
   }
 
+  /** The next 1, 2 or 5 times a power of ten at or above v (v > 0), for round axis labels. */
+  static double niceCeil(double v) {
+    double power = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double step : new double[] {1, 2, 5, 10}) {
+      if (step * power >= v * (1 - 1e-9)) {
+        return step * power;
+      }
+    }
+    return 10 * power;
+  }
+
   private static double max(List<FrameStat> series, Function<FrameStat, Double> value) {
     return series.stream().map(value).filter(v -> v != null && Double.isFinite(v))
         .mapToDouble(Double::doubleValue).max().orElse(0);
@@ -70,7 +81,6 @@ final class ReportPlot {
 
   /** One chart area; native objects it makes belong to the caller's PointerScope. */
   private record Panel(Mat canvas, int top, int frames, double yMax) {
-    private static final Scalar BLACK = new Scalar(0, 0, 0, 0);
 
     int x(double sequence) {
       double span = Math.max(1, frames - 1);
@@ -83,13 +93,17 @@ final class ReportPlot {
 
     void axes(String title, int decimals) {
       int bottom = top + PANEL_HEIGHT;
-      line(canvas, new Point(LEFT, top), new Point(LEFT, bottom), BLACK, 1, LINE_AA, 0);
-      line(canvas, new Point(LEFT, bottom), new Point(WIDTH - RIGHT, bottom), BLACK, 1,
+      line(canvas, new Point(LEFT, top), new Point(LEFT, bottom), black(), 1, LINE_AA, 0);
+      line(canvas, new Point(LEFT, bottom), new Point(WIDTH - RIGHT, bottom), black(), 1,
           LINE_AA, 0);
       text(title, LEFT, top - 14, 0.55);
       for (int i = 0; i <= 4; i++) {
         double v = yMax * i / 4;
-        line(canvas, new Point(LEFT - 5, y(v)), new Point(LEFT, y(v)), BLACK, 1, LINE_AA, 0);
+        line(canvas, new Point(LEFT - 5, y(v)), new Point(LEFT, y(v)), black(), 1, LINE_AA, 0);
+        if (i > 0) { // faint grid line
+          line(canvas, new Point(LEFT + 1, y(v)), new Point(WIDTH - RIGHT, y(v)), grid(), 1,
+              LINE_AA, 0);
+        }
         text(ReportTable.number(v, decimals), 8, y(v) + 5, 0.45);
       }
     }
@@ -102,10 +116,12 @@ final class ReportPlot {
       for (int i = 0; i <= 4; i++) {
         int index = (int) Math.round((series.size() - 1) * i / 4.0);
         int px = x(index);
-        line(canvas, new Point(px, bottom), new Point(px, bottom + 5), BLACK, 1, LINE_AA, 0);
+        line(canvas, new Point(px, bottom), new Point(px, bottom + 5), black(), 1, LINE_AA, 0);
         text(Long.toString(series.get(index).sequence()), px - 10, bottom + 22, 0.45);
       }
       text("frame sequence", WIDTH / 2 - 60, bottom + 45, 0.5);
+      putText(canvas, "red ticks: frames without an event", new Point(WIDTH - RIGHT - 290,
+          bottom + 45), FONT_HERSHEY_SIMPLEX, 0.45, rgb(214, 39, 40), 1, LINE_AA, false);
     }
 
     void horizontal(double value, String label, Scalar colour) {
@@ -142,8 +158,17 @@ final class ReportPlot {
       }
     }
 
+    // Made per use, not kept in static fields: the caller's PointerScope releases them.
+    private static Scalar black() {
+      return new Scalar(0, 0, 0, 0);
+    }
+
+    private static Scalar grid() {
+      return new Scalar(230, 230, 230, 0);
+    }
+
     private void text(String s, int x, int y, double scale) {
-      putText(canvas, s, new Point(x, y), FONT_HERSHEY_SIMPLEX, scale, BLACK, 1, LINE_AA, false);
+      putText(canvas, s, new Point(x, y), FONT_HERSHEY_SIMPLEX, scale, black(), 1, LINE_AA, false);
     }
   }
 }

@@ -39,7 +39,8 @@ class ClipBuilderTest {
     try (Stream<Path> jpegs = Files.list(clip.jpegDir())) {
       assertThat(jpegs.filter(p -> p.toString().endsWith(".jpg")).count()).isEqualTo(12);
     }
-    assertThat(clip.jpegDir().resolve("frame-000011.jpg")).isRegularFile();
+    assertThat(clip.jpeg(11)).isRegularFile().hasFileName("frame-000011.jpg");
+    assertThat(BuiltClip.open(out)).isEqualTo(clip);
     GroundTruth truth = GroundTruth.read(clip.groundTruthJson());
     assertThat(truth.frames()).hasSize(12);
     assertThat(truth.segments()).extracting(Segment::firstSequence).containsExactly(0L, 6L);
@@ -80,7 +81,7 @@ class ClipBuilderTest {
     for (TruthFrame frame : truth.frames()) {
       float[] lm = frame.faces().get(0).landmarks();
       double[] found = PaintedPhoto.findDot(
-          clip.jpegDir().resolve(ClipWriter.jpegName(frame.sequence())));
+          clip.jpeg(frame.sequence()));
       assertThat(found[0]).as("x of frame %d", frame.sequence()).isCloseTo(lm[60], within(1.5));
       assertThat(found[1]).as("y of frame %d", frame.sequence()).isCloseTo(lm[61], within(1.5));
     }
@@ -104,9 +105,10 @@ class ClipBuilderTest {
         double offset = PhotoFaces.wrapDegrees(face.roll() - label.roll());
         assertThat(offset).isCloseTo(frame.motion().rotationDeg(), within(1e-3));
         assertThat(face.yaw()).isCloseTo(label.yaw(), within(1e-3));
-        // Independent check of the sign: the pose solver on the moved points sees the roll.
+        // Independent check of the sign: the pose solver on the moved points sees the roll
+        // (rotation is about the frame centre, the solver's principal point, so it agrees).
         HeadPose seen = pnp.estimate(face.landmarks(), 320, 240);
-        assertThat(PhotoFaces.wrapDegrees(seen.roll() - face.roll())).isCloseTo(0, within(4.0));
+        assertThat(PhotoFaces.wrapDegrees(seen.roll() - face.roll())).isCloseTo(0, within(0.5));
       }
     }
   }
@@ -117,6 +119,12 @@ class ClipBuilderTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no labelled faces");
     assertThatThrownBy(() -> SMALL.withSize(321, 240))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even");
+  }
+
+  @Test
+  void shouldRefuseToOpenAFolderWithoutAClip() {
+    assertThatThrownBy(() -> BuiltClip.open(out))
+        .isInstanceOf(IOException.class).hasMessageContaining("not a clip folder");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.asmnet.cli.replay.Fixtures.event;
 import static io.asmnet.cli.replay.Fixtures.truth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import io.asmnet.cli.clip.GroundTruth;
@@ -73,6 +74,14 @@ class ReplayReportTest {
   void shouldRejectJsonThatIsNoReport() {
     assertThatThrownBy(() -> ReplayReport.fromJson("{\"frames\": 3}"))
         .isInstanceOf(IOException.class).hasMessageContaining("not a replay report");
+  }
+
+  @Test
+  void shouldRoundAxisMaximaUpToOneTwoOrFiveTimesAPowerOfTen() {
+    assertThat(ReportPlot.niceCeil(0.113)).isCloseTo(0.2, within(1e-12));
+    assertThat(ReportPlot.niceCeil(59)).isCloseTo(100, within(1e-9));
+    assertThat(ReportPlot.niceCeil(0.05)).isCloseTo(0.05, within(1e-12));
+    assertThat(ReportPlot.niceCeil(3.1)).isCloseTo(5, within(1e-12));
   }
 
   @Test
