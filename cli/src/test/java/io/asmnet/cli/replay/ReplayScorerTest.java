@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.asmnet.cli.clip.GroundTruth;
+import io.asmnet.schemas.avro.Face;
 import io.asmnet.schemas.avro.PoseEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,6 +98,20 @@ class ReplayScorerTest {
     assertThat(report.accuracy().foundFaces()).isEqualTo(1);
     assertThat(report.accuracy().nmeMean()).isGreaterThan(0.1);
     assertThat(report.accuracy().failureRate()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldCountAFaceWithNonFinitePointsAsExtraInsteadOfPoisoningTheMeans() {
+    GroundTruth truth = truth(1);
+    Face broken = Fixtures.face(Fixtures.shape(0, 0), 5, -3, 10);
+    broken.getLandmarks().get(5).setX(Float.NaN); // box still right, one point broken
+    PoseEvent event = event(0, List.of(broken), 0, 5);
+
+    ReplayReport report = scorer.score(new ReplayInput(truth, List.of(event), 0, Map.of()));
+
+    assertThat(report.accuracy().foundFaces()).isZero();
+    assertThat(report.accuracy().extraFaces()).isEqualTo(1);
+    assertThat(report.accuracy().nmeMean()).isNull();
   }
 
   @Test
