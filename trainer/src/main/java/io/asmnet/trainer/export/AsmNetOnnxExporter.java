@@ -83,7 +83,7 @@ public final class AsmNetOnnxExporter {
     byte[] bytes = export(net, card).toByteArray();
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+    Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     // Atomic rename: a reader never sees a half-written model.
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -23,22 +23,22 @@ import java.util.Random;
  * pixels and degrees are mapped back with {@link TargetCodec} (px / 224 - 0.5, deg / 90), so
  * 1e-4 there is 0.022 px and 0.009 degrees.
  */
-final class OnnxParity implements AutoCloseable {
+public final class OnnxParity implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
 
-  OnnxParity(byte[] model) throws OrtException {
+  public OnnxParity(byte[] model) throws OrtException {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       session = env.createSession(model, options);
     }
   }
 
-  OrtSession session() {
+  public OrtSession session() {
     return session;
   }
 
   /** Max abs difference of landmarks and pose in network units, [landmarks, pose]. */
-  double[] maxDifference(NDManager manager, Block net, int batch, Random rng) throws OrtException {
+  public double[] maxDifference(NDManager manager, Block net, int batch, Random rng) throws OrtException {
     List<byte[]> crops = new ArrayList<>();
     ByteBuffer buffer = ByteBuffer.allocateDirect(batch * 224 * 224 * 3);
     for (int i = 0; i < batch; i++) {
