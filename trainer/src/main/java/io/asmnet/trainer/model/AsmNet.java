@@ -1,5 +1,6 @@
 package io.asmnet.trainer.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
@@ -37,6 +38,28 @@ public final class AsmNet {
         .add(new MultiDepthBackbone())
         .add(Dropout.builder().optRate(DROPOUT).build())
         .add(heads);
+  }
+
+  /**
+   * Starts the heads at the mean shape and zero pose: landmark bias = {@code meanShape}, head
+   * weights scaled by {@code weightScale}. A random head starts far outside the crop (hundreds of
+   * pixels), and on small data the network then spends its early steps, and its batch-norm
+   * statistics, getting back to plausible shapes.
+   *
+   * @param meanShape the training mean in network units, 2 x points values
+   */
+  public static void startAtMeanShape(Block net, float[] meanShape, float weightScale) {
+    Linear landmarks = landmarkHead(net);
+    landmarks.getParameters().get("bias").getArray().set(meanShape);
+    for (Linear head : List.of(landmarks, poseHead(net))) {
+      NDArray weight = head.getParameters().get("weight").getArray();
+      float[] values = weight.toFloatArray();
+      for (int i = 0; i < values.length; i++) {
+        values[i] *= weightScale;
+      }
+      weight.set(values);
+    }
+    poseHead(net).getParameters().get("bias").getArray().set(new float[POSE_OUTPUTS]);
   }
 
   /** The backbone of a block made by {@link #create}. */

@@ -17,6 +17,9 @@ public final class Checkpoint {
   public static final String PREFIX = "asmnet";
   public static final String ASM_FILE = "asm.json";
 
+  /** Parameter files kept: this epoch's and the one before. */
+  static final int KEEP = 2;
+
   private Checkpoint() {}
 
   /** Whether {@code dir} holds a complete checkpoint. */
@@ -30,6 +33,13 @@ public final class Checkpoint {
     asm.save(dir.resolve(ASM_FILE));
     // The state goes last: its presence marks the checkpoint complete.
     state.save(dir);
+    // 5.8 MB per epoch adds up over 150 epochs: keep the newest few.
+    Files.deleteIfExists(dir.resolve(paramsFile(state.epochsDone() - KEEP)));
+  }
+
+  /** The parameter file DJL writes after {@code epochs} epochs. */
+  public static String paramsFile(int epochs) {
+    return String.format("%s-%04d.params", PREFIX, epochs);
   }
 
   /**

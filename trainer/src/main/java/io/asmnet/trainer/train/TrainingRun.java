@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
+  /** Scale of the heads' initial random weights (see {@link AsmNet#startAtMeanShape}). */
+  static final float HEAD_WEIGHT_SCALE = 0.1f;
+
   private final TrainingOptions options;
 
   public TrainingRun(TrainingOptions options) {
@@ -76,6 +79,9 @@ public final class TrainingRun {
               .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(options.batchSize(), 3, 224, 224));
+        if (!resuming) {
+          AsmNet.startAtMeanShape(net, toFloats(asm.mean()), HEAD_WEIGHT_SCALE);
+        }
         for (int e = state.epochsDone(); e < options.epochs(); e++) {
           epoch.set(e);
           long start = System.nanoTime();
@@ -91,6 +97,14 @@ public final class TrainingRun {
       }
     }
     return state;
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
   }
 
   /** Mean loss over the epoch's steps and the mean step time. */

@@ -54,6 +54,25 @@ class AsmNetTest {
   }
 
   @Test
+  void shouldStartTheHeadsAtTheMeanShape() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Block net = AsmNet.create(AsmNet.POINTS_300W);
+      net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
+      float[] mean = new float[136];
+      for (int i = 0; i < mean.length; i++) {
+        mean[i] = (i % 2 == 0 ? 0.1f : -0.2f) + i / 1000f;
+      }
+      float[] before = AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
+      AsmNet.startAtMeanShape(net, mean, 0.1f);
+      assertThat(AsmNet.landmarkHead(net).getParameters().get("bias").getArray().toFloatArray()).containsExactly(mean);
+      assertThat(AsmNet.poseHead(net).getParameters().get("bias").getArray().toFloatArray()).containsOnly(0f);
+      float[] after = AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
+      assertThat(after[5]).isCloseTo(before[5] * 0.1f, org.assertj.core.data.Offset.offset(1e-7f));
+      assertThat(after[77]).isCloseTo(before[77] * 0.1f, org.assertj.core.data.Offset.offset(1e-7f));
+    }
+  }
+
+  @Test
   void shouldRoundTripTargets() {
     float[] px = {0f, 112f, 224f, 37.5f};
     float[] deg = {-90f, 0f, 45f};

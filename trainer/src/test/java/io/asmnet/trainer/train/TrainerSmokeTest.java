@@ -58,6 +58,7 @@ class TrainerSmokeTest {
     assertThat(resumed.epochLoss()).hasSize(2).allMatch(Double::isFinite);
     assertThat(resumed.validationNme()).hasSize(2).allMatch(n -> n > 0 && Double.isFinite(n));
     assertThat(dir.resolve("asmnet-0002.params")).exists();
+    assertThat(dir.resolve("asmnet-0001.params")).as("kept: the newest two").exists();
 
     try (Model model = Checkpoint.load(dir, Device.cpu());
         OnnxParity parity =
