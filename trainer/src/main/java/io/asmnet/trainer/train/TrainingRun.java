@@ -59,7 +59,7 @@ public final class TrainingRun {
             : AsmFitter.fit(Batches.shapes(first), options.varianceKept());
     TrainingState state =
         resuming
-            ? TrainingState.load(options.checkpointDir())
+            ? TrainingState.load(options.checkpointDir()).extendedTo(options.epochs())
             : TrainingState.start(first.get(0).landmarks().length / 2, options, first.size());
     LOG.info(
         "{} training at epoch {}/{}; ASM keeps {} components ({} % of shape variance)",

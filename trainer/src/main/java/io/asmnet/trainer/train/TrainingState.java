@@ -40,6 +40,11 @@ public record TrainingState(
         points, 0, options.epochs(), options.asmLoss() ? "asm" : "mse", trainSamples, List.of(), List.of(), List.of());
   }
 
+  /** The same progress in a run of {@code epochs} epochs (a resume may lengthen the run). */
+  TrainingState extendedTo(int epochs) {
+    return new TrainingState(points, epochsDone, epochs, loss, trainSamples, epochLoss, validationNme, stepMillis);
+  }
+
   TrainingState next(double loss, Double nme, double millis) {
     List<Double> losses = new ArrayList<>(epochLoss);
     losses.add(loss);

@@ -55,6 +55,7 @@ class TrainerSmokeTest {
 
     TrainingState resumed = new TrainingRun(options(2, true, 0, dir, true)).run(source);
     assertThat(resumed.epochsDone()).isEqualTo(2);
+    assertThat(resumed.totalEpochs()).isEqualTo(2);
     assertThat(resumed.epochLoss()).hasSize(2).allMatch(Double::isFinite);
     assertThat(resumed.validationNme()).hasSize(2).allMatch(n -> n > 0 && Double.isFinite(n));
     assertThat(dir.resolve("asmnet-0002.params")).exists();
