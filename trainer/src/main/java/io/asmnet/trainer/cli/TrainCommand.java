@@ -1,0 +1,99 @@
+package io.asmnet.trainer.cli;
+
+import io.asmnet.trainer.data.LabelledFace;
+import io.asmnet.trainer.loss.AsmFitter;
+import io.asmnet.trainer.train.TrainingOptions;
+import io.asmnet.trainer.train.TrainingRun;
+import io.asmnet.trainer.train.TrainingState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trainer train}: trains on labelled faces, checkpointing each epoch into {@code --out}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Trains ASMNet with ASM-LOSS (or --loss mse) and Adam; a checkpoint per epoch.")
+public final class TrainCommand implements Callable<Integer> {
+  enum LossKind { asm, mse }
+
+  private final DataWiring wiring;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train-xml", required = true, description = "dlib imglab XML of the training faces")
+  Path trainXml;
+
+  @Option(names = "--val-xml", description = "dlib imglab XML of validation faces (NME per epoch)")
+  Path valXml;
+
+  @Option(names = "--out", required = true, description = "checkpoint folder")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "150", description = "default ${DEFAULT-VALUE}")
+  int epochs;
+
+  @Option(names = "--batch-size", defaultValue = "32", description = "default ${DEFAULT-VALUE}")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate, default ${DEFAULT-VALUE}")
+  float learningRate;
+
+  @Option(names = "--seed", defaultValue = "42", description = "default ${DEFAULT-VALUE}")
+  long seed;
+
+  @Option(names = "--loss", defaultValue = "asm", description = "asm or mse (ablation), default ${DEFAULT-VALUE}")
+  LossKind loss;
+
+  @Option(names = "--variance", defaultValue = "" + AsmFitter.DEFAULT_VARIANCE, description = "ASM variance kept, default ${DEFAULT-VALUE}")
+  double variance;
+
+  @Option(names = "--l2", defaultValue = "0.01", description = "L2 on the dense heads, default ${DEFAULT-VALUE}")
+  float l2;
+
+  @Option(names = "--max-batches", defaultValue = "0", description = "cut epochs to this many batches (0: all)")
+  int maxBatches;
+
+  @Option(names = "--resume", description = "continue from the checkpoint in --out")
+  boolean resume;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "PyTorch intra-op threads (0: engine default); 1 is far faster on busy shared cores")
+  int threads;
+
+  @Option(names = "--no-progress", negatable = false, description = "no progress bar")
+  boolean noProgress;
+
+  public TrainCommand() {
+    this(DataWiring.standard());
+  }
+
+  public TrainCommand(DataWiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads > 0) {
+      // Read once when the engine starts, which is below: nothing has touched DJL yet.
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    }
+    List<LabelledFace> train = wiring.dlibXml().load(trainXml);
+    List<LabelledFace> val = valXml == null ? List.of() : wiring.dlibXml().load(valXml);
+    TrainingOptions options =
+        new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress);
+    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, val, wiring.samples(), seed));
+    spec.commandLine().getOut().printf(
+        "trained %d epochs on %d faces; last loss %.5f%s; checkpoint %s%n",
+        state.epochsDone(), train.size(), state.epochLoss().get(state.epochLoss().size() - 1),
+        state.validationNme().isEmpty() ? "" : String.format("; val NME %.2f %%", state.validationNme().get(state.validationNme().size() - 1)),
+        out);
+    return 0;
+  }
+}

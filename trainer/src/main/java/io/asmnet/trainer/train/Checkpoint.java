@@ -1,0 +1,68 @@
+package io.asmnet.trainer.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import io.asmnet.trainer.loss.AsmOperator;
+import io.asmnet.trainer.model.AsmNet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A checkpoint folder: {@code asmnet-NNNN.params} (DJL, one per epoch, NNNN = epochs done),
+ * {@code asm.json} (the ASM operator) and {@code training-state.json}.
+ */
+public final class Checkpoint {
+  public static final String PREFIX = "asmnet";
+  public static final String ASM_FILE = "asm.json";
+
+  /** Parameter files kept: this epoch's and the one before. */
+  static final int KEEP = 2;
+
+  private Checkpoint() {}
+
+  /** Whether {@code dir} holds a complete checkpoint. */
+  public static boolean exists(Path dir) {
+    return Files.isRegularFile(dir.resolve(TrainingState.FILE)) && Files.isRegularFile(dir.resolve(ASM_FILE));
+  }
+
+  static void save(Model model, AsmOperator asm, TrainingState state, Path dir) throws IOException {
+    model.setProperty("Epoch", Integer.toString(state.epochsDone()));
+    model.save(dir, PREFIX);
+    asm.save(dir.resolve(ASM_FILE));
+    // The state goes last: its presence marks the checkpoint complete.
+    state.save(dir);
+    // 5.8 MB per epoch adds up over 150 epochs: keep the newest few.
+    Files.deleteIfExists(dir.resolve(paramsFile(state.epochsDone() - KEEP)));
+  }
+
+  /** The parameter file DJL writes after {@code epochs} epochs. */
+  public static String paramsFile(int epochs) {
+    return String.format("%s-%04d.params", PREFIX, epochs);
+  }
+
+  /**
+   * Loads the newest parameters of the checkpoint in {@code dir} into a new model, owned by the
+   * caller.
+   */
+  public static Model load(Path dir, Device device) throws IOException, MalformedModelException {
+    if (!exists(dir)) {
+      throw new IOException("no checkpoint in " + dir + " (expected " + TrainingState.FILE + " and " + ASM_FILE + ")");
+    }
+    TrainingState state = TrainingState.load(dir);
+    Model model = Model.newInstance(PREFIX, device);
+    try {
+      model.setBlock(AsmNet.create(state.points()));
+      model.load(dir, PREFIX);
+      return model;
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  public static AsmOperator asm(Path dir) throws IOException {
+    return AsmOperator.load(dir.resolve(ASM_FILE));
+  }
+}

@@ -1,0 +1,48 @@
+package io.asmnet.trainer.train;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of one training run.
+ *
+ * @param epochs total epochs l (the ASM-LOSS alpha schedule is spread over them)
+ * @param batchSize crops per step
+ * @param learningRate Adam's fixed learning rate
+ * @param seed seeds DJL's engine (initial weights, dropout) and the shuffling
+ * @param asmLoss true for ASM-LOSS, false for the plain-MSE ablation
+ * @param varianceKept fraction of shape variance the ASM keeps (0.9)
+ * @param denseL2 L2 weight decay on the two dense heads (the paper's 0.01), 0 for none
+ * @param maxBatchesPerEpoch 0 for all; a positive value cuts epochs short (smoke tests)
+ * @param checkpointDir where parameters, the ASM and the training state go after each epoch
+ * @param resume continue from the newest checkpoint in {@code checkpointDir}
+ * @param progress draw a progress bar on stderr
+ */
+public record TrainingOptions(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    long seed,
+    boolean asmLoss,
+    double varianceKept,
+    float denseL2,
+    int maxBatchesPerEpoch,
+    Path checkpointDir,
+    boolean resume,
+    boolean progress) {
+  public TrainingOptions {
+    if (epochs < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("epochs and batch size must be positive");
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+    }
+    if (!(varianceKept > 0 && varianceKept <= 1)) {
+      throw new IllegalArgumentException("variance kept must be in (0, 1], got " + varianceKept);
+    }
+    if (denseL2 < 0 || maxBatchesPerEpoch < 0) {
+      throw new IllegalArgumentException("L2 and batch limit must not be negative");
+    }
+    Objects.requireNonNull(checkpointDir, "checkpointDir");
+  }
+}
