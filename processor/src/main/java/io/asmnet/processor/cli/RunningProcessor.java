@@ -1,6 +1,7 @@
 package io.asmnet.processor.cli;
 
 import io.asmnet.processor.infer.LandmarkEstimator;
+import io.asmnet.processor.metrics.MetricsRuntime;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * A started Kafka Streams client and the estimator it shares. A stream thread that dies is not
  * replaced (the same record would kill the next one): the client shuts down and {@link
  * #awaitExitCode} answers 1. {@link #close} stops Streams first, then the estimator, so no
- * stream thread can still be waiting in the batcher.
+ * stream thread can still be waiting in the batcher, then the metrics endpoint (it reports the
+ * shutdown as not ready until the end).
  */
 public final class RunningProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningProcessor.class);
@@ -23,17 +25,22 @@ public final class RunningProcessor implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final LandmarkEstimator estimator;
+  private final MetricsRuntime metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator) {
+  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, MetricsRuntime metrics) {
     this.streams = streams;
     this.estimator = estimator;
+    this.metrics = metrics;
   }
 
-  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator) {
-    RunningProcessor running = new RunningProcessor(new KafkaStreams(topology, props), estimator);
+  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
+      MetricsRuntime metrics) {
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    metrics.bindKafkaStreams(streams);
+    RunningProcessor running = new RunningProcessor(streams, estimator, metrics);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
       running.failed.set(true);
@@ -69,6 +76,7 @@ public final class RunningProcessor implements AutoCloseable {
       LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
     }
     estimator.close();
+    metrics.close();
     stopped.countDown();
   }
 }

@@ -65,16 +65,17 @@ class FaceCropperTest {
   }
 
   @Test
-  void shouldSquareTheBoxWithTheMarginAroundItsCentre() {
-    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 40, 20, 1));
+  void shouldSquareTheLandmarkBoxWithTheMarginAroundItsCentre() {
+    // A face region 52 px wide: landmarks spanning 40 px, centred 0.12 * 40 px below its centre.
+    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 52, 26, 1));
 
-    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-6));
-    assertThat(g.cx()).isCloseTo(120, within(1e-6));
-    assertThat(g.cy()).isCloseTo(60, within(1e-6));
+    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-4));
+    assertThat(g.cx()).isCloseTo(126, within(1e-4));
+    assertThat(g.cy()).isCloseTo(63 + 0.12 * 40, within(1e-4));
     // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
-    assertThat(g.toFrameX(111.5f)).isCloseTo(120f, within(1e-4f));
-    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (120 + g.side()), within(1e-3f));
-    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (60 - g.side() / 2), within(1e-3f));
+    assertThat(g.toFrameX(111.5f)).isCloseTo(126f, within(1e-4f));
+    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (126 + g.side()), within(1e-3f));
+    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
   }
 
   @Test
