@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -72,7 +74,10 @@ public final class RunningProcessor implements AutoCloseable {
       return;
     }
     LOG.info("stopping: closing Kafka Streams (up to {} s), then the model", CLOSE_TIMEOUT.toSeconds());
-    if (!streams.close(CLOSE_TIMEOUT)) {
+    // Leave the group: a stopped instance's partitions move at once instead of after the session
+    // timeout (45 s by default), so a restart or another instance resumes without a stall.
+    if (!streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT))) {
       LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
     }
     estimator.close();

@@ -2,6 +2,7 @@ package io.asmnet.processor.config;
 
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.track.TrackerConfig;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class ConfigLoader {
     d.put("detector.width", String.valueOf(detector.detectionWidth()));
     d.put("tracker.redetect.interval", String.valueOf(tracker.detectEvery()));
     // Loopback unless told otherwise: the container sets ASMNET_METRICS_BIND=0.0.0.0.
-    d.put("metrics.bind", "127.0.0.1");
+    d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
     d.put("metrics.max.cameras", String.valueOf(PipelineMetrics.DEFAULT_MAX_CAMERAS));
     return Map.copyOf(d);

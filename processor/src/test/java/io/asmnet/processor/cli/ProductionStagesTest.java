@@ -2,8 +2,9 @@ package io.asmnet.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.config.TestConfigs;
+import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FrameDecoder;
 import io.asmnet.processor.detect.Cascade;
@@ -11,9 +12,7 @@ import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
-import io.asmnet.processor.decode.CompositeFrameDecoder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,7 @@ class ProductionStagesTest {
   @TempDir Path dir;
 
   private ProcessorConfig load(Map<String, String> sets) throws IOException {
-    Path model = Files.write(dir.resolve("m.onnx"), new byte[] {1});
-    Map<String, String> all = new java.util.HashMap<>(sets);
-    all.put("model.path", model.toString());
-    return ConfigLoader.load(null, Map.of(), all);
+    return TestConfigs.load(dir, sets);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -90,8 +91,9 @@ class FaceCropperTest {
           }
         }
       }
-      // box 100x100 at (100,100): square side 120 from (90,90); 120 -> 224 like cv::resize
-      CropGeometry g = cropper.crop(gradient, new FaceBox(100, 100, 100, 100, 1), buffer.slot(0));
+      // landmarks spanning (100,100)-(200,200): square side 120 from (90,90); 120 -> 224 like cv::resize
+      FaceBox region = FaceRegion.fromLandmarks(new float[] {100, 100, 200, 200}, 1);
+      CropGeometry g = cropper.crop(gradient, region, buffer.slot(0));
       var m = buffer.slot(0).affineIndexer();
       assertThat(m.get(0, 0) * g.cx() + m.get(0, 2)).isCloseTo(111.5, within(1e-9));
       assertThat(m.get(1, 1) * (g.cy() - g.side() / 2) + m.get(1, 2)).isCloseTo(-0.5, within(1e-9));
