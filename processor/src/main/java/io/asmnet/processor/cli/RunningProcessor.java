@@ -58,6 +58,11 @@ public final class RunningProcessor implements AutoCloseable {
     return running;
   }
 
+  /** The port the metrics endpoint listens on (useful with {@code metrics.port=0}). */
+  public int metricsPort() {
+    return metrics.port();
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

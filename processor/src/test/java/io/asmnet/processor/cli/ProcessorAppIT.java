@@ -19,6 +19,10 @@ import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.serde.WireSerdes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,7 @@ class ProcessorAppIT {
 
     List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 3);
     List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1);
+    String scrape = scrape(running.metricsPort());
     running.close();
 
     assertThat(events).extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
@@ -97,6 +102,20 @@ class ProcessorAppIT {
     assertThat(d.getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
     assertThat(d.getOffset()).isEqualTo(3);
     assertThat(running.awaitExitCode()).isZero();
+    // The metrics runtime is the pipeline's observer, knows the device the model really runs on,
+    // and is bound to this Streams client.
+    assertThat(scrape)
+        .contains("asmnet_inference_device_info{", "device=\"cpu\"")
+        .contains("asmnet_model_info{")
+        .containsPattern("asmnet_frames_total\\{[^}]*camera=\"cam\"[^}]*\\} 3")
+        .containsPattern("asmnet_dead_letters_total\\{[^}]*kind=\"bad_schema\"[^}]*\\} 1")
+        .contains("kafka_stream_alive_stream_threads");
+  }
+
+  private static String scrape(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @Test
