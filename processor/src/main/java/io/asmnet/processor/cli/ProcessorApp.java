@@ -4,13 +4,17 @@ import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
-import io.asmnet.processor.metrics.PipelineObserver;
-import io.asmnet.processor.topology.AvroSingleObjectWire;
+import io.asmnet.processor.metrics.MetricsRuntime;
+import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.topology.PoseTopology;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the processor: topics checked (or created), model opened once, topology built, Kafka
@@ -18,6 +22,7 @@ import java.util.Properties;
  * and embedders, which stop it by closing the returned {@link RunningProcessor}.
  */
 public final class ProcessorApp {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
   private final ProcessorConfig config;
   private final StageFactory stageFactory;
 
@@ -44,28 +49,60 @@ public final class ProcessorApp {
   }
 
   /**
-   * Starts processing and returns at once.
+   * Starts processing and returns at once: metrics endpoint first (so a failing start is still
+   * visible as not ready), then the model, then Kafka Streams.
    *
    * @throws io.asmnet.processor.config.ConfigException topics missing (and topics.create=false)
    * @throws io.asmnet.processor.infer.ModelLoadException model unusable or device unavailable
+   * @throws UncheckedIOException the metrics address cannot be bound
    */
   public RunningProcessor start() throws InterruptedException {
     Properties props = StreamsSettings.of(config);
     TopicCheck.ensureTopics(config, props);
-    ProcessorConfig.Inference inf = config.inference();
-    PipelineObserver observer = stageFactory.observer(config);
-    LandmarkModel model = LandmarkModel.open(inf.modelPath(), inf.device());
-    LandmarkEstimator estimator =
-        new BatchedLandmarkEstimator(model, inf.maxBatchSize(), inf.maxQueueDelayMicros(), observer);
+    MetricsRuntime obs = startMetrics();
     try {
-      Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(config), estimator,
-          observer, Clock.systemUTC());
-      // Swap AvroSingleObjectWire for the schemas module's serdes here once they land.
-      Topics topics = Topics.of(config.topics(), new AvroSingleObjectWire());
-      return RunningProcessor.start(PoseTopology.build(stages, topics), props, estimator);
+      LandmarkEstimator estimator = openEstimator(obs.metrics());
+      try {
+        Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(config), estimator,
+            obs.metrics(), Clock.systemUTC());
+        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics())), props, estimator, obs);
+      } catch (RuntimeException e) {
+        estimator.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      estimator.close();
+      obs.close();
       throw e;
     }
+  }
+
+  private MetricsRuntime startMetrics() {
+    ProcessorConfig.Metrics m = config.metrics();
+    try {
+      MetricsRuntime obs = MetricsRuntime.start(config.kafka().applicationId(), MetricsRuntime.defaultInstance(),
+          m.maxCameras(), m.bind(), m.port());
+      LOG.info("metrics at http://{}:{}/metrics", hostForUrl(m.bind()), obs.port());
+      return obs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve metrics on " + m.bind() + ":" + m.port()
+          + " (metrics.bind / metrics.port): " + e.getMessage(), e);
+    }
+  }
+
+  private LandmarkEstimator openEstimator(PipelineMetrics metrics) {
+    ProcessorConfig.Inference inf = config.inference();
+    LandmarkModel model = LandmarkModel.open(inf.modelPath(), inf.device());
+    // The device the session really got (AUTO resolved), not the one asked for.
+    metrics.inferenceDevice(model.device().name());
+    metrics.modelInUse(model.name(), model.version());
+    LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
+    return new BatchedLandmarkEstimator(model, inf.maxBatchSize(), inf.maxQueueDelayMicros(), metrics);
+  }
+
+  private static String hostForUrl(String bind) {
+    if (bind.contains(":")) {
+      return "[" + bind + "]";
+    }
+    return bind;
   }
 }

@@ -1,35 +1,60 @@
 package io.asmnet.processor.cli;
 
 import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.decode.CompositeFrameDecoder;
+import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FrameDecoder;
-import io.asmnet.processor.metrics.PipelineObserver;
+import io.asmnet.processor.detect.CascadeFaceDetector;
+import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.track.FaceLocator;
+import io.asmnet.processor.track.TrackerConfig;
+import io.asmnet.processor.track.TrackingFaceLocator;
 import java.util.function.Supplier;
 
 /**
- * The production stages, from {@link ProcessorConfig.Stages}. This is the one place that names the
- * decode/detect/track/metrics implementations.
- *
- * <p>TODO(lead): the implementations (CompositeFrameDecoder, CascadeFaceDetector +
- * TrackingFaceLocator, the Micrometer observer) are built on other branches; plug them in here:
- * {@code () -> new CompositeFrameDecoder(new DecodeLimits(s.maxPayloadBytes(), s.maxPixels()))}
- * and {@code () -> new TrackingFaceLocator(new CascadeFaceDetector(...), new TrackerConfig(...))}.
- * Until then {@code processor run} stops at start with a message saying so.
+ * The production stages, from {@link ProcessorConfig.Stages}: still/H.264 decoding within {@link
+ * DecodeLimits}, and the cascade detector behind the tracker. This is the one place that names
+ * the decode/detect/track implementations and maps the configuration onto their settings; what
+ * the configuration does not expose keeps the records' {@code defaults()}.
  */
 public final class ProductionStages implements StageFactory {
 
   @Override
   public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
-    throw new IllegalStateException("no FrameDecoder implementation is wired into ProductionStages yet");
+    DecodeLimits limits = decodeLimits(config.stages());
+    return () -> new CompositeFrameDecoder(limits);
   }
 
   @Override
   public Supplier<FaceLocator> locators(ProcessorConfig config) {
-    throw new IllegalStateException("no FaceLocator implementation is wired into ProductionStages yet");
+    DetectorConfig detector = detectorConfig(config.stages());
+    TrackerConfig tracker = trackerConfig(config.stages());
+    return () -> {
+      CascadeFaceDetector cascade = new CascadeFaceDetector(detector);
+      try {
+        return new TrackingFaceLocator(cascade, tracker);
+      } catch (RuntimeException e) {
+        cascade.close();
+        throw e;
+      }
+    };
   }
 
-  @Override
-  public PipelineObserver observer(ProcessorConfig config) {
-    return PipelineObserver.NONE;
+  static DecodeLimits decodeLimits(ProcessorConfig.Stages s) {
+    return new DecodeLimits(s.maxPayloadBytes(), s.maxPixels());
+  }
+
+  static DetectorConfig detectorConfig(ProcessorConfig.Stages s) {
+    return DetectorConfig.defaults()
+        .withCascade(s.detectorCascade())
+        .withDetectionWidth(s.detectorWidth())
+        .withMinFaceSize(s.detectorMinFacePixels())
+        .withMaxFaces(s.detectorMaxFaces());
+  }
+
+  static TrackerConfig trackerConfig(ProcessorConfig.Stages s) {
+    TrackerConfig d = TrackerConfig.defaults().withDetectEvery(s.trackerRedetectInterval());
+    // One faces-per-frame limit for both: the tracker must not keep more faces than detection may find.
+    return new TrackerConfig(d.detectEvery(), d.minFaceSize(), s.detectorMaxFaces(), d.minEyeDistance(), d.minInside());
   }
 }

@@ -1,10 +1,13 @@
 package io.asmnet.processor.cli;
 
 import io.asmnet.processor.infer.LandmarkEstimator;
+import io.asmnet.processor.metrics.MetricsRuntime;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A started Kafka Streams client and the estimator it shares. A stream thread that dies is not
  * replaced (the same record would kill the next one): the client shuts down and {@link
  * #awaitExitCode} answers 1. {@link #close} stops Streams first, then the estimator, so no
- * stream thread can still be waiting in the batcher.
+ * stream thread can still be waiting in the batcher, then the metrics endpoint (it reports the
+ * shutdown as not ready until the end).
  */
 public final class RunningProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningProcessor.class);
@@ -23,17 +27,22 @@ public final class RunningProcessor implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final LandmarkEstimator estimator;
+  private final MetricsRuntime metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator) {
+  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, MetricsRuntime metrics) {
     this.streams = streams;
     this.estimator = estimator;
+    this.metrics = metrics;
   }
 
-  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator) {
-    RunningProcessor running = new RunningProcessor(new KafkaStreams(topology, props), estimator);
+  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
+      MetricsRuntime metrics) {
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    metrics.bindKafkaStreams(streams);
+    RunningProcessor running = new RunningProcessor(streams, estimator, metrics);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
       running.failed.set(true);
@@ -47,6 +56,11 @@ public final class RunningProcessor implements AutoCloseable {
     });
     running.streams.start();
     return running;
+  }
+
+  /** The port the metrics endpoint listens on (useful with {@code metrics.port=0}). */
+  public int metricsPort() {
+    return metrics.port();
   }
 
   public KafkaStreams.State state() {
@@ -65,10 +79,14 @@ public final class RunningProcessor implements AutoCloseable {
       return;
     }
     LOG.info("stopping: closing Kafka Streams (up to {} s), then the model", CLOSE_TIMEOUT.toSeconds());
-    if (!streams.close(CLOSE_TIMEOUT)) {
+    // Leave the group: a stopped instance's partitions move at once instead of after the session
+    // timeout (45 s by default), so a restart or another instance resumes without a stall.
+    if (!streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT))) {
       LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
     }
     estimator.close();
+    metrics.close();
     stopped.countDown();
   }
 }

@@ -1,5 +1,10 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.metrics.MetricsServer;
+import io.asmnet.processor.metrics.PipelineMetrics;
+import io.asmnet.processor.track.TrackerConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -42,14 +47,21 @@ public final class ConfigLoader {
     d.put("inference.device", "auto");
     d.put("max.batch.size", "16");
     d.put("max.queue.delay.us", "2000");
-    d.put("decode.max.payload.bytes", String.valueOf(8 * 1024 * 1024));
-    d.put("decode.max.pixels", String.valueOf(3840L * 2160));
-    d.put("detector.max.faces", "8");
-    d.put("detector.min.face.px", "40");
-    d.put("detector.width", "320");
-    d.put("tracker.redetect.interval", "10");
-    d.put("metrics.bind", "0.0.0.0");
+    // Stage defaults come from the stages' own records, so there is one source of each default.
+    DecodeLimits limits = DecodeLimits.defaults();
+    DetectorConfig detector = DetectorConfig.defaults();
+    TrackerConfig tracker = TrackerConfig.defaults();
+    d.put("decode.max.payload.bytes", String.valueOf(limits.maxPayloadBytes()));
+    d.put("decode.max.pixels", String.valueOf(limits.maxPixels()));
+    d.put("detector.cascade", Fields.cascadeName(detector.cascade()));
+    d.put("detector.max.faces", String.valueOf(detector.maxFaces()));
+    d.put("detector.min.face.px", String.valueOf(detector.minFaceSize()));
+    d.put("detector.width", String.valueOf(detector.detectionWidth()));
+    d.put("tracker.redetect.interval", String.valueOf(tracker.detectEvery()));
+    // Loopback unless told otherwise: the container sets ASMNET_METRICS_BIND=0.0.0.0.
+    d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
+    d.put("metrics.max.cameras", String.valueOf(PipelineMetrics.DEFAULT_MAX_CAMERAS));
     return Map.copyOf(d);
   }
 
@@ -136,11 +148,13 @@ public final class ConfigLoader {
             new ProcessorConfig.Stages(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),
                 f.longIn("decode.max.pixels", 1, 1L << 31),
+                f.cascade("detector.cascade"),
                 f.intIn("detector.max.faces", 1, 256),
                 f.intIn("detector.min.face.px", 8, 4096),
                 f.intIn("detector.width", 64, 8192),
                 f.intIn("tracker.redetect.interval", 1, 10_000)),
-            new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535)));
+            new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
+                f.intIn("metrics.max.cameras", 1, 100_000)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

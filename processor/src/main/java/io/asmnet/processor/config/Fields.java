@@ -1,8 +1,10 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -63,6 +65,22 @@ final class Fields {
       problems.add(key + ": '" + v + "' is not one of " + String.join(", ", allowed));
     }
     return v;
+  }
+
+  /** A cascade by its lower-case enum name, e.g. {@code haar_frontal_default}. */
+  Cascade cascade(String key) {
+    String[] names = Arrays.stream(Cascade.values()).map(Fields::cascadeName).toArray(String[]::new);
+    String v = oneOf(key, names);
+    for (Cascade c : Cascade.values()) {
+      if (cascadeName(c).equals(v)) {
+        return c;
+      }
+    }
+    return Cascade.HAAR_FRONTAL_DEFAULT; // only reached with a problem already reported
+  }
+
+  static String cascadeName(Cascade cascade) {
+    return cascade.name().toLowerCase(Locale.ROOT);
   }
 
   InferenceDevice device(String key) {

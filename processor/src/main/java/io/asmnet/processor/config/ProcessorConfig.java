@@ -1,5 +1,6 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,7 @@ public record ProcessorConfig(
   /**
    * @param maxPayloadBytes frames with a larger encoded payload become OVERSIZED dead letters
    * @param maxPixels frames with more decoded pixels (width x height) become OVERSIZED
+   * @param detectorCascade which OpenCV cascade finds faces
    * @param detectorMaxFaces faces per frame, at most
    * @param detectorMinFacePixels smallest face side to look for, frame pixels
    * @param detectorWidth frames are scaled to this width for detection, pixels
@@ -71,11 +73,22 @@ public record ProcessorConfig(
   public record Stages(
       int maxPayloadBytes,
       long maxPixels,
+      Cascade detectorCascade,
       int detectorMaxFaces,
       int detectorMinFacePixels,
       int detectorWidth,
       int trackerRedetectInterval) {}
 
-  /** Prometheus scrape endpoint; port 0 turns it off. */
-  public record Metrics(String bind, int port) {}
+  /**
+   * Prometheus scrape endpoint.
+   *
+   * @param bind address to listen on (loopback by default; 0.0.0.0 in a container)
+   * @param port TCP port; 0 picks a free one
+   * @param maxCameras distinct camera label values kept, the rest are counted as "other"
+   */
+  public record Metrics(String bind, int port, int maxCameras) {
+    public Metrics {
+      Objects.requireNonNull(bind, "bind");
+    }
+  }
 }

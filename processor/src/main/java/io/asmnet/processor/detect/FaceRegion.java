@@ -46,6 +46,24 @@ public final class FaceRegion {
     return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
   }
 
+  /**
+   * The larger side of the landmarks' bounding box that {@code region} was made from (frame
+   * pixels): the inverse of {@link #fromLandmarks}. A non-square box is read by its larger side.
+   */
+  public static double extent(FaceBox region) {
+    return Math.max(region.w(), region.h()) / (double) SIDE_PER_EXTENT;
+  }
+
+  /** The x of the landmarks' bounding-box centre that {@code region} was made from, frame pixels. */
+  public static double landmarkCentreX(FaceBox region) {
+    return region.x() + region.w() / 2.0;
+  }
+
+  /** The y of the landmarks' bounding-box centre: the region's centre moved back down. */
+  public static double landmarkCentreY(FaceBox region) {
+    return region.y() + region.h() / 2.0 + SHIFT_UP_PER_EXTENT * extent(region);
+  }
+
   /** The region of a face from a cascade's raw box (frame pixels), undoing that cascade's framing. */
   static FaceBox fromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
     Calibration c = Calibration.of(cascade);

@@ -1,5 +1,6 @@
 package io.asmnet.processor.topology;
 
+import io.asmnet.processor.track.TrackStateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;

@@ -4,6 +4,7 @@ import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
+import io.asmnet.schemas.serde.WireSerdes;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -20,10 +21,11 @@ public record Topics(
     Objects.requireNonNull(deadLetters, "deadLetters");
   }
 
-  public static Topics of(ProcessorConfig.TopicNames names, WireFormat wire) {
+  /** The named topics with the wire serdes of the schemas module. */
+  public static Topics of(ProcessorConfig.TopicNames names) {
     return new Topics(
-        new Topic<>(names.frames(), Serdes.String(), wire.frames()),
-        new Topic<>(names.poseEvents(), Serdes.String(), wire.poseEvents()),
-        new Topic<>(names.deadLetters(), Serdes.ByteArray(), wire.deadLetters()));
+        new Topic<>(names.frames(), WireSerdes.cameraKey(), WireSerdes.frame()),
+        new Topic<>(names.poseEvents(), WireSerdes.cameraKey(), WireSerdes.poseEvent()),
+        new Topic<>(names.deadLetters(), Serdes.ByteArray(), WireSerdes.deadLetter()));
   }
 }

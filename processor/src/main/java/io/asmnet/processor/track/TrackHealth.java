@@ -6,14 +6,14 @@ import java.util.Optional;
  * Judges whether one face's landmarks from the previous frame are still a usable track, or why
  * not. Pure functions over 136 floats (x0, y0, ... x67, y67 in frame pixels, iBUG 300-W order).
  */
-final class TrackHealth {
+public final class TrackHealth {
   private static final int RIGHT_EYE = 36; // points 36-41: the eye on the image's left
   private static final int LEFT_EYE = 42; // points 42-47
 
   private TrackHealth() {}
 
   /** Why the track of {@code landmarks} cannot be followed, or empty when it can. */
-  static Optional<String> problem(float[] landmarks, int frameWidth, int frameHeight, TrackerConfig config) {
+  public static Optional<String> problem(float[] landmarks, int frameWidth, int frameHeight, TrackerConfig config) {
     float minX = Float.POSITIVE_INFINITY;
     float minY = Float.POSITIVE_INFINITY;
     float maxX = Float.NEGATIVE_INFINITY;

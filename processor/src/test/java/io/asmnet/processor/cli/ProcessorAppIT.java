@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asmnet.processor.config.ConfigException;
-import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.FrameDecoder;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.infer.TestModels;
-import io.asmnet.processor.metrics.PipelineObserver;
-import io.asmnet.processor.topology.AvroSingleObjectWire;
+import io.asmnet.processor.kafka.KafkaBrokerExtension;
+import io.asmnet.processor.kafka.KafkaCluster;
 import io.asmnet.processor.topology.FixedFaceLocator;
 import io.asmnet.processor.topology.ImdecodeFrameDecoder;
 import io.asmnet.processor.topology.TestFrames;
@@ -19,48 +18,37 @@ import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.PoseEvent;
+import io.asmnet.schemas.serde.WireSerdes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wired app (ProcessorApp/RunningProcessor) against a real broker, with exactly-once. */
 @Tag("integration")
 @Timeout(300)
+@ExtendWith(KafkaBrokerExtension.class)
 class ProcessorAppIT {
-  @TempDir static Path brokerDir;
-  private static ScratchKafka kafka;
+  private static AppKafka kafka;
   @TempDir Path stateDir;
 
   @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = ScratchKafka.start(brokerDir);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
+  static void broker(KafkaCluster cluster) {
+    kafka = new AppKafka(cluster);
   }
 
   private static final StageFactory TEST_STAGES = new StageFactory() {
@@ -73,26 +61,10 @@ class ProcessorAppIT {
     public Supplier<FaceLocator> locators(ProcessorConfig config) {
       return () -> new FixedFaceLocator(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null);
     }
-
-    @Override
-    public PipelineObserver observer(ProcessorConfig config) {
-      return PipelineObserver.NONE;
-    }
   };
 
   private ProcessorConfig config(String suffix, boolean create) {
-    Map<String, String> sets = new HashMap<>();
-    sets.put("bootstrap.servers", kafka.bootstrap());
-    sets.put("application.id", "it-" + suffix);
-    sets.put("topic.frames", "frames-" + suffix);
-    sets.put("topic.pose.events", "events-" + suffix);
-    sets.put("topic.dead.letters", "dlq-" + suffix);
-    sets.put("topics.create", String.valueOf(create));
-    sets.put("model.path", TestModels.require().toString());
-    sets.put("inference.device", "cpu");
-    sets.put("state.dir", stateDir.toString());
-    sets.put("commit.interval.ms", "100");
-    return ConfigLoader.load(null, Map.of(), sets);
+    return kafka.config(suffix, create, stateDir, TestModels.require(), Map.of());
   }
 
   @Test
@@ -101,7 +73,7 @@ class ProcessorAppIT {
 
     assertThatThrownBy(() -> new ProcessorApp(config(id, false), TEST_STAGES).start())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("topics missing on " + kafka.bootstrap() + ": frames-" + id + ", events-" + id + ", dlq-" + id)
+        .hasMessageContaining("topics missing on " + kafka.cluster().bootstrapServers() + ": frames-" + id + ", events-" + id + ", dlq-" + id)
         .hasMessageContaining("topics.create=true");
   }
 
@@ -109,27 +81,41 @@ class ProcessorAppIT {
   void shouldWriteOneEventOrOneDeadLetterPerFrameAndStopCleanly() throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = config(id, true);
-    AvroSingleObjectWire wire = new AvroSingleObjectWire();
     RunningProcessor running = new ProcessorApp(config, TEST_STAGES).start();
 
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       for (int seq = 0; seq < 3; seq++) {
-        byte[] value = wire.frames().serializer().serialize("f", TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(50 + seq)));
+        byte[] value = WireSerdes.frame().serializer().serialize("f", TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(50 + seq)));
         producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value));
       }
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), new byte[] {1, 2, 3}));
     }
 
-    List<ConsumerRecord<byte[], byte[]>> events = consume(config.topics().poseEvents(), 3);
-    List<ConsumerRecord<byte[], byte[]>> dead = consume(config.topics().deadLetters(), 1);
+    List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 3);
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1);
+    String scrape = scrape(running.metricsPort());
     running.close();
 
-    assertThat(events).extracting(r -> wire.poseEvents().deserializer().deserialize("e", r.value()))
+    assertThat(events).extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
         .extracting(PoseEvent::getSequence).containsExactly(0L, 1L, 2L);
-    DeadLetter d = wire.deadLetters().deserializer().deserialize("d", dead.get(0).value());
+    DeadLetter d = WireSerdes.deadLetter().deserializer().deserialize("d", dead.get(0).value());
     assertThat(d.getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
     assertThat(d.getOffset()).isEqualTo(3);
     assertThat(running.awaitExitCode()).isZero();
+    // The metrics runtime is the pipeline's observer, knows the device the model really runs on,
+    // and is bound to this Streams client.
+    assertThat(scrape)
+        .contains("asmnet_inference_device_info{", "device=\"cpu\"")
+        .contains("asmnet_model_info{")
+        .containsPattern("asmnet_frames_total\\{[^}]*camera=\"cam\"[^}]*\\} 3")
+        .containsPattern("asmnet_dead_letters_total\\{[^}]*kind=\"bad_schema\"[^}]*\\} 1")
+        .contains("kafka_stream_alive_stream_threads");
+  }
+
+  private static String scrape(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @Test
@@ -159,15 +145,10 @@ class ProcessorAppIT {
       public Supplier<FaceLocator> locators(ProcessorConfig c) {
         return TEST_STAGES.locators(c);
       }
-
-      @Override
-      public PipelineObserver observer(ProcessorConfig c) {
-        return PipelineObserver.NONE;
-      }
     };
     RunningProcessor running = new ProcessorApp(config, dying).start();
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
-      byte[] value = new AvroSingleObjectWire().frames().serializer()
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+      byte[] value = WireSerdes.frame().serializer()
           .serialize("f", TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(50)));
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value));
     }
@@ -176,28 +157,5 @@ class ProcessorAppIT {
     running.close();
 
     assertThat(code).isEqualTo(1);
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  /** Reads committed records until {@code n} arrived (or the test times out). */
-  private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, int n) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      while (out.size() < n) {
-        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
   }
 }

@@ -3,10 +3,9 @@ package io.asmnet.processor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmnet.processor.config.ConfigException;
-import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.config.TestConfigs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,7 @@ class StreamsSettingsTest {
   @TempDir Path dir;
 
   private ProcessorConfig config(Map<String, String> sets) throws IOException {
-    Path model = Files.write(dir.resolve("m.onnx"), new byte[] {1});
-    Map<String, String> all = new java.util.HashMap<>(sets);
-    all.put("model.path", model.toString());
-    return ConfigLoader.load(null, Map.of(), all);
+    return TestConfigs.load(dir, sets);
   }
 
   @Test

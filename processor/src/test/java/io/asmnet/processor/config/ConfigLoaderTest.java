@@ -48,6 +48,13 @@ class ConfigLoaderTest {
     assertThat(c.inference().maxBatchSize()).isEqualTo(16);
     assertThat(c.inference().maxQueueDelayMicros()).isEqualTo(2000);
     assertThat(c.inference().device()).isEqualTo(InferenceDevice.AUTO);
+    assertThat(c.metrics()).isEqualTo(new ProcessorConfig.Metrics("127.0.0.1", 9464, 50));
+  }
+
+  @Test
+  void shouldRejectAnUnknownCascadeNamingTheKnownOnes() {
+    assertThat(problemsOf(() -> load(Map.of(), Map.of("detector.cascade", "yunet"))))
+        .contains("detector.cascade: 'yunet' is not one of haar_frontal_default, haar_frontal_alt2, lbp_frontal_improved");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -28,6 +29,15 @@ public final class SyntheticClips {
   /** As above in the given container format ("mp4", "matroska", or "h264" for raw Annex-B). */
   public static Path movingPattern(Path file, String format, int width, int height, int frames, int gop)
       throws Exception {
+    return record(file, format, width, height, frames, gop, i -> pattern(width, height, i));
+  }
+
+  /**
+   * Records {@code frames} BGR pictures made by {@code pictures} (each closed after use), one
+   * keyframe every {@code gop} pictures, 25 fps, in the given container format.
+   */
+  public static Path record(Path file, String format, int width, int height, int frames, int gop,
+      IntFunction<Mat> pictures) throws Exception {
     avutil.av_log_set_level(avutil.AV_LOG_ERROR); // libopenh264 warns about every default it changes
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
@@ -39,7 +49,7 @@ public final class SyntheticClips {
       recorder.setVideoBitrate(2_000_000);
       recorder.start();
       for (int i = 0; i < frames; i++) {
-        try (Mat picture = pattern(width, height, i)) {
+        try (Mat picture = pictures.apply(i)) {
           recorder.record(converter.convert(picture));
         }
       }

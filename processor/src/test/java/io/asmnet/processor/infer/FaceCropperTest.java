@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -65,16 +66,17 @@ class FaceCropperTest {
   }
 
   @Test
-  void shouldSquareTheBoxWithTheMarginAroundItsCentre() {
-    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 40, 20, 1));
+  void shouldSquareTheLandmarkBoxWithTheMarginAroundItsCentre() {
+    // A face region 52 px wide: landmarks spanning 40 px, centred 0.12 * 40 px below its centre.
+    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 52, 26, 1));
 
-    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-6));
-    assertThat(g.cx()).isCloseTo(120, within(1e-6));
-    assertThat(g.cy()).isCloseTo(60, within(1e-6));
+    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-4));
+    assertThat(g.cx()).isCloseTo(126, within(1e-4));
+    assertThat(g.cy()).isCloseTo(63 + 0.12 * 40, within(1e-4));
     // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
-    assertThat(g.toFrameX(111.5f)).isCloseTo(120f, within(1e-4f));
-    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (120 + g.side()), within(1e-3f));
-    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (60 - g.side() / 2), within(1e-3f));
+    assertThat(g.toFrameX(111.5f)).isCloseTo(126f, within(1e-4f));
+    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (126 + g.side()), within(1e-3f));
+    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
   }
 
   @Test
@@ -89,8 +91,9 @@ class FaceCropperTest {
           }
         }
       }
-      // box 100x100 at (100,100): square side 120 from (90,90); 120 -> 224 like cv::resize
-      CropGeometry g = cropper.crop(gradient, new FaceBox(100, 100, 100, 100, 1), buffer.slot(0));
+      // landmarks spanning (100,100)-(200,200): square side 120 from (90,90); 120 -> 224 like cv::resize
+      FaceBox region = FaceRegion.fromLandmarks(new float[] {100, 100, 200, 200}, 1);
+      CropGeometry g = cropper.crop(gradient, region, buffer.slot(0));
       var m = buffer.slot(0).affineIndexer();
       assertThat(m.get(0, 0) * g.cx() + m.get(0, 2)).isCloseTo(111.5, within(1e-9));
       assertThat(m.get(1, 1) * (g.cy() - g.side() / 2) + m.get(1, 2)).isCloseTo(-0.5, within(1e-9));

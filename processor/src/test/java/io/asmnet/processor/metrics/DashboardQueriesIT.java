@@ -23,13 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +55,7 @@ class DashboardQueriesIT {
     ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
     Process prometheus = null;
     try (PipelineMetrics metrics = new PipelineMetrics(registry, "dashboard-it", "it-1", 50);
-        KafkaStreams streams = unstartedStreams(dir.resolve("state"));
+        KafkaStreams streams = UnstartedStreams.create("dashboard-it", dir.resolve("state"));
         MetricsServer server = MetricsServer.start(registry, "127.0.0.1", 0, streams::state)) {
       metrics.bindKafkaStreams(streams);
       metrics.inferenceDevice("cpu");
@@ -95,16 +92,6 @@ class DashboardQueriesIT {
     metrics.frameProcessed(TestEvents.event("cam-2"));
     metrics.batchRun(3, 1_200, 7_000);
     metrics.deadLetter(ErrorKind.CORRUPT_PAYLOAD);
-  }
-
-  private static KafkaStreams unstartedStreams(Path stateDir) {
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream("frames").to("pose-events");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dashboard-it");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9"); // never contacted
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return new KafkaStreams(builder.build(), props);
   }
 
   private static Process startPrometheus(Path dir, int targetPort, int port) throws Exception {

@@ -12,12 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,15 +37,9 @@ class DashboardQueriesTest {
   @BeforeAll
   static void scrapeAnActiveProcessor(@TempDir Path stateDir) {
     queries = DashboardQueries.all(DashboardQueries.dashboardsDir());
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream("frames").to("pose-events");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dashboard-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9"); // never contacted
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (PipelineMetrics metrics = new PipelineMetrics(registry, "dashboard-test", "i1", 50);
-        KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        KafkaStreams streams = UnstartedStreams.create("dashboard-test", stateDir)) {
       metrics.bindKafkaStreams(streams);
       metrics.frameProcessed(TestEvents.event("cam-1", FaceSource.DETECTED, FaceSource.TRACKED));
       metrics.deadLetter(ErrorKind.CORRUPT_PAYLOAD);

@@ -11,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +27,7 @@ class MetricsRuntimeTest {
       assertThat(get(runtime, "/health/live").statusCode()).isEqualTo(200);
       assertThat(get(runtime, "/health/ready").statusCode()).isEqualTo(503);
 
-      try (KafkaStreams streams = unstartedStreams(stateDir)) {
+      try (KafkaStreams streams = UnstartedStreams.create("runtime-test", stateDir)) {
         runtime.bindKafkaStreams(streams);
 
         HttpResponse<String> health = get(runtime, "/health");
@@ -63,15 +60,5 @@ class MetricsRuntimeTest {
   private HttpResponse<String> get(MetricsRuntime runtime, String path) throws Exception {
     URI uri = URI.create("http://127.0.0.1:" + runtime.port() + path);
     return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static KafkaStreams unstartedStreams(Path stateDir) {
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream("frames").to("pose-events");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "runtime-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9"); // never contacted
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    return new KafkaStreams(builder.build(), props);
   }
 }

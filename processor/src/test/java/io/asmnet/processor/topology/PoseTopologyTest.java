@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The production topology with the real model; decoder and locator are test stand-ins. */
 class PoseTopologyTest {
   private static BatchedLandmarkEstimator estimator;
-  private final Topics topics = Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"),
-      new AvroSingleObjectWire());
+  private final Topics topics = Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"));
   private final List<ImdecodeFrameDecoder> decoders = new ArrayList<>();
   private final List<FixedFaceLocator> locators = new ArrayList<>();
   @TempDir Path stateDir;
