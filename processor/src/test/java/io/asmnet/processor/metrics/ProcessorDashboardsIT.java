@@ -1,8 +1,6 @@
 package io.asmnet.processor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,21 +9,15 @@ import io.asmnet.processor.cli.ProductionStages;
 import io.asmnet.processor.cli.RunningProcessor;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
-import io.asmnet.processor.decode.AccessUnit;
-import io.asmnet.processor.decode.H264AccessUnits;
-import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.deploy.Commands;
-import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.kafka.KafkaBrokerExtension;
 import io.asmnet.processor.kafka.KafkaCluster;
 import io.asmnet.processor.metrics.DashboardQueries.Query;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +25,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,11 +49,10 @@ import org.slf4j.LoggerFactory;
 class ProcessorDashboardsIT {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorDashboardsIT.class);
   private static final Duration SCRAPE = Duration.ofSeconds(1);
-  private static final Duration PERIOD = Duration.ofMillis(100);
+  private static final Duration PERIOD = Duration.ofMillis(200);
   /** Traffic before the first evaluation: the 4 s rate windows then hold several scrapes. */
   private static final Duration WARM_UP = Duration.ofSeconds(15);
   private static final Duration GIVE_UP = Duration.ofSeconds(45);
-  private static final int CLIP_FRAMES = 30;
 
   @Test
   void shouldReturnDataForEveryDashboardExpressionWhileTheProcessorRuns(KafkaCluster cluster,
@@ -72,12 +60,7 @@ class ProcessorDashboardsIT {
     assumeTrue(Commands.onPath("prometheus"),
         "prometheus is not installed (Debian: apt-get install prometheus): dashboards not evaluated");
     Path model = TestModels.require();
-    List<DlibExamples.Photo> photos = DlibExamples.photos("faces/testing_with_face_landmarks.xml");
-    List<AccessUnit> clip = H264AccessUnits.readAll(pannedClip(photos, stateDir.resolve("pan.h264")));
-    List<byte[]> jpegs = new ArrayList<>();
-    for (DlibExamples.Photo p : photos) {
-      jpegs.add(Files.readAllBytes(p.file()));
-    }
+    TrafficInputs inputs = TrafficInputs.fromDlibExamples(stateDir.resolve("pan.h264"));
     List<Query> queries = DashboardQueries.all(DashboardQueries.dashboardsDir());
     ProcessorConfig config = config(cluster, model, stateDir.resolve("state"));
 
@@ -85,7 +68,7 @@ class ProcessorDashboardsIT {
         KafkaProducer<byte[], byte[]> producer = producer(cluster);
         PrometheusServer prometheus = PrometheusServer.start(running.metricsPort(), SCRAPE);
         FrameTraffic traffic =
-            new FrameTraffic(producer, config.topics().frames(), clip, jpegs, PERIOD).start()) {
+            new FrameTraffic(producer, config.topics().frames(), inputs.clip(), inputs.photos(), PERIOD).start()) {
       Instant started = Instant.now();
       List<String> failures = List.of("not evaluated yet");
       Map<String, String> seen = Map.of();
@@ -145,7 +128,8 @@ class ProcessorDashboardsIT {
     for (JsonNode series : result) {
       values.add(series.path("metric").toString() + "=" + series.path("value").get(1).asText());
     }
-    seen.put(expr, values.size() > 6 ? values.subList(0, 6) + " and " + (values.size() - 6) + " more" : values.toString());
+    seen.put(expr, values.size() > 6
+        ? values.subList(0, 6) + " and " + (values.size() - 6) + " more" : values.toString());
     if (result.isEmpty()) {
       return "no series";
     }
@@ -182,33 +166,5 @@ class ProcessorDashboardsIT {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  /**
-   * 640x480 pictures panning across the photo whose largest labelled face is widest relative to
-   * the photo, one keyframe: the detector runs every few frames, the tracker in between.
-   */
-  private static Path pannedClip(List<DlibExamples.Photo> photos, Path file) throws Exception {
-    DlibExamples.Photo best = photos.stream().filter(p -> !p.faces().isEmpty())
-        .max(Comparator.comparingDouble(ProcessorDashboardsIT::faceShare)).orElseThrow();
-    try (Mat photo = imread(best.file().toString())) {
-      int w = (int) (photo.cols() * 0.85);
-      int h = (int) (photo.rows() * 0.85);
-      int travel = photo.cols() - w;
-      return SyntheticClips.record(file, "h264", 640, 480, CLIP_FRAMES, CLIP_FRAMES, i -> {
-        Mat out = new Mat();
-        try (Mat window = photo.apply(new Rect(travel * i / CLIP_FRAMES, (photo.rows() - h) / 2, w, h));
-            Size size = new Size(640, 480)) {
-          resize(window, out, size);
-        }
-        return out;
-      });
-    }
-  }
-
-  private static double faceShare(DlibExamples.Photo photo) {
-    try (Mat m = imread(photo.file().toString())) {
-      return photo.faces().stream().mapToDouble(f -> f.box().w()).max().orElse(0) / m.cols();
-    }
   }
 }

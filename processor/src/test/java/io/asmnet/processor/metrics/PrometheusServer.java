@@ -61,7 +61,8 @@ final class PrometheusServer implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("prometheus.log").toFile())
         .start();
-    LOG.info("prometheus pid {} on 127.0.0.1:{} scraping 127.0.0.1:{} every {}", process.pid(), port, targetPort, every);
+    LOG.info("prometheus pid {} on 127.0.0.1:{} scraping 127.0.0.1:{} every {}",
+        process.pid(), port, targetPort, every);
     return new PrometheusServer(process, dir, port);
   }
 
