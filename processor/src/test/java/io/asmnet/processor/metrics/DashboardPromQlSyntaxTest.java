@@ -8,7 +8,9 @@ import io.asmnet.processor.metrics.DashboardQueries.Query;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parses every dashboard expression with Prometheus' own parser: they become recording rules in a
- * file checked by {@code promtool check rules}. Grafana's variables are replaced first ({@code
- * $__rate_interval} and friends by 1m, {@code $instance}/{@code $camera} by {@code .*}). Skipped
- * when {@code promtool} is not installed (Debian: {@code apt-get install prometheus}).
+ * file checked by {@code promtool check rules}. Grafana's variables are replaced first ({@link
+ * GrafanaVariables}: {@code $__rate_interval} and friends as for a 15 s scrape interval, {@code
+ * $instance}/{@code $camera} by {@code .*}). Skipped when {@code promtool} is not installed
+ * (Debian: {@code apt-get install prometheus}).
  */
 @Timeout(60)
 class DashboardPromQlSyntaxTest {
@@ -52,7 +55,7 @@ class DashboardPromQlSyntaxTest {
 
   /** The expression as Grafana sends it, with its variables filled in. */
   static String concrete(String expr) {
-    return expr.replaceAll("\\$__(rate_interval|interval|range)", "1m")
-        .replaceAll("\\$\\{?[a-zA-Z_]+}?", ".*");
+    return new GrafanaVariables(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofHours(1), Map.of())
+        .apply(expr);
   }
 }
