@@ -1,0 +1,134 @@
+package io.asmnet.cli.publish;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
+import io.asmnet.cli.CommandFailure;
+import io.asmnet.schemas.avro.Codec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * Opens the right {@link FrameSource} for what the user named: a URL ({@code rtsp://},
+ * {@code http://}, ...) or a {@code /dev/video*} device is live; a folder is a folder of images;
+ * any other file is a video (or a single image) read by FFmpeg, or, with codec H264, an H.264
+ * clip whose packets pass through unchanged.
+ *
+ * <p>Problems the user can fix fail as {@link CommandFailure}: a missing or unreadable file and a
+ * format FFmpeg does not know exit with code 2, a camera or stream that cannot be opened with 1.
+ */
+public final class FrameSources {
+  private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  private static final long DEFAULT_STILL_INTERVAL_MICROS = 40_000; // 25 fps
+
+  private FrameSources() {}
+
+  /** Opens {@code source} once. */
+  public static FrameSource open(String source, SourceOptions options) {
+    av_log_set_level(AV_LOG_ERROR); // FFmpeg's own warnings would drown the command's output
+    if (URL.matcher(source).matches() || source.startsWith("/dev/video")) {
+      return openLive(source, options);
+    }
+    Path path = Path.of(source);
+    if (!Files.exists(path)) {
+      throw CommandFailure.usage("no such file or folder: " + source);
+    }
+    if (!Files.isReadable(path)) {
+      throw CommandFailure.usage("cannot read " + source + ": permission denied");
+    }
+    try {
+      if (Files.isDirectory(path)) {
+        requireStill(options, "a folder of images");
+        long interval = options.fps() > 0 ? Math.round(1_000_000 / options.fps()) : DEFAULT_STILL_INTERVAL_MICROS;
+        return ImageFolderSource.open(path, new StillEncoder(options.codec(), options.jpegQuality()), interval);
+      }
+      if (options.codec() == Codec.H264) {
+        return openH264(path);
+      }
+      return openFile(path, options);
+    } catch (IOException e) {
+      throw CommandFailure.usage(e.getMessage());
+    }
+  }
+
+  /**
+   * Opens {@code source} for {@code plays} plays ({@code Long.MAX_VALUE}: forever). Live sources
+   * are never reopened.
+   */
+  public static FrameSource open(String source, SourceOptions options, long plays) {
+    FrameSource first = open(source, options);
+    if (plays == 1 || URL.matcher(source).matches() || source.startsWith("/dev/video")) {
+      return first;
+    }
+    return new LoopingSource(first, () -> open(source, options), plays);
+  }
+
+  private static FrameSource openFile(Path file, SourceOptions options) throws IOException {
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+    try {
+      grabber.start();
+    } catch (FFmpegFrameGrabber.Exception e) {
+      grabber.close();
+      throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video or image (" + e.getMessage() + ")", e);
+    }
+    if (grabber.getImageWidth() <= 0) {
+      grabber.close();
+      throw new IOException("unknown format: " + file + " has no video stream");
+    }
+    String what = "video " + file + " (" + grabber.getFormat() + ", " + grabber.getVideoCodecName() + ", "
+        + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
+    return new GrabberSource(grabber, new StillEncoder(options.codec(), options.jpegQuality()), what, false);
+  }
+
+  private static FrameSource openH264(Path file) throws IOException {
+    try {
+      return H264PassthroughSource.open(file);
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().contains("not H.264")) {
+        throw new IOException(file + ": " + e.getMessage() + ". --codec h264 passes H.264 packets"
+            + " through without re-encoding; re-encoding other codecs to H.264 is not supported:"
+            + " use --codec jpeg or png, or convert first (ffmpeg -i IN -c:v libopenh264 OUT.mp4)", e);
+      }
+      throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static FrameSource openLive(String source, SourceOptions options) {
+    requireStill(options, "a live source");
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
+    String format = options.inputFormat() != null ? options.inputFormat()
+        : source.startsWith("/dev/video") ? "video4linux2" : null;
+    if (format != null) {
+      grabber.setFormat(format);
+    }
+    if (source.startsWith("rtsp://")) {
+      grabber.setOption("rtsp_transport", "tcp"); // UDP loses packets on busy networks: grey smears
+    }
+    grabber.setOption("timeout", "15000000"); // µs: fail on a dead stream instead of hanging
+    if (options.fps() > 0 && "video4linux2".equals(format)) {
+      grabber.setFrameRate(options.fps());
+    }
+    try {
+      grabber.start();
+    } catch (FFmpegFrameGrabber.Exception e) {
+      try {
+        grabber.close();
+      } catch (org.bytedeco.javacv.FrameGrabber.Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw CommandFailure.error("cannot open live source " + source + ": " + e.getMessage(), e);
+    }
+    String what = "live " + source + " (" + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
+    return new GrabberSource(grabber, new StillEncoder(options.codec(), options.jpegQuality()), what, true);
+  }
+
+  private static void requireStill(SourceOptions options, String what) {
+    if (options.codec() == Codec.H264) {
+      throw CommandFailure.usage("--codec h264 needs an H.264 video file (its packets pass through"
+          + " unchanged); re-encoding " + what + " to H.264 is not supported: use --codec jpeg or png");
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.asmnet.cli.publish;
+
+import io.asmnet.cli.BrokerCheck;
+import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.KafkaOptions;
+import io.asmnet.schemas.avro.Codec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import io.asmnet.cli.Progress;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code asmnet publish SOURCE}: a video, a folder of images or a camera to the frames topic. */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Publish pictures to the frames topic, key = camera id, one Frame record per picture"
+          + " (sequence from 0 per camera, capture time = the time it is published).",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  asmnet publish clip.mp4                       as fast as possible, as JPEG",
+      "  asmnet publish clip.mp4 --codec h264 --fps 25 --loop     H.264 passed through, forever",
+      "  asmnet publish faces/ --cameras 8 --loop 10   load test: 8 cameras cam-1..cam-8",
+      "  asmnet publish /dev/video0 --camera-id desk   a webcam (v4l2)",
+      "  asmnet publish rtsp://10.0.0.7/stream --camera-id door",
+      "",
+      "Frames can be several MB: the producer allows requests up to 10 MiB, and the topic's",
+      "max.message.bytes (1 MB by default) must allow the largest frame."
+    })
+public final class PublishCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+  @Mixin private KafkaOptions kafka;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "SOURCE",
+      description = "A video file (anything FFmpeg reads), a folder of images (sorted by name),"
+          + " a webcam (/dev/video0) or a stream URL (rtsp://...).")
+  private String source;
+
+  @Option(names = {"-t", "--topic"}, defaultValue = "frames", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+  private String topic;
+
+  @Option(names = {"-c", "--codec"}, defaultValue = "JPEG",
+      description = "JPEG or PNG (re-encoded stills), or H264 (an H.264 file's packets passed through"
+          + " unchanged; other sources cannot be re-encoded to H.264). Default: ${DEFAULT-VALUE}.")
+  private Codec codec;
+
+  @Option(names = {"-q", "--jpeg-quality"}, defaultValue = "90", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")
+  private int jpegQuality;
+
+  @Option(names = "--fps", defaultValue = "0", description = "Pictures per second, paced in real time (default: as fast as possible).")
+  private double fps;
+
+  @Option(names = "--loop", arity = "0..1", defaultValue = "1", fallbackValue = "0", paramLabel = "N",
+      description = "Play a file or folder N times; --loop alone (or 0): forever, until Ctrl-C.")
+  private long loop;
+
+  @Option(names = "--camera-id", defaultValue = "cam-1", description = "Camera id (the record key) of a single camera (default: ${DEFAULT-VALUE}).")
+  private String cameraId;
+
+  @Option(names = "--cameras", defaultValue = "1", paramLabel = "N",
+      description = "Fan the source out as N cameras PREFIX-1..PREFIX-N, each with its own sequence (load tests).")
+  private int cameras;
+
+  @Option(names = "--camera-prefix", defaultValue = "cam", paramLabel = "PREFIX", description = "Camera id prefix with --cameras (default: ${DEFAULT-VALUE}).")
+  private String cameraPrefix;
+
+  @Option(names = "--clip-id", description = "Clip id copied into every frame (replayed clips with ground truth).")
+  private String clipId;
+
+  @Option(names = "--max-frames", defaultValue = "0", paramLabel = "N", description = "Stop after N pictures of the source (each sent to every camera); 0: no limit.")
+  private long maxFrames;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT", description = "Force FFmpeg's input format (v4l2, rtsp, ...).")
+  private String inputFormat;
+
+  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
+  private Boolean progress;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    validate();
+    List<String> ids = cameraIds();
+    BrokerCheck.requireTopics(kafka, List.of(topic));
+    SourceOptions options = new SourceOptions(codec, jpegQuality, inputFormat, fps);
+    long plays = loop == 0 ? Long.MAX_VALUE : loop;
+    long startNanos = System.nanoTime();
+    long pictures = 0;
+    PrintWriter out = spec.commandLine().getOut();
+    try (FrameSource frames = FrameSources.open(source, options, plays);
+        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
+        ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
+      Pacer pacer = new Pacer(fps);
+      for (Optional<EncodedFrame> next = frames.next(); next.isPresent() && !limitReached(pictures); next = frames.next()) {
+        pacer.await();
+        for (String id : ids) {
+          publisher.publish(id, next.get());
+        }
+        pictures++;
+        bar.step();
+      }
+      publisher.flush();
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      out.printf("published %d frames (%d pictures x %d cameras, %.1f MB) from %s to %s in %.2f s: %.1f frames/s%n",
+          publisher.acknowledged(), pictures, ids.size(), publisher.payloadBytes() / 1e6, frames.describe(), topic,
+          seconds, publisher.acknowledged() / Math.max(seconds, 1e-9));
+    }
+    if (pictures == 0) {
+      throw CommandFailure.error(source + " gave no pictures");
+    }
+    return 0;
+  }
+
+  private boolean limitReached(long pictures) {
+    return maxFrames > 0 && pictures >= maxFrames;
+  }
+
+  private long total(FrameSource frames) {
+    long size = frames.size();
+    return maxFrames > 0 ? (size < 0 ? maxFrames : Math.min(size, maxFrames)) : size;
+  }
+
+  private boolean showProgress() {
+    return progress != null ? progress : System.console() != null;
+  }
+
+  private List<String> cameraIds() {
+    if (cameras == 1) {
+      return List.of(cameraId);
+    }
+    return IntStream.rangeClosed(1, cameras).mapToObj(i -> cameraPrefix + "-" + i).toList();
+  }
+
+  private void validate() {
+    if (cameras < 1) {
+      throw new ParameterException(spec.commandLine(), "--cameras must be at least 1, got " + cameras);
+    }
+    if (jpegQuality < 1 || jpegQuality > 100) {
+      throw new ParameterException(spec.commandLine(), "--jpeg-quality must be 1 to 100, got " + jpegQuality);
+    }
+    if (fps < 0 || Double.isNaN(fps)) {
+      throw new ParameterException(spec.commandLine(), "--fps must be 0 or positive, got " + fps);
+    }
+    if (loop < 0 || maxFrames < 0) {
+      throw new ParameterException(spec.commandLine(), "--loop and --max-frames must not be negative");
+    }
+    if (cameraId.isBlank() || cameraPrefix.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "camera ids must not be blank");
+    }
+  }
+}
