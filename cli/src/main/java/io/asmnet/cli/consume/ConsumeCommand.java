@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     name = "consume",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Print pose events or dead letters as JSON lines; draw them onto their frames.",
     description = {
       "Print pose events as JSON lines (one per frame) on standard output, or dead letters with"
           + " --dead-letters. Reads every partition without a consumer group (read_committed),"

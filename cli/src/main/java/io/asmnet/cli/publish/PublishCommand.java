@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     name = "publish",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Publish a video, a folder of images or a camera to the frames topic.",
     description = {
       "Publish pictures to the frames topic, key = camera id, one Frame record per picture"
           + " (sequence from 0 per camera, capture time = the time it is published).",
@@ -97,17 +98,32 @@ public final class PublishCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     validate();
     List<String> ids = cameraIds();
-    BrokerCheck.requireTopics(kafka, List.of(topic));
     SourceOptions options = new SourceOptions(codec, jpegQuality, inputFormat, fps);
     long plays = loop == 0 ? Long.MAX_VALUE : loop;
-    long startNanos = System.nanoTime();
     long pictures = 0;
     PrintWriter out = spec.commandLine().getOut();
-    try (FrameSource frames = FrameSources.open(source, options, plays);
-        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
+    // The source first: a missing file is reported at once, not after a broker timeout.
+    try (FrameSource frames = FrameSources.open(source, options, plays)) {
+      BrokerCheck.requireTopics(kafka, List.of(topic));
+      pictures = publish(frames, ids, out);
+    }
+    if (pictures == 0) {
+      throw CommandFailure.error(source + " gave no pictures");
+    }
+    return 0;
+  }
+
+  private long publish(FrameSource frames, List<String> ids, PrintWriter out) throws IOException, InterruptedException {
+    long startNanos = System.nanoTime();
+    long pictures = 0;
+    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
         ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
       Pacer pacer = new Pacer(fps);
-      for (Optional<EncodedFrame> next = frames.next(); next.isPresent() && !limitReached(pictures); next = frames.next()) {
+      while (!limitReached(pictures)) {
+        Optional<EncodedFrame> next = frames.next();
+        if (next.isEmpty()) {
+          break;
+        }
         pacer.await();
         for (String id : ids) {
           publisher.publish(id, next.get());
@@ -121,10 +137,7 @@ public final class PublishCommand implements Callable<Integer> {
           publisher.acknowledged(), pictures, ids.size(), publisher.payloadBytes() / 1e6, frames.describe(), topic,
           seconds, publisher.acknowledged() / Math.max(seconds, 1e-9));
     }
-    if (pictures == 0) {
-      throw CommandFailure.error(source + " gave no pictures");
-    }
-    return 0;
+    return pictures;
   }
 
   private boolean limitReached(long pictures) {
