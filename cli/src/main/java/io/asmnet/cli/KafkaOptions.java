@@ -65,7 +65,7 @@ public final class KafkaOptions {
     long ms = timeout().toMillis();
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
     // The idempotent producer needs delivery.timeout.ms >= linger.ms + request.timeout.ms.
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(ms * 2, 30_000L));
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(ms * 2, 30_000L));
     config.putAll(properties);
     return config;
   }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class AsmnetCommandTest {
@@ -35,12 +36,12 @@ class AsmnetCommandTest {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS) // the broker timeout is 15 s: it must not be waited for
   void shouldFailWithUsageCodeOnMissingFileWithoutContactingTheBroker() {
     CliRun run = CliRun.of("publish", "/no/such/clip.mp4", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
     assertThat(run.err()).contains("no such file or folder: /no/such/clip.mp4");
-    assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(10)); // not the broker timeout
   }
 
   @Test

@@ -107,13 +107,16 @@ public final class ConsumeCommand implements Callable<Integer> {
     try (TopicTail tail = TopicTail.open(kafka.consumerConfig(), topics, fromBeginning, kafka.timeout());
         FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
       long lastRecord = System.nanoTime();
-      while (!done() && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
+      while (!finished(joiner) && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
         for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(200))) {
           lastRecord = System.nanoTime();
-          if (done() || !wanted(record.key())) {
+          if (!wanted(record.key())) {
             continue;
           }
           if (record.topic().equals(eventsTopic)) {
+            if (done()) {
+              continue; // --max reached: only frames for the events already printed still matter
+            }
             onEvent(record, events, out, joiner);
           } else if (joiner != null) {
             onFrame(record, frames, joiner);
@@ -171,6 +174,11 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private boolean done() {
     return max > 0 && printed >= max;
+  }
+
+  /** Done, and every printed event that waits for its frame has been rendered. */
+  private boolean finished(FrameJoiner joiner) {
+    return done() && (joiner == null || joiner.waitingEvents() == 0);
   }
 
   private void summary(FrameJoiner joiner) {

@@ -97,6 +97,11 @@ public final class FrameJoiner implements AutoCloseable {
     }
   }
 
+  /** Events waiting for their frame. */
+  public int waitingEvents() {
+    return events.values().stream().mapToInt(TreeMap::size).sum();
+  }
+
   /** Frames written to the sink. */
   public long rendered() {
     return sink.written();
