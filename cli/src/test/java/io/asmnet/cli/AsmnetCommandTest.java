@@ -55,13 +55,13 @@ class AsmnetCommandTest {
   }
 
   @Test
-  void shouldRefuseToReencodeAFolderToH264(@TempDir Path dir) throws Exception {
-    TestMedia.jpegFolder(dir, 2, 64, 48);
+  void shouldFailWithUsageCodeOnAFolderWithoutImages(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "no pictures here");
 
-    CliRun run = CliRun.of("publish", dir.toString(), "--codec", "h264", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun run = CliRun.of("publish", dir.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
-    assertThat(run.err()).contains("re-encoding", "not supported", "--codec jpeg");
+    assertThat(run.err()).contains("holds no images");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.asmnet.cli.publish;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
@@ -9,18 +10,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the right {@link FrameSource} for what the user named: a URL ({@code rtsp://},
  * {@code http://}, ...) or a {@code /dev/video*} device is live; a folder is a folder of images;
- * any other file is a video (or a single image) read by FFmpeg, or, with codec H264, an H.264
- * clip whose packets pass through unchanged.
+ * any other file is a video (or a single image) read by FFmpeg. With codec H264 an H.264 file's
+ * packets pass through unchanged; anything else is decoded and re-encoded with libopenh264.
  *
  * <p>Problems the user can fix fail as {@link CommandFailure}: a missing or unreadable file and a
  * format FFmpeg does not know exit with code 2, a camera or stream that cannot be opened with 1.
  */
 public final class FrameSources {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameSources.class);
   private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
   private static final long DEFAULT_STILL_INTERVAL_MICROS = 40_000; // 25 fps
 
@@ -41,12 +47,11 @@ public final class FrameSources {
     }
     try {
       if (Files.isDirectory(path)) {
-        requireStill(options, "a folder of images");
         long interval = options.fps() > 0 ? Math.round(1_000_000 / options.fps()) : DEFAULT_STILL_INTERVAL_MICROS;
-        return ImageFolderSource.open(path, new StillEncoder(options.codec(), options.jpegQuality()), interval);
+        return ImageFolderSource.open(path, PictureEncoder.of(options, 0), interval);
       }
       if (options.codec() == Codec.H264) {
-        return openH264(path);
+        return openH264(path, options);
       }
       return openFile(path, options);
     } catch (IOException e) {
@@ -80,24 +85,30 @@ public final class FrameSources {
     }
     String what = "video " + file + " (" + grabber.getFormat() + ", " + grabber.getVideoCodecName() + ", "
         + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
-    return new GrabberSource(grabber, new StillEncoder(options.codec(), options.jpegQuality()), what, false);
+    return new GrabberSource(grabber, encoder(grabber, options), what, false);
   }
 
-  private static FrameSource openH264(Path file) throws IOException {
+  /**
+   * H.264 files pass their packets through; other videos, and H.264 with B-frames (which the
+   * processor's low-delay decoder cannot take one access unit at a time), are decoded and
+   * re-encoded.
+   */
+  private static FrameSource openH264(Path file, SourceOptions options) throws IOException {
     try {
+      if (hasReorderedFrames(file)) {
+        LOG.info("{} has B-frames: re-encoding it to H.264 without them", file);
+        return openFile(file, options);
+      }
       return H264PassthroughSource.open(file);
     } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().contains("not H.264")) {
-        throw new IOException(file + ": " + e.getMessage() + ". --codec h264 passes H.264 packets"
-            + " through without re-encoding; re-encoding other codecs to H.264 is not supported:"
-            + " use --codec jpeg or png, or convert first (ffmpeg -i IN -c:v libopenh264 OUT.mp4)", e);
+      if (e.getMessage() == null || !e.getMessage().contains("not H.264")) {
+        throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video (" + e.getMessage() + ")", e);
       }
-      throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video (" + e.getMessage() + ")", e);
+      return openFile(file, options); // another codec: re-encoded to H.264 with libopenh264
     }
   }
 
   private static FrameSource openLive(String source, SourceOptions options) {
-    requireStill(options, "a live source");
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
     String format = options.inputFormat() != null ? options.inputFormat()
         : source.startsWith("/dev/video") ? "video4linux2" : null;
@@ -122,13 +133,35 @@ public final class FrameSources {
       throw CommandFailure.error("cannot open live source " + source + ": " + e.getMessage(), e);
     }
     String what = "live " + source + " (" + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
-    return new GrabberSource(grabber, new StillEncoder(options.codec(), options.jpegQuality()), what, true);
-  }
-
-  private static void requireStill(SourceOptions options, String what) {
-    if (options.codec() == Codec.H264) {
-      throw CommandFailure.usage("--codec h264 needs an H.264 video file (its packets pass through"
-          + " unchanged); re-encoding " + what + " to H.264 is not supported: use --codec jpeg or png");
+    try {
+      return new GrabberSource(grabber, encoder(grabber, options), what, true);
+    } catch (IOException e) {
+      throw CommandFailure.error(e.getMessage(), e);
     }
   }
+
+  /** True when the file's first video stream reorders frames (B-frames: a decoder delay). */
+  private static boolean hasReorderedFrames(Path file) throws IOException {
+    try (FFmpegFrameGrabber probe = new FFmpegFrameGrabber(file.toFile())) {
+      probe.start();
+      AVFormatContext format = probe.getFormatContext();
+      for (int i = 0; i < format.nb_streams(); i++) {
+        AVCodecParameters params = format.streams(i).codecpar();
+        if (params.codec_type() == AVMEDIA_TYPE_VIDEO) {
+          return params.video_delay() > 0;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static PictureEncoder encoder(FFmpegFrameGrabber grabber, SourceOptions options) throws IOException {
+    try {
+      return PictureEncoder.of(options, grabber.getFrameRate());
+    } catch (IOException e) {
+      grabber.close();
+      throw e;
+    }
+  }
+
 }

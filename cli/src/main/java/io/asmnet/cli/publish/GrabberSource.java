@@ -1,7 +1,6 @@
 package io.asmnet.cli.publish;
 
 import java.io.IOException;
-import java.util.Optional;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -9,13 +8,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Pictures decoded by FFmpeg ({@link FFmpegFrameGrabber}: any file FFmpeg reads, a V4L2 webcam, an
- * RTSP stream) and re-encoded as stills by a {@link StillEncoder}. Timestamps are the grabber's,
+ * RTSP stream) and encoded by a {@link PictureEncoder}. Timestamps are the grabber's,
  * microseconds from the start of the stream. Owns the grabber.
  */
-public final class GrabberSource implements FrameSource {
+public final class GrabberSource extends EncodingSource {
   private final FFmpegFrameGrabber grabber;
   private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-  private final StillEncoder encoder;
   private final String description;
   private final long size;
 
@@ -24,16 +22,16 @@ public final class GrabberSource implements FrameSource {
    * @param description what it reads, for messages
    * @param live true for cameras and streams (no known length)
    */
-  public GrabberSource(FFmpegFrameGrabber grabber, StillEncoder encoder, String description, boolean live) {
+  public GrabberSource(FFmpegFrameGrabber grabber, PictureEncoder encoder, String description, boolean live) {
+    super(encoder);
     this.grabber = grabber;
-    this.encoder = encoder;
     this.description = description;
     int frames = grabber.getLengthInVideoFrames();
     this.size = live || frames <= 0 ? -1 : frames;
   }
 
   @Override
-  public Optional<EncodedFrame> next() throws IOException {
+  protected boolean read(PictureSink sink) throws IOException {
     Frame picture;
     try {
       picture = grabber.grabImage();
@@ -41,11 +39,12 @@ public final class GrabberSource implements FrameSource {
       throw new IOException("cannot read " + description + ": " + e.getMessage(), e);
     }
     if (picture == null) {
-      return Optional.empty();
+      return false;
     }
     // The Mat shares the grabber's buffer: encode before the next grab.
     Mat bgr = converter.convert(picture);
-    return Optional.of(encoder.encode(bgr, Math.max(-1, picture.timestamp)));
+    sink.accept(bgr, Math.max(-1, picture.timestamp));
+    return true;
   }
 
   @Override
@@ -59,7 +58,7 @@ public final class GrabberSource implements FrameSource {
   }
 
   @Override
-  public void close() throws IOException {
+  protected void closeReader() throws IOException {
     converter.close();
     grabber.close();
   }

@@ -8,31 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The images of one folder (not its subfolders), sorted by file name, each decoded with OpenCV
- * and re-encoded by a {@link StillEncoder}. Files of other types are ignored; an image that
+ * and encoded by a {@link PictureEncoder}. Files of other types are ignored; an image that
  * cannot be decoded fails the source, naming the file. Timestamps: the picture's index times
  * {@code frameIntervalMicros}.
  */
-public final class ImageFolderSource implements FrameSource {
+public final class ImageFolderSource extends EncodingSource {
   private static final Set<String> EXTENSIONS =
       Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff", "ppm", "pgm", "pbm");
 
   private final Path folder;
   private final List<Path> images;
-  private final StillEncoder encoder;
   private final long frameIntervalMicros;
   private int index;
 
-  private ImageFolderSource(Path folder, List<Path> images, StillEncoder encoder, long frameIntervalMicros) {
+  private ImageFolderSource(Path folder, List<Path> images, PictureEncoder encoder, long frameIntervalMicros) {
+    super(encoder);
     this.folder = folder;
     this.images = images;
-    this.encoder = encoder;
     this.frameIntervalMicros = frameIntervalMicros;
   }
 
@@ -42,7 +40,7 @@ public final class ImageFolderSource implements FrameSource {
    * @param frameIntervalMicros the time between two pictures, for their timestamps
    * @throws IOException when the folder cannot be listed or holds no image
    */
-  public static ImageFolderSource open(Path folder, StillEncoder encoder, long frameIntervalMicros)
+  public static ImageFolderSource open(Path folder, PictureEncoder encoder, long frameIntervalMicros)
       throws IOException {
     List<Path> images;
     try (Stream<Path> files = Files.list(folder)) {
@@ -61,9 +59,9 @@ public final class ImageFolderSource implements FrameSource {
   }
 
   @Override
-  public Optional<EncodedFrame> next() throws IOException {
+  protected boolean read(PictureSink sink) throws IOException {
     if (index >= images.size()) {
-      return Optional.empty();
+      return false;
     }
     Path image = images.get(index);
     long timestamp = index * frameIntervalMicros;
@@ -72,7 +70,8 @@ public final class ImageFolderSource implements FrameSource {
       if (bgr.empty()) {
         throw new IOException("cannot decode image " + image + " (corrupt or not an image)");
       }
-      return Optional.of(encoder.encode(bgr, timestamp));
+      sink.accept(bgr, timestamp);
+      return true;
     }
   }
 
@@ -87,7 +86,7 @@ public final class ImageFolderSource implements FrameSource {
   }
 
   @Override
-  public void close() {
+  protected void closeReader() {
     // Reads one file at a time: nothing held open.
   }
 }

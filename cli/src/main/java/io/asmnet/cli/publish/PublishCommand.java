@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       "  asmnet publish clip.mp4 --codec h264 --fps 25 --loop     H.264 passed through, forever",
       "  asmnet publish faces/ --cameras 8 --loop 10   load test: 8 cameras cam-1..cam-8",
       "  asmnet publish /dev/video0 --camera-id desk   a webcam (v4l2)",
+      "  asmnet publish faces/ --codec h264 --fps 10   images encoded as an H.264 stream",
       "  asmnet publish rtsp://10.0.0.7/stream --camera-id door",
       "",
       "Frames can be several MB: the producer allows requests up to 10 MiB, and the topic's",
@@ -58,8 +59,9 @@ public final class PublishCommand implements Callable<Integer> {
   private String topic;
 
   @Option(names = {"-c", "--codec"}, defaultValue = "JPEG",
-      description = "JPEG or PNG (re-encoded stills), or H264 (an H.264 file's packets passed through"
-          + " unchanged; other sources cannot be re-encoded to H.264). Default: ${DEFAULT-VALUE}.")
+      description = "JPEG or PNG (one still per picture), or H264: an H.264 file's packets pass"
+          + " through unchanged; other sources (and H.264 with B-frames) are encoded with"
+          + " libopenh264, a keyframe every 50 pictures. Default: ${DEFAULT-VALUE}.")
   private Codec codec;
 
   @Option(names = {"-q", "--jpeg-quality"}, defaultValue = "90", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")

@@ -6,15 +6,16 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.asmnet.schemas.avro.Codec;
 import java.io.IOException;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Encodes BGR pictures as JPEG (with a quality from 1 to 100) or PNG with OpenCV's {@code
+ * Encodes each BGR picture as a JPEG (with a quality from 1 to 100) or PNG with OpenCV's {@code
  * imencode}. Holds no native state between calls.
  */
-public final class StillEncoder {
+public final class StillEncoder implements PictureEncoder {
   private final Codec codec;
   private final int jpegQuality;
 
@@ -33,13 +34,18 @@ public final class StillEncoder {
     this.jpegQuality = jpegQuality;
   }
 
-  /** The codec of what {@link #encode} returns. */
+  @Override
   public Codec codec() {
     return codec;
   }
 
+  @Override
+  public List<EncodedFrame> encode(Mat bgr, long timestampMicros) throws IOException {
+    return List.of(encodeOne(bgr, timestampMicros));
+  }
+
   /** Encodes an 8-bit BGR (or grey) picture; its timestamp is {@code timestampMicros}. */
-  public EncodedFrame encode(Mat bgr, long timestampMicros) throws IOException {
+  public EncodedFrame encodeOne(Mat bgr, long timestampMicros) throws IOException {
     String extension = codec == Codec.JPEG ? ".jpg" : ".png";
     // PNG level 1: about as small as the default 3 on camera pictures, several times faster.
     int[] params = codec == Codec.JPEG
