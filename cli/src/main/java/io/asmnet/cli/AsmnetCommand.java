@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "asmnet",
     mixinStandardHelpOptions = true,
-    version = "asmnet 0.1.0",
+    versionProvider = Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = {"Real-time face landmarks and head pose for video streams on Apache Kafka.", ""},
     // The one place where commands are registered: add run, demo, clip, replay, train, eval and

@@ -3,6 +3,8 @@ package io.asmnet.cli.consume;
 import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.StopSignal;
+import io.asmnet.cli.Version;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.schemas.avro.Frame;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "consume",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     sortOptions = false,
     header = "Print pose events or dead letters as JSON lines; draw them onto their frames.",
     description = {
@@ -45,14 +48,16 @@ import picocli.CommandLine.Spec;
       "  asmnet consume --from-beginning --max 10",
       "  asmnet consume --camera cam-1 --camera cam-2 | jq .faces[0].yaw",
       "  asmnet consume --dead-letters --from-beginning --timeout 5",
-      "  asmnet consume --camera cam-1 --render out.mp4     (or a folder for PNGs)"
+      "  asmnet consume --camera cam-1 --render out.mp4    (or a folder for PNGs)",
+      "",
+      "Exit codes: 0 ok, 1 error (broker, topic, a record of an unknown schema), 2 usage."
     })
 public final class ConsumeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
 
-  @Option(names = {"-t", "--topic"}, defaultValue = "pose-events", description = "Pose events topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "pose-events", description = "Pose events topic (default: ${DEFAULT-VALUE}).")
   private String topic;
 
   @Option(names = "--dead-letters", description = "Tail the dead-letter topic instead of pose events.")
@@ -85,7 +90,7 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--frames-topic", defaultValue = "frames", paramLabel = "TOPIC", description = "Frames topic, for --render (default: ${DEFAULT-VALUE}).")
   private String framesTopic;
 
-  @Option(names = "--render-fps", defaultValue = "25", description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--render-fps", paramLabel = "FPS", defaultValue = "25", description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
   private double renderFps;
 
   @Option(names = "--max-pending", defaultValue = "500", paramLabel = "N", description = "Frames (and events) that may wait for their partner, per camera (default: ${DEFAULT-VALUE}).")
@@ -104,10 +109,11 @@ public final class ConsumeCommand implements Callable<Integer> {
     AvroSerde<Frame> frames = WireSerdes.frame();
     PrintWriter out = spec.commandLine().getOut();
     Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
-    try (TopicTail tail = TopicTail.open(kafka.consumerConfig(), topics, fromBeginning, kafka.timeout());
+    try (StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
+        TopicTail tail = TopicTail.open(kafka.consumerConfig(), topics, fromBeginning, kafka.timeout());
         FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
       long lastRecord = System.nanoTime();
-      while (!finished(joiner) && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
+      while (!finished(joiner) && !stop.requested() && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
         for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(200))) {
           lastRecord = System.nanoTime();
           if (!wanted(record.key())) {

@@ -3,14 +3,17 @@ package io.asmnet.cli.publish;
 import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.Version;
 import io.asmnet.schemas.avro.Codec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import io.asmnet.cli.Progress;
+import io.asmnet.cli.StopSignal;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     sortOptions = false,
     header = "Publish a video, a folder of images or a camera to the frames topic.",
     description = {
@@ -33,15 +37,17 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  asmnet publish clip.mp4                       as fast as possible, as JPEG",
-      "  asmnet publish clip.mp4 --codec h264 --fps 25 --loop     H.264 passed through, forever",
-      "  asmnet publish faces/ --cameras 8 --loop 10   load test: 8 cameras cam-1..cam-8",
-      "  asmnet publish /dev/video0 --camera-id desk   a webcam (v4l2)",
-      "  asmnet publish faces/ --codec h264 --fps 10   images encoded as an H.264 stream",
-      "  asmnet publish rtsp://10.0.0.7/stream --camera-id door",
+      "  asmnet publish clip.mp4                      as fast as possible, as JPEG",
+      "  asmnet publish clip.mp4 --codec h264 --fps 25 --loop",
+      "                                               H.264 passed through, forever",
+      "  asmnet publish faces/ --cameras 8 --loop 10  load test: cameras cam-1..cam-8",
+      "  asmnet publish faces/ --codec h264 --fps 10  images as one H.264 stream",
+      "  asmnet publish /dev/video0 --camera-id desk  a webcam (v4l2)",
+      "  asmnet publish rtsp://10.0.0.7/live --camera-id door",
       "",
-      "Frames can be several MB: the producer allows requests up to 10 MiB, and the topic's",
-      "max.message.bytes (1 MB by default) must allow the largest frame."
+      "Frames can be several MB: the producer sends requests up to 10 MiB, and the",
+      "topic's max.message.bytes (1 MB by default) must allow the largest frame.",
+      "Exit codes: 0 ok, 1 error (broker, topic), 2 usage (missing file, bad format)."
     })
 public final class PublishCommand implements Callable<Integer> {
 
@@ -55,10 +61,10 @@ public final class PublishCommand implements Callable<Integer> {
           + " a webcam (/dev/video0) or a stream URL (rtsp://...).")
   private String source;
 
-  @Option(names = {"-t", "--topic"}, defaultValue = "frames", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "frames", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
   private String topic;
 
-  @Option(names = {"-c", "--codec"}, defaultValue = "JPEG",
+  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC", defaultValue = "JPEG",
       description = "JPEG or PNG (one still per picture), or H264: an H.264 file's packets pass"
           + " through unchanged; other sources (and H.264 with B-frames) are encoded with"
           + " libopenh264, a keyframe every 50 pictures. Default: ${DEFAULT-VALUE}.")
@@ -67,14 +73,14 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = {"-q", "--jpeg-quality"}, defaultValue = "90", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")
   private int jpegQuality;
 
-  @Option(names = "--fps", defaultValue = "0", description = "Pictures per second, paced in real time (default: as fast as possible).")
+  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "0", description = "Pictures per second, paced in real time (default: as fast as possible).")
   private double fps;
 
   @Option(names = "--loop", arity = "0..1", defaultValue = "1", fallbackValue = "0", paramLabel = "N",
       description = "Play a file or folder N times; --loop alone (or 0): forever, until Ctrl-C.")
   private long loop;
 
-  @Option(names = "--camera-id", defaultValue = "cam-1", description = "Camera id (the record key) of a single camera (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "cam-1", description = "Camera id (the record key) of a single camera (default: ${DEFAULT-VALUE}).")
   private String cameraId;
 
   @Option(names = "--cameras", defaultValue = "1", paramLabel = "N",
@@ -84,7 +90,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--camera-prefix", defaultValue = "cam", paramLabel = "PREFIX", description = "Camera id prefix with --cameras (default: ${DEFAULT-VALUE}).")
   private String cameraPrefix;
 
-  @Option(names = "--clip-id", description = "Clip id copied into every frame (replayed clips with ground truth).")
+  @Option(names = "--clip-id", paramLabel = "ID", description = "Clip id copied into every frame (replayed clips with ground truth).")
   private String clipId;
 
   @Option(names = "--max-frames", defaultValue = "0", paramLabel = "N", description = "Stop after N pictures of the source (each sent to every camera); 0: no limit.")
@@ -118,10 +124,11 @@ public final class PublishCommand implements Callable<Integer> {
   private long publish(FrameSource frames, List<String> ids, PrintWriter out) throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     long pictures = 0;
-    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
+    try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
+        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
         ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
       Pacer pacer = new Pacer(fps);
-      while (!limitReached(pictures)) {
+      while (!limitReached(pictures) && !stop.requested()) {
         Optional<EncodedFrame> next = frames.next();
         if (next.isEmpty()) {
           break;
