@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -99,6 +100,11 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--input-format", paramLabel = "FORMAT", description = "Force FFmpeg's input format (v4l2, rtsp, ...).")
   private String inputFormat;
 
+  @Option(names = "--create-topic", arity = "0..1", fallbackValue = "1", paramLabel = "PARTITIONS",
+      description = "Create the topic if it does not exist, with this many partitions (default 1)"
+          + " and max.message.bytes of 10 MiB.")
+  private Integer createTopic;
+
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
   private Boolean progress;
 
@@ -112,6 +118,10 @@ public final class PublishCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // The source first: a missing file is reported at once, not after a broker timeout.
     try (FrameSource frames = FrameSources.open(source, options, plays)) {
+      if (createTopic != null && BrokerCheck.ensureTopic(kafka, topic, createTopic,
+          Map.of("max.message.bytes", String.valueOf(FramePublisher.MAX_REQUEST_BYTES)))) {
+        spec.commandLine().getErr().println("created topic " + topic + " with " + createTopic + " partition(s)");
+      }
       BrokerCheck.requireTopics(kafka, List.of(topic));
       pictures = publish(frames, ids, out);
     }
@@ -134,6 +144,9 @@ public final class PublishCommand implements Callable<Integer> {
           break;
         }
         pacer.await();
+        if (pictures == 0) {
+          startNanos = System.nanoTime(); // the rate of publishing, not of connecting
+        }
         for (String id : ids) {
           publisher.publish(id, next.get());
         }
@@ -181,6 +194,9 @@ public final class PublishCommand implements Callable<Integer> {
     }
     if (loop < 0 || maxFrames < 0) {
       throw new ParameterException(spec.commandLine(), "--loop and --max-frames must not be negative");
+    }
+    if (createTopic != null && createTopic < 1) {
+      throw new ParameterException(spec.commandLine(), "--create-topic needs at least 1 partition, got " + createTopic);
     }
     if (cameraId.isBlank() || cameraPrefix.isBlank()) {
       throw new ParameterException(spec.commandLine(), "camera ids must not be blank");

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,36 @@ class ConsumeCommandIT {
       assertThat(new int[] {px.get(y, x, 0), px.get(y, x, 1), px.get(y, x, 2)}).as("a yellow landmark dot")
           .satisfies(bgr -> assertThat(bgr[0]).isLessThan(80), bgr -> assertThat(bgr[1]).isGreaterThan(180), bgr -> assertThat(bgr[2]).isGreaterThan(180));
     }
+  }
+
+  @Test
+  void shouldRenderH264FramesIntoAnMp4(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+    String frames = kafka.createTopic("frames", 1);
+    String events = kafka.createTopic("pose-events", 1);
+    Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 320, 240, 10, 5);
+    CliRun published = CliRun.of("publish", clip.toString(), "--codec", "h264", "--camera-id", "cam-1", "-b", kafka.bootstrapServers(), "-t", frames);
+    assertThat(published.exitCode()).as(published.err()).isZero();
+    List<Map.Entry<String, byte[]>> all = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      all.add(event("cam-1", i));
+    }
+    send(kafka, events, all);
+    Path out = dir.resolve("out.mp4");
+
+    CliRun run = CliRun.of("consume", "-b", kafka.bootstrapServers(), "-t", events, "--frames-topic", frames,
+        "--from-beginning", "--render", out.toString(), "--max", "10", "--timeout", "20");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("rendered 10 frames", "0 not decodable");
+    int pictures = 0;
+    try (FFmpegFrameGrabber video = new FFmpegFrameGrabber(out.toFile())) {
+      video.start();
+      assertThat(video.getImageWidth()).isEqualTo(320);
+      while (video.grabImage() != null) {
+        pictures++;
+      }
+    }
+    assertThat(pictures).isEqualTo(10);
   }
 
   @Test
