@@ -39,7 +39,7 @@ public final class TopicRecords {
   }
 
   /** Sends raw values with string keys and waits for them. */
-  public static void send(String bootstrap, String topic, Map.Entry<String, byte[]>... records) {
+  public static void send(String bootstrap, String topic, List<Map.Entry<String, byte[]>> records) {
     Map<String, Object> config = Map.of("bootstrap.servers", bootstrap);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (Map.Entry<String, byte[]> r : records) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +56,7 @@ public final class TopicTail implements AutoCloseable {
       partitions.forEach(p -> consumer.position(p, timeout));
       return new TopicTail(consumer);
     } catch (KafkaException | CommandFailure e) {
-      consumer.close(Duration.ofSeconds(1));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
       throw e instanceof CommandFailure f ? f : CommandFailure.error("cannot read " + topics + ": " + e.getMessage(), e);
     }
   }
@@ -67,6 +68,6 @@ public final class TopicTail implements AutoCloseable {
 
   @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(2));
+    consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
   }
 }

@@ -186,9 +186,8 @@ class ConsumeCommandIT {
     return Map.entry(camera, WireSerdes.poseEvent().encode(event));
   }
 
-  @SuppressWarnings("unchecked")
   private static void send(KafkaCluster kafka, String topic, List<Map.Entry<String, byte[]>> records) {
-    TopicRecords.send(kafka.bootstrapServers(), topic, records.toArray(Map.Entry[]::new));
+    TopicRecords.send(kafka.bootstrapServers(), topic, records);
   }
 
   private static void publishFrames(KafkaCluster kafka, String topic, Path folder, String camera) throws Exception {
