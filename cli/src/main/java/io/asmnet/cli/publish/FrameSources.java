@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avdevice;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +115,7 @@ public final class FrameSources {
     String format = options.inputFormat() != null ? options.inputFormat()
         : source.startsWith("/dev/video") ? "video4linux2" : null;
     if (format != null) {
+      requireDevices(format);
       grabber.setFormat(format);
     }
     if (source.startsWith("rtsp://")) {
@@ -138,6 +141,29 @@ public final class FrameSources {
     } catch (IOException e) {
       throw CommandFailure.error(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Input devices (v4l2, ...) live in libavdevice, which JavaCV loads quietly and which needs the
+   * system's PulseAudio client library; without it FFmpeg only says "unknown input format".
+   */
+  private static void requireDevices(String format) {
+    try {
+      Loader.load(avdevice.class);
+      avdevice.avdevice_register_all();
+    } catch (LinkageError e) { // UnsatisfiedLinkError first, NoClassDefFoundError after
+      throw CommandFailure.error("input format " + format + " needs FFmpeg's libavdevice, which"
+          + " needs the system's PulseAudio client library (Debian/Ubuntu: apt-get install libpulse0): "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /** True when the file's first video stream reorders frames (B-frames: a decoder delay). */

@@ -82,6 +82,18 @@ class ConsumeCommandIT {
   }
 
   @Test
+  void shouldPrintOnlyNewEventsWithoutFromBeginning(KafkaCluster kafka) throws Exception {
+    String topic = kafka.createTopic("pose-events", 1);
+    send(kafka, topic, List.of(event("cam-a", 0), event("cam-a", 1)));
+
+    CliRun run = CliRun.of("consume", "-b", kafka.bootstrapServers(), "-t", topic, "--timeout", "2");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines()).isEmpty();
+    assertThat(run.err()).contains("consumed 0 pose events");
+  }
+
+  @Test
   void shouldReportARecordOfAnUnknownSchema(KafkaCluster kafka) throws Exception {
     String topic = kafka.createTopic("pose-events", 1);
     send(kafka, topic, List.of(event("cam-a", 0), Map.entry("cam-a", "garbage, not avro".getBytes(StandardCharsets.UTF_8)), event("cam-a", 1)));

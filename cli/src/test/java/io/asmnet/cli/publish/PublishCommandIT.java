@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,33 @@ class PublishCommandIT {
     List<Frame> frames = values(TopicRecords.read(kafka.bootstrapServers(), topic, 10, WireSerdes.frame().deserializer()));
     assertThat(frames).hasSize(10).allSatisfy(f -> assertThat(f.getCodec()).isEqualTo(Codec.PNG));
     assertThat(frames).extracting(Frame::getCaptureTimeMs).isSorted();
+  }
+
+  @Test
+  void shouldCreateTheTopicWhenAsked(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+    TestMedia.jpegFolder(dir, 2, 32, 24);
+    String topic = kafka.uniqueName("created");
+
+    CliRun run = CliRun.of("publish", dir.toString(), "--create-topic", "2", "-b", kafka.bootstrapServers(), "-t", topic);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("created topic " + topic + " with 2 partition(s)");
+    assertThat(run.out()).contains("published 2 frames");
+  }
+
+  @Test
+  void shouldExplainAFrameTooLargeForTheTopic(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+    String topic = kafka.uniqueName("tiny");
+    try (Admin admin = Admin.create(kafka.clientConfig())) { // a topic that takes records up to 2 KB
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+          .configs(Map.of("max.message.bytes", "2048")))).all().get();
+    }
+    TestMedia.jpegFolder(dir, 1, 320, 240); // a JPEG of tens of KB
+
+    CliRun run = CliRun.of("publish", dir.toString(), "--codec", "png", "-b", kafka.bootstrapServers(), "-t", topic);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("Kafka did not accept a frame for topic " + topic, "max.message.bytes");
   }
 
   @Test
