@@ -134,31 +134,35 @@ public final class PublishCommand implements Callable<Integer> {
   private long publish(FrameSource frames, List<String> ids, PrintWriter out) throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     long pictures = 0;
+    long acknowledged;
+    long bytes;
     try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
-        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId);
-        ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
-      Pacer pacer = new Pacer(fps);
-      while (!limitReached(pictures) && !stop.requested()) {
-        Optional<EncodedFrame> next = frames.next();
-        if (next.isEmpty()) {
-          break;
+        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId)) {
+      try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
+        Pacer pacer = new Pacer(fps);
+        while (!limitReached(pictures) && !stop.requested()) {
+          Optional<EncodedFrame> next = frames.next();
+          if (next.isEmpty()) {
+            break;
+          }
+          pacer.await();
+          if (pictures == 0) {
+            startNanos = System.nanoTime(); // the rate of publishing, not of connecting
+          }
+          for (String id : ids) {
+            publisher.publish(id, next.get());
+          }
+          pictures++;
+          bar.step();
         }
-        pacer.await();
-        if (pictures == 0) {
-          startNanos = System.nanoTime(); // the rate of publishing, not of connecting
-        }
-        for (String id : ids) {
-          publisher.publish(id, next.get());
-        }
-        pictures++;
-        bar.step();
-      }
+      } // the bar is finished before the summary is printed
       publisher.flush();
-      double seconds = (System.nanoTime() - startNanos) / 1e9;
-      out.printf("published %d frames (%d pictures x %d cameras, %.1f MB) from %s to %s in %.2f s: %.1f frames/s%n",
-          publisher.acknowledged(), pictures, ids.size(), publisher.payloadBytes() / 1e6, frames.describe(), topic,
-          seconds, publisher.acknowledged() / Math.max(seconds, 1e-9));
+      acknowledged = publisher.acknowledged();
+      bytes = publisher.payloadBytes();
     }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    out.printf("published %d frames (%d pictures x %d cameras, %.1f MB) from %s to %s in %.2f s: %.1f frames/s%n",
+        acknowledged, pictures, ids.size(), bytes / 1e6, frames.describe(), topic, seconds, acknowledged / Math.max(seconds, 1e-9));
     return pictures;
   }
 
