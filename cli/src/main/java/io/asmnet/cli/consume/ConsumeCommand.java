@@ -84,7 +84,7 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--skip-bad-records", description = "Count and skip records of an unknown schema instead of stopping with exit code 1.")
   private boolean skipBad;
 
-  @Option(names = "--render", paramLabel = "OUT", description = "Draw the events onto their frames: OUT.mp4 writes a video, anything else a folder of PNGs.")
+  @Option(names = "--render", paramLabel = "OUT", description = "Draw the events onto their frames: OUT.mp4 writes a video (one camera per video: use --camera), anything else a folder of PNGs named CAMERA-SEQUENCE.png.")
   private Path render;
 
   @Option(names = "--frames-topic", defaultValue = "frames", paramLabel = "TOPIC", description = "Frames topic, for --render (default: ${DEFAULT-VALUE}).")
