@@ -117,13 +117,15 @@ public final class PublishCommand implements Callable<Integer> {
     long pictures = 0;
     PrintWriter out = spec.commandLine().getOut();
     // The source first: a missing file is reported at once, not after a broker timeout.
-    try (FrameSource frames = FrameSources.open(source, options, plays)) {
+    // The stop signal outlives everything else, so Ctrl-C still gets the summary printed.
+    try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
+        FrameSource frames = FrameSources.open(source, options, plays)) {
       if (createTopic != null && BrokerCheck.ensureTopic(kafka, topic, createTopic,
           Map.of("max.message.bytes", String.valueOf(FramePublisher.MAX_REQUEST_BYTES)))) {
         spec.commandLine().getErr().println("created topic " + topic + " with " + createTopic + " partition(s)");
       }
       BrokerCheck.requireTopics(kafka, List.of(topic));
-      pictures = publish(frames, ids, out);
+      pictures = publish(frames, ids, out, stop);
     }
     if (pictures == 0) {
       throw CommandFailure.error(source + " gave no pictures");
@@ -131,13 +133,12 @@ public final class PublishCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long publish(FrameSource frames, List<String> ids, PrintWriter out) throws IOException, InterruptedException {
+  private long publish(FrameSource frames, List<String> ids, PrintWriter out, StopSignal stop) throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     long pictures = 0;
     long acknowledged;
     long bytes;
-    try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
-        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId)) {
+    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId)) {
       try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
         Pacer pacer = new Pacer(fps);
         while (!limitReached(pictures) && !stop.requested()) {
