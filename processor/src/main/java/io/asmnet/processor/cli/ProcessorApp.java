@@ -96,7 +96,8 @@ public final class ProcessorApp {
     metrics.inferenceDevice(model.device().name());
     metrics.modelInUse(model.name(), model.version());
     LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
-    return new BatchedLandmarkEstimator(model, inf.maxBatchSize(), inf.maxQueueDelayMicros(), metrics);
+    return new BatchedLandmarkEstimator(
+        model, inf.maxBatchSize(), config.kafka().numStreamThreads(), inf.maxQueueDelayMicros(), metrics);
   }
 
   private static String hostForUrl(String bind) {

@@ -20,12 +20,14 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
 
   /**
    * @param maxBatch faces per model run, at most
+   * @param callers threads that call {@link #estimate} concurrently (the stream threads)
    * @param maxDelayMicros how long the first face of a batch waits for more
    * @param observer told about every batch run
    */
-  public BatchedLandmarkEstimator(LandmarkModel model, int maxBatch, long maxDelayMicros, PipelineObserver observer) {
+  public BatchedLandmarkEstimator(
+      LandmarkModel model, int maxBatch, int callers, long maxDelayMicros, PipelineObserver observer) {
     this.model = model;
-    this.batcher = new DynamicBatcher(maxBatch, maxDelayMicros, model::run, observer);
+    this.batcher = new DynamicBatcher(maxBatch, callers, maxDelayMicros, model::run, observer);
   }
 
   @Override

@@ -13,8 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Gathers faces from concurrent callers (the stream threads) into one batch, up to {@code
- * maxBatch} faces or until the first face has waited {@code maxDelayMicros}, whichever comes
- * first, and runs it on its own worker thread. A caller reserves slots, writes its crops straight
+ * maxBatch} faces, or until every one of the {@code callers} possible callers is in it, or until
+ * the first face has waited {@code maxDelayMicros}, whichever comes first, and runs it on its own
+ * worker thread. Since each caller blocks until its batch is done, a batch that holds all callers
+ * can grow no more: waiting longer would only add latency (with one stream thread, every batch
+ * would otherwise wait the full delay). A caller reserves slots, writes its crops straight
  * into them, then blocks until its results are back: nothing is buffered across {@code
  * process()} calls. Two batch buffers alternate, so callers fill one while the other runs.
  */
@@ -33,6 +36,7 @@ public final class DynamicBatcher implements AutoCloseable {
   }
 
   private final int maxBatch;
+  private final int callers;
   private final long maxDelayNanos;
   private final BatchRunner runner;
   private final PipelineObserver observer;
@@ -45,11 +49,17 @@ public final class DynamicBatcher implements AutoCloseable {
   private int writers;
   private boolean closed;
 
-  public DynamicBatcher(int maxBatch, long maxDelayMicros, BatchRunner runner, PipelineObserver observer) {
-    if (maxBatch < 1 || maxDelayMicros < 0) {
-      throw new IllegalArgumentException("maxBatch must be >= 1 and maxDelayMicros >= 0");
+  /**
+   * @param callers how many threads may call {@link #submit} concurrently (the stream threads)
+   */
+  public DynamicBatcher(
+      int maxBatch, int callers, long maxDelayMicros, BatchRunner runner, PipelineObserver observer) {
+    if (maxBatch < 1 || callers < 1 || maxDelayMicros < 0) {
+      throw new IllegalArgumentException(
+          "maxBatch and callers must be >= 1 and maxDelayMicros >= 0");
     }
     this.maxBatch = maxBatch;
+    this.callers = callers;
     this.maxDelayNanos = TimeUnit.MICROSECONDS.toNanos(maxDelayMicros);
     this.runner = runner;
     this.observer = observer;
@@ -158,7 +168,8 @@ public final class DynamicBatcher implements AutoCloseable {
       try {
         if (filling != null && filling.written == filling.reserved) {
           long waited = System.nanoTime() - filling.firstNanos;
-          if (filling.reserved == maxBatch || waited >= maxDelayNanos) {
+          boolean full = filling.reserved == maxBatch || filling.requests.size() >= callers;
+          if (full || waited >= maxDelayNanos) {
             Gathering ready = filling;
             filling = null;
             return ready;

@@ -21,7 +21,7 @@ class BatchedLandmarkEstimatorTest {
 
   private BatchedLandmarkEstimator probeEstimator(int maxBatch) throws Exception {
     LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
-    return new BatchedLandmarkEstimator(model, maxBatch, 1000, PipelineObserver.NONE);
+    return new BatchedLandmarkEstimator(model, maxBatch, 4, 1000, PipelineObserver.NONE);
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DynamicBatcherTest {
   @Test
   void shouldBatchConcurrentCallersAndGiveEachItsOwnResults() throws Exception {
     try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
-        DynamicBatcher batcher = new DynamicBatcher(4, 1_000_000, model::run, observer)) {
+        DynamicBatcher batcher = new DynamicBatcher(4, 4, 1_000_000, model::run, observer)) {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
@@ -86,7 +87,7 @@ class DynamicBatcherTest {
       random.nextBytes(crop);
     }
     try (LandmarkModel model = LandmarkModel.open(TestModels.require(), InferenceDevice.CPU);
-        DynamicBatcher batcher = new DynamicBatcher(4, 1_000_000, model::run, observer)) {
+        DynamicBatcher batcher = new DynamicBatcher(4, 4, 1_000_000, model::run, observer)) {
       List<Future<BatchSlice>> slices = new ArrayList<>();
       for (int i = 0; i < faces; i++) {
         byte[] crop = crops[i];
@@ -105,7 +106,7 @@ class DynamicBatcherTest {
   @Test
   void shouldRunALoneCallerOnceTheDelayHasPassed() throws Exception {
     try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
-        DynamicBatcher batcher = new DynamicBatcher(16, 2000, model::run, observer)) {
+        DynamicBatcher batcher = new DynamicBatcher(16, 2, 2000, model::run, observer)) {
       BatchSlice slice = batcher.submit(2, uniform(5, 6, 7));
 
       assertThat(slice.batchSize()).isEqualTo(2);
@@ -115,7 +116,7 @@ class DynamicBatcherTest {
 
   @Test
   void shouldReleaseWaitingCallersWithAnExceptionOnClose() throws Exception {
-    DynamicBatcher batcher = new DynamicBatcher(4, 60_000_000, (crops, n) -> {
+    DynamicBatcher batcher = new DynamicBatcher(4, 2, 60_000_000, (crops, n) -> {
       throw new AssertionError("a batch must not run before the delay");
     }, observer);
     CountDownLatch reserved = new CountDownLatch(1);
@@ -131,11 +132,22 @@ class DynamicBatcherTest {
 
   @Test
   void shouldFailEveryCallerOfAFailedBatch() throws Exception {
-    try (DynamicBatcher batcher = new DynamicBatcher(2, 0, (crops, n) -> {
+    try (DynamicBatcher batcher = new DynamicBatcher(2, 1, 0, (crops, n) -> {
       throw new IllegalStateException("boom");
     }, observer)) {
       assertThatThrownBy(() -> batcher.submit(1, uniform(1, 1, 1)))
           .isInstanceOf(BatchFailedException.class).hasMessageContaining("boom");
+    }
+  }
+
+  @Test
+  void shouldRunAtOnceWhenEveryCallerIsInTheBatch() throws Exception {
+    // One possible caller and an hour of allowed delay: the batch cannot grow, so it must run now.
+    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+        DynamicBatcher batcher = new DynamicBatcher(16, 1, 3_600_000_000L, model::run, observer)) {
+      Future<BatchSlice> slice = callers.submit(() -> batcher.submit(3, uniform(9, 8, 7)));
+
+      assertThat(slice.get(60, TimeUnit.SECONDS).batchSize()).isEqualTo(3);
     }
   }
 }

@@ -57,7 +57,7 @@ class PoseTopologyTest {
   static void openModel() throws java.io.IOException {
     Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
     LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
-    estimator = new BatchedLandmarkEstimator(model, 16, 2000, PipelineObserver.NONE);
+    estimator = new BatchedLandmarkEstimator(model, 16, 1, 2000, PipelineObserver.NONE);
   }
 
   @AfterAll
