@@ -1,0 +1,210 @@
+package io.asmnet.cli.consume;
+
+import io.asmnet.cli.BrokerCheck;
+import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.StopSignal;
+import io.asmnet.cli.Version;
+import io.asmnet.processor.decode.CompositeFrameDecoder;
+import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.schemas.avro.Frame;
+import io.asmnet.schemas.serde.AvroSerde;
+import io.asmnet.schemas.serde.JsonRendering;
+import io.asmnet.schemas.serde.WireFormatException;
+import io.asmnet.schemas.serde.WireSerdes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code asmnet consume}: pose events (or dead letters) as JSON lines, optionally rendered. */
+@Command(
+    name = "consume",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    header = "Print pose events or dead letters as JSON lines; draw them onto their frames.",
+    description = {
+      "Print pose events as JSON lines (one per frame) on standard output, or dead letters with"
+          + " --dead-letters. Reads every partition without a consumer group (read_committed),"
+          + " from the end unless --from-beginning. --render also reads the frames topic and"
+          + " draws boxes, landmarks and head-pose axes onto the frames.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  asmnet consume --from-beginning --max 10",
+      "  asmnet consume --camera cam-1 --camera cam-2 | jq .faces[0].yaw",
+      "  asmnet consume --dead-letters --from-beginning --timeout 5",
+      "  asmnet consume --camera cam-1 --render out.mp4    (or a folder for PNGs)",
+      "",
+      "Exit codes: 0 ok, 1 error (broker, topic, a record of an unknown schema), 2 usage."
+    })
+public final class ConsumeCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+  @Mixin private KafkaOptions kafka;
+
+  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "pose-events", description = "Pose events topic (default: ${DEFAULT-VALUE}).")
+  private String topic;
+
+  @Option(names = "--dead-letters", description = "Tail the dead-letter topic instead of pose events.")
+  private boolean deadLetters;
+
+  @Option(names = "--dead-letter-topic", defaultValue = "frames-dlq", paramLabel = "TOPIC", description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
+  private String deadLetterTopic;
+
+  @Option(names = "--camera", paramLabel = "ID", description = "Only this camera (repeatable).")
+  private List<String> cameras = new ArrayList<>();
+
+  @Option(names = "--from-beginning", description = "Start at the oldest record (default: only new records).")
+  private boolean fromBeginning;
+
+  @Option(names = {"-n", "--max"}, defaultValue = "0", paramLabel = "N", description = "Stop after N records printed; 0: no limit.")
+  private long max;
+
+  @Option(names = "--timeout", defaultValue = "0", paramLabel = "SECONDS", description = "Stop after SECONDS without a new record; 0: never (Ctrl-C).")
+  private double timeoutSeconds;
+
+  @Option(names = "--lossless", description = "Print payload bytes as base64 (JsonRendering.toJson) instead of a short description.")
+  private boolean lossless;
+
+  @Option(names = "--skip-bad-records", description = "Count and skip records of an unknown schema instead of stopping with exit code 1.")
+  private boolean skipBad;
+
+  @Option(names = "--render", paramLabel = "OUT", description = "Draw the events onto their frames: OUT.mp4 writes a video, anything else a folder of PNGs.")
+  private Path render;
+
+  @Option(names = "--frames-topic", defaultValue = "frames", paramLabel = "TOPIC", description = "Frames topic, for --render (default: ${DEFAULT-VALUE}).")
+  private String framesTopic;
+
+  @Option(names = "--render-fps", paramLabel = "FPS", defaultValue = "25", description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
+  private double renderFps;
+
+  @Option(names = "--max-pending", defaultValue = "500", paramLabel = "N", description = "Frames (and events) that may wait for their partner, per camera (default: ${DEFAULT-VALUE}).")
+  private int maxPending;
+
+  private long printed;
+  private long skipped;
+
+  @Override
+  public Integer call() throws IOException {
+    validate();
+    String eventsTopic = deadLetters ? deadLetterTopic : topic;
+    List<String> topics = render == null ? List.of(eventsTopic) : List.of(eventsTopic, framesTopic);
+    BrokerCheck.requireTopics(kafka, topics);
+    AvroSerde<? extends SpecificRecord> events = deadLetters ? WireSerdes.deadLetter() : WireSerdes.poseEvent();
+    AvroSerde<Frame> frames = WireSerdes.frame();
+    PrintWriter out = spec.commandLine().getOut();
+    Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
+    try (StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
+        TopicTail tail = TopicTail.open(kafka.consumerConfig(), topics, fromBeginning, kafka.timeout());
+        FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
+      long lastRecord = System.nanoTime();
+      while (!finished(joiner) && !stop.requested() && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
+        for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(200))) {
+          lastRecord = System.nanoTime();
+          if (!wanted(record.key())) {
+            continue;
+          }
+          if (record.topic().equals(eventsTopic)) {
+            if (done()) {
+              continue; // --max reached: only frames for the events already printed still matter
+            }
+            onEvent(record, events, out, joiner);
+          } else if (joiner != null) {
+            onFrame(record, frames, joiner);
+          }
+        }
+      }
+      out.flush();
+      summary(joiner);
+    }
+    return 0;
+  }
+
+  private void onEvent(ConsumerRecord<byte[], byte[]> record, AvroSerde<? extends SpecificRecord> serde, PrintWriter out, FrameJoiner joiner) throws IOException {
+    SpecificRecord value;
+    try {
+      value = serde.deserialize(record.topic(), record.value());
+    } catch (WireFormatException e) {
+      if (!skipBad) {
+        throw CommandFailure.error("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+            + " is not a " + serde.schema().getName() + " of a schema version this asmnet knows: " + e.getMessage()
+            + " (--skip-bad-records skips such records)", e);
+      }
+      skipped++;
+      return;
+    }
+    if (value instanceof io.asmnet.schemas.avro.PoseEvent event) {
+      if (!cameras.isEmpty() && !cameras.contains(event.getCameraId())) {
+        return;
+      }
+      if (joiner != null) {
+        joiner.onEvent(event);
+      }
+    }
+    out.println(lossless ? JsonRendering.toJson(value) : JsonRendering.toDisplayJson(value));
+    printed++;
+  }
+
+  private void onFrame(ConsumerRecord<byte[], byte[]> record, AvroSerde<Frame> serde, FrameJoiner joiner) throws IOException {
+    Frame frame;
+    try {
+      frame = serde.deserialize(record.topic(), record.value());
+    } catch (WireFormatException e) {
+      skipped++; // not rendered; the processor dead-letters it too
+      return;
+    }
+    if (cameras.isEmpty() || cameras.contains(frame.getCameraId())) {
+      joiner.onFrame(frame);
+    }
+  }
+
+  private boolean wanted(byte[] key) {
+    // Keys are camera ids; a record without a key is decoded and filtered by its cameraId.
+    return cameras.isEmpty() || key == null || cameras.contains(new String(key, StandardCharsets.UTF_8));
+  }
+
+  private boolean done() {
+    return max > 0 && printed >= max;
+  }
+
+  /** Done, and every printed event that waits for its frame has been rendered. */
+  private boolean finished(FrameJoiner joiner) {
+    return done() && (joiner == null || joiner.waitingEvents() == 0);
+  }
+
+  private void summary(FrameJoiner joiner) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("consumed %d %s%s%n", printed, deadLetters ? "dead letters" : "pose events",
+        skipped > 0 ? ", skipped " + skipped + " records of an unknown schema" : "");
+    if (joiner != null) {
+      err.printf("rendered %d frames to %s (%d not decodable, %d dropped waiting for their partner)%n",
+          joiner.rendered(), render, joiner.failed(), joiner.dropped());
+    }
+    err.flush();
+  }
+
+  private void validate() {
+    if (render != null && deadLetters) {
+      throw new ParameterException(spec.commandLine(), "--render draws pose events: it cannot be combined with --dead-letters");
+    }
+    if (max < 0 || timeoutSeconds < 0 || maxPending < 1 || renderFps <= 0) {
+      throw new ParameterException(spec.commandLine(), "--max and --timeout must not be negative, --max-pending and --render-fps must be positive");
+    }
+  }
+
+}
