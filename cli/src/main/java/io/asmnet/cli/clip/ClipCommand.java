@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code asmnet clip}: a test clip with exact ground truth from the starter set's held-out faces. */
 @Command(
@@ -52,9 +54,9 @@ public final class ClipCommand implements Callable<Integer> {
   @Option(names = "--fps", paramLabel = "FPS", defaultValue = "30", description = "Frame rate of the MP4 and the motion (default: ${DEFAULT-VALUE}).")
   private int fps;
 
-  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", converter = SizeConverter.class,
+  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", converter = FrameSize.Converter.class,
       description = "Frame size, even numbers (default: ${DEFAULT-VALUE}).")
-  private int[] size;
+  private FrameSize size;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the motion (default: ${DEFAULT-VALUE}).")
   private long seed;
@@ -114,26 +116,34 @@ public final class ClipCommand implements Callable<Integer> {
   private ClipSpec clipSpec() {
     try {
       ClipSpec d = ClipSpec.defaults();
-      return new ClipSpec(frames, fps, size[0], size[1], d.maxPanPx(), d.minZoom(), d.maxZoom(), d.maxRotationDeg(),
+      return new ClipSpec(frames, fps, size.width(), size.height(), d.maxPanPx(), d.minZoom(), d.maxZoom(), d.maxRotationDeg(),
           seed, d.gopFrames());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "bad clip settings: " + e.getMessage());
     }
   }
 
-  /** {@code 640x480} to {@code {640, 480}}. */
-  static final class SizeConverter implements ITypeConverter<int[]> {
+  /** A frame size from {@code WIDTHxHEIGHT}, as in {@code 640x480}. */
+  record FrameSize(int width, int height) {
+    /** Parses {@code 640x480}. */
+    static final class Converter implements ITypeConverter<FrameSize> {
+      @Override
+      public FrameSize convert(String value) {
+        String[] parts = value.toLowerCase(Locale.ROOT).split("x");
+        try {
+          if (parts.length == 2) {
+            return new FrameSize(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new TypeConversionException("expected WIDTHxHEIGHT such as 640x480, got '" + value + "'");
+      }
+    }
+
     @Override
-    public int[] convert(String value) {
-      String[] parts = value.toLowerCase(java.util.Locale.ROOT).split("x");
-      if (parts.length != 2) {
-        throw new picocli.CommandLine.TypeConversionException("expected WIDTHxHEIGHT such as 640x480, got '" + value + "'");
-      }
-      try {
-        return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-      } catch (NumberFormatException e) {
-        throw new picocli.CommandLine.TypeConversionException("expected WIDTHxHEIGHT such as 640x480, got '" + value + "'");
-      }
+    public String toString() {
+      return width + "x" + height;
     }
   }
 }

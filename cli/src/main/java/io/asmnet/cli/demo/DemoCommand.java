@@ -120,6 +120,8 @@ public final class DemoCommand implements Callable<Integer> {
       StackSettings settings = new StackSettings(embedded ? null : kafka.bootstrapServers(), partitions, modelFile, device,
           StackSettings.defaultMetricsPort(), run.stateDir(), Duration.ofSeconds(90));
       LocalStack stack = run.startStack(settings, kafka);
+      err.println((stack.embeddedBroker() ? "Kafka broker at " + stack.bootstrapServers() + " (pid " + stack.brokerPid() + ")"
+          : "Kafka broker at " + stack.bootstrapServers()) + "; processor metrics at " + stack.metricsUrl());
       BuiltClip clip = run.buildClip(ClipSpec.defaults().withFrames(frames), faces, System.console() != null);
       GroundTruth truth = GroundTruth.read(clip.groundTruthJson());
       err.printf("publishing %d frames (%s, %s fps) to %s on %s%n", clip.frames(), codec, fps == 0 ? "max" : fps,
