@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,5 +136,17 @@ class ReplayCommandIT {
     assertThat(run.err()).contains(FRAMES + " of " + FRAMES + " frames got no pose event or dead letter",
         "sequences 0, 1, 2", "within 2 s after the last frame");
     assertThat(run.out()).containsPattern("missing frames\\s+" + FRAMES + "\\s+frames");
+  }
+
+  @Test
+  void shouldReplayOnAnEmbeddedBrokerAndProcessorAndStopThem() {
+    Set<Long> childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+
+    CliRun run = CliRun.of("replay", clip.toString(), "--embedded", "--fps", "0", "--timeout", "120");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("frames out\\s+" + FRAMES + "\\s+frames");
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid))
+        .allMatch(childrenBefore::contains);
   }
 }
