@@ -130,12 +130,16 @@ public final class DemoCommand implements Callable<Integer> {
       ReplaySettings replay = new ReplaySettings(codec, "demo-cam", "demo-" + UUID.randomUUID().toString().substring(0, 8),
           fps, Duration.ofSeconds(timeoutSeconds));
       ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka), replay)
-          .run(clip, truth, new EventPrinter(out, style()), stop::requested);
+          .run(clip, truth, new EventPrinter(out, style()), () -> stop.requested() || stack.processorDown());
       ReplayReport report = new ReplayScorer().score(outcome.input());
       out.println();
       ReportOutput.write(report, out, null, null);
       out.println("metrics: " + stack.metricsUrl());
       out.flush();
+      if (stack.processorDown()) {
+        err.println("demo: the processor stopped before the clip was done (see the log above); " + outcome.missingMessage());
+        return 1;
+      }
       if (!outcome.complete() && !outcome.interrupted()) {
         err.println("demo: " + outcome.missingMessage() + " within " + timeoutSeconds + " s after the last frame");
       }

@@ -117,6 +117,13 @@ public final class LocalStack implements AutoCloseable {
     return broker != null ? broker.pid() : -1;
   }
 
+  /** True once the processor stopped on its own (a stream thread died): no more results will come. */
+  public boolean processorDown() {
+    KafkaStreams.State state = processor.state();
+    return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+        || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
+  }
+
   /** The processor's Prometheus endpoint. */
   public String metricsUrl() {
     return "http://127.0.0.1:" + processor.metricsPort() + "/metrics";
