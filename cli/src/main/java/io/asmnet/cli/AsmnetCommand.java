@@ -1,8 +1,15 @@
 package io.asmnet.cli;
 
+import io.asmnet.cli.clip.ClipCommand;
 import io.asmnet.cli.consume.ConsumeCommand;
+import io.asmnet.cli.demo.DemoCommand;
 import io.asmnet.cli.publish.PublishCommand;
+import io.asmnet.cli.replay.ReplayCommand;
+import io.asmnet.processor.cli.RunCommand;
+import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.kafka.LocalKafkaCommand;
+import io.asmnet.trainer.cli.TrainerCommand;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,19 +29,25 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = {"Real-time face landmarks and head pose for video streams on Apache Kafka.", ""},
-    // The one place where commands are registered: add run, demo, clip, replay, train, eval and
-    // export here, in the order they should appear in --help.
+    // The one place where commands are registered, in --help order; the trainer's commands
+    // (train, export, eval, ...) and help follow, added in commandLine().
     subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
       PublishCommand.class,
       ConsumeCommand.class,
-      LocalKafkaCommand.class,
-      CommandLine.HelpCommand.class
+      ClipCommand.class,
+      ReplayCommand.class,
+      LocalKafkaCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  asmnet demo                        everything locally, offline",
       "  asmnet local-kafka start",
+      "  asmnet run --bootstrap-servers localhost:9092",
       "  asmnet publish clip.mp4 --fps 25 --loop",
       "  asmnet consume --camera cam-1 --render out.mp4",
+      "  asmnet clip --out /tmp/clip && asmnet replay /tmp/clip",
       "",
       "Exit codes: 0 ok, 1 error, 2 usage (bad option, missing file, unknown format)."
     })
@@ -54,6 +67,18 @@ public final class AsmnetCommand implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine line = new CommandLine(new AsmnetCommand());
+    // The processor's settings table, as 'processor run --help' shows it.
+    line.getSubcommands().get("run").getCommandSpec().usageMessage().footer(
+        ConfigLoader.knownKeys().entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
+            .toArray(String[]::new));
+    // The trainer's commands as its own root lists them, so one added there appears here too.
+    for (Map.Entry<String, CommandLine> trainer : new CommandLine(new TrainerCommand()).getSubcommands().entrySet()) {
+      if (!line.getSubcommands().containsKey(trainer.getKey())) {
+        line.addSubcommand(trainer.getKey(), trainer.getValue().getCommandSpec().userObject());
+      }
+    }
+    line.addSubcommand("help", new CommandLine.HelpCommand());
+    // Settings below apply to every subcommand added so far: keep them after the last one.
     line.setCaseInsensitiveEnumValuesAllowed(true);
     line.setExecutionExceptionHandler(
         (e, failed, parsed) -> {

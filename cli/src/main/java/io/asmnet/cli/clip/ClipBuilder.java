@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,15 @@ public final class ClipBuilder {
    */
   public BuiltClip build(ClipSpec spec, List<LabelledFace> faces, Path outDir)
       throws IOException {
+    return build(spec, faces, outDir, written -> { });
+  }
+
+  /**
+   * Builds a clip as {@link #build(ClipSpec, List, Path)}, calling {@code onFrame} with the
+   * number of frames written so far after each frame (for progress bars).
+   */
+  public BuiltClip build(ClipSpec spec, List<LabelledFace> faces, Path outDir, LongConsumer onFrame)
+      throws IOException {
     if (faces.isEmpty()) {
       throw new IllegalArgumentException("no labelled faces to build a clip from");
     }
@@ -66,7 +76,7 @@ public final class ClipBuilder {
     try (ClipWriter writer = new ClipWriter(mp4, jpegDir, spec)) {
       for (Map.Entry<Path, List<LabelledFace>> photo : byPhoto(faces).entrySet()) {
         segments.add(writeSegment(spec, segments.size(), photo.getKey(), photo.getValue(),
-            writer, frames));
+            writer, frames, onFrame));
       }
     }
     Path json = outDir.resolve(GROUND_TRUTH);
@@ -81,7 +91,7 @@ public final class ClipBuilder {
   }
 
   private Segment writeSegment(ClipSpec spec, int index, Path image, List<LabelledFace> faces,
-      ClipWriter writer, List<TruthFrame> frames) throws IOException {
+      ClipWriter writer, List<TruthFrame> frames, LongConsumer onFrame) throws IOException {
     DecodedImage photo = decode(image);
     PhotoFaces photoFaces = new PhotoFaces(faces, photo.width(), photo.height(), pnp);
     // Each segment its own motion, still reproducible from the spec's seed.
@@ -95,6 +105,7 @@ public final class ClipBuilder {
         writer.write(warper.render(affine));
         frames.add(new TruthFrame(first + k, index, motion, affine.toArray(),
             photoFaces.inFrame(affine, motion.rotationDeg(), spec.width(), spec.height())));
+        onFrame.accept(frames.size());
       }
     }
     return new Segment(index, image.toString(), photo.width(), photo.height(), first,

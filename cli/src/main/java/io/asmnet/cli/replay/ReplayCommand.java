@@ -1,0 +1,157 @@
+package io.asmnet.cli.replay;
+
+import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.StopSignal;
+import io.asmnet.cli.Version;
+import io.asmnet.cli.clip.BuiltClip;
+import io.asmnet.cli.clip.GroundTruth;
+import io.asmnet.schemas.avro.Codec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code asmnet replay CLIP_DIR}: publishes a clip built by {@code asmnet clip} to a running
+ * processor and scores what comes back against the clip's ground truth.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    header = "Replay a test clip through a running processor and score the results.",
+    description = {
+      "Publishes the clip (clip.mp4's H.264 access units, or its JPEG frames) with sequences"
+          + " 0..n-1 and a clip id, reads pose-events and frames-dlq (read_committed; only this"
+          + " clip id and camera) until every frame got an event or a dead letter, then prints"
+          + " delivery, accuracy (NME, pose errors) and latency.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  asmnet clip --out /tmp/clip && asmnet replay /tmp/clip",
+      "  asmnet replay /tmp/clip --codec jpeg --report-json r.json --plot r.png",
+      "  asmnet replay /tmp/clip --embedded          broker and processor started here",
+      "",
+      "Exit codes: 0 every frame accounted for, 1 frames missing or error, 2 usage."
+    })
+public final class ReplayCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+  @Mixin private KafkaOptions kafka;
+
+  @Parameters(index = "0", paramLabel = "CLIP_DIR", description = "A folder written by 'asmnet clip'.")
+  private Path clipDir;
+
+  @Option(names = "--embedded", description = "Start a Kafka broker and the processor in this process (as 'asmnet demo' does).")
+  private boolean embedded;
+
+  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC", defaultValue = "H264", description = "H264 or JPEG (default: ${DEFAULT-VALUE}).")
+  private Codec codec;
+
+  @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "replay", description = "Camera id of the frames (default: ${DEFAULT-VALUE}).")
+  private String cameraId;
+
+  @Option(names = "--clip-id", paramLabel = "ID", description = "Clip id of the frames (default: the folder name and a random suffix).")
+  private String clipId;
+
+  @Option(names = "--fps", paramLabel = "FPS", description = "Publish rate; 0: as fast as possible (default: the clip's rate).")
+  private Double fps;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Wait this long for results after the last frame (default: ${DEFAULT-VALUE}).")
+  private int timeoutSeconds;
+
+  @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  private Path reportJson;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw per-frame NME and latency into a PNG.")
+  private Path plot;
+
+  @Option(names = "--frames-topic", paramLabel = "TOPIC", defaultValue = "frames", description = "Default: ${DEFAULT-VALUE}.")
+  private String framesTopic;
+
+  @Option(names = "--events-topic", paramLabel = "TOPIC", defaultValue = "pose-events", description = "Default: ${DEFAULT-VALUE}.")
+  private String eventsTopic;
+
+  @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", defaultValue = "frames-dlq", description = "Default: ${DEFAULT-VALUE}.")
+  private String deadLetterTopic;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
+  private Path model;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    validate();
+    BuiltClip clip = openClip();
+    GroundTruth truth = readTruth(clip);
+    ReplaySettings settings = new ReplaySettings(codec, cameraId, clipId != null ? clipId : defaultClipId(),
+        fps != null ? fps : truth.spec().fps(), Duration.ofSeconds(timeoutSeconds));
+    try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
+        EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, model, spec.commandLine().getErr(),
+            framesTopic, eventsTopic, deadLetterTopic)) {
+      ReplayOutcome outcome = new ClipReplay(target.target(), settings).run(clip, truth, ReplayListener.NONE, stop::requested);
+      PrintWriter out = spec.commandLine().getOut();
+      ReportOutput.write(new ReplayScorer().score(outcome.input()), out, reportJson, plot);
+      if (!outcome.complete()) {
+        spec.commandLine().getErr().println("replay: " + outcome.missingMessage()
+            + (outcome.interrupted() ? " (stopped)" : " within " + timeoutSeconds + " s after the last frame"));
+        return CommandFailure.ERROR;
+      }
+      return 0;
+    }
+  }
+
+  private BuiltClip openClip() {
+    if (!Files.isDirectory(clipDir)) {
+      throw CommandFailure.usage("no clip folder at " + clipDir + " (build one with: asmnet clip --out " + clipDir + ")");
+    }
+    try {
+      return BuiltClip.open(clipDir);
+    } catch (IOException e) {
+      throw CommandFailure.usage(e.getMessage());
+    }
+  }
+
+  private static GroundTruth readTruth(BuiltClip clip) {
+    try {
+      return GroundTruth.read(clip.groundTruthJson());
+    } catch (IOException e) {
+      throw CommandFailure.usage(e.getMessage());
+    }
+  }
+
+  private String defaultClipId() {
+    Path name = clipDir.toAbsolutePath().normalize().getFileName();
+    return (name == null ? "clip" : name.toString()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void validate() {
+    if (codec != Codec.H264 && codec != Codec.JPEG) {
+      throw new ParameterException(spec.commandLine(), "--codec must be H264 or JPEG, got " + codec);
+    }
+    if (timeoutSeconds < 1 || (fps != null && !(fps >= 0))) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 and --fps 0 or positive");
+    }
+    if (embedded && spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers")) {
+      throw new ParameterException(spec.commandLine(), "--embedded starts its own broker: leave out --bootstrap-servers");
+    }
+    if (model != null && !embedded) {
+      throw new ParameterException(spec.commandLine(), "--model needs --embedded (a running processor has its own)");
+    }
+    if (cameraId.isBlank() || (clipId != null && clipId.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--camera-id and --clip-id must not be blank");
+    }
+  }
+}
