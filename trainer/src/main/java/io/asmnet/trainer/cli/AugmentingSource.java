@@ -2,6 +2,7 @@ package io.asmnet.trainer.cli;
 
 import io.asmnet.trainer.data.LabelledFace;
 import io.asmnet.trainer.data.Sample;
+import io.asmnet.trainer.data.SampleMaker;
 import io.asmnet.trainer.train.SampleSource;
 import java.util.List;
 import java.util.Random;
@@ -12,11 +13,11 @@ import java.util.Random;
  */
 final class AugmentingSource implements SampleSource {
   private final List<LabelledFace> train;
-  private final SampleFactory factory;
+  private final SampleMaker factory;
   private final long seed;
   private final List<Sample> validation;
 
-  AugmentingSource(List<LabelledFace> train, List<LabelledFace> validation, SampleFactory factory, long seed) {
+  AugmentingSource(List<LabelledFace> train, List<LabelledFace> validation, SampleMaker factory, long seed) {
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training faces");
     }
