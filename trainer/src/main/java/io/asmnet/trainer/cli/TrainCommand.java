@@ -73,6 +73,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-batches", defaultValue = "0", description = "cut epochs to this many batches (0: all)")
   int maxBatches;
 
+  @Option(names = "--augment", defaultValue = "published",
+      description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets) or none (default ${DEFAULT-VALUE})")
+  AugmentMode augment;
+
   @Option(names = "--resume", description = "continue from the checkpoint in --out")
   boolean resume;
 
@@ -100,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
     SampleMaker maker = new SampleMaker(new ImageCache(imageCacheMb << 20));
     TrainingOptions options =
         new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress);
-    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, validation, maker, seed));
+    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, validation, maker, seed, augment));
     spec.commandLine().getOut().printf(
         "trained %d epochs on %d faces; last loss %.5f%s; checkpoint %s%n",
         state.epochsDone(), train.size(), state.epochLoss().get(state.epochLoss().size() - 1),
