@@ -4,7 +4,6 @@ import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
 import io.asmnet.trainer.data.Sample;
 import io.asmnet.trainer.data.SampleMaker;
-import io.asmnet.trainer.data.StarterDataset;
 import io.asmnet.trainer.eval.CheckpointPredictor;
 import io.asmnet.trainer.eval.EvalReport;
 import io.asmnet.trainer.eval.Evaluator;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,8 +61,7 @@ public final class EvalCommand implements Callable<Integer> {
       description = "training faces the --mean-shape baseline averages (default ${DEFAULT-VALUE})")
   DataSpec meanOf;
 
-  @Option(names = "--starter-dir", description = "starter data cache (default $ASMNET_DATA_DIR or .cache/dlib)")
-  Path starterDir;
+  @Mixin StarterDirOption starter;
 
   @Option(names = "--report", description = "JSON report to write")
   Path report;
@@ -84,7 +83,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (threads > 0) {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
     }
-    Path cache = starterDir != null ? starterDir : StarterDataset.defaultCacheDir();
+    Path cache = starter.cache();
     SampleMaker maker = new SampleMaker(new ImageCache(1L << 30));
     Map<String, List<Sample>> bySubset = new LinkedHashMap<>();
     for (LabelledFace face : data.load(cache)) {

@@ -4,6 +4,7 @@ import io.asmnet.trainer.data.StarterDataset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,12 +17,11 @@ import picocli.CommandLine.Spec;
 public final class FetchDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--starter-dir", description = "cache folder (default $ASMNET_DATA_DIR or .cache/dlib)")
-  Path starterDir;
+  @Mixin StarterDirOption starter;
 
   @Override
   public Integer call() {
-    Path cache = starterDir != null ? starterDir : StarterDataset.defaultCacheDir();
+    Path cache = starter.cache();
     Path examples = StarterDataset.locateOrFetch(cache);
     StarterDataset.Splits splits = StarterDataset.load(examples);
     spec.commandLine().getOut().printf("%s%n%d training faces, %d held-out faces%n",

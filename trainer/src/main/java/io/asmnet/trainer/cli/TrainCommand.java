@@ -3,7 +3,6 @@ package io.asmnet.trainer.cli;
 import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
 import io.asmnet.trainer.data.SampleMaker;
-import io.asmnet.trainer.data.StarterDataset;
 import io.asmnet.trainer.loss.AsmFitter;
 import io.asmnet.trainer.train.TrainingOptions;
 import io.asmnet.trainer.train.TrainingRun;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,8 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "validation faces (NME per epoch), same forms or none (default ${DEFAULT-VALUE})")
   DataSpec val;
 
-  @Option(names = "--starter-dir", description = "starter data cache (default $ASMNET_DATA_DIR or .cache/dlib)")
-  Path starterDir;
+  @Mixin StarterDirOption starter;
 
   @Option(names = "--image-cache-mb", defaultValue = "2048", description = "decoded photos kept in memory, MiB (default ${DEFAULT-VALUE})")
   long imageCacheMb;
@@ -95,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
       // Read once when the engine starts, which is below: nothing has touched DJL yet.
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     }
-    Path cache = starterDir != null ? starterDir : StarterDataset.defaultCacheDir();
+    Path cache = starter.cache();
     List<LabelledFace> train = data.load(cache);
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training faces in " + data);

@@ -65,14 +65,18 @@ class EvalCommandTest {
 
   @Test
   @Timeout(300)
-  void shouldScoreACheckpointAndItsOnnxExportAlike(@TempDir Path dir) throws Exception {
+  void shouldTrainOnPhotosThenScoreTheCheckpointAndItsOnnxExportAlike(@TempDir Path dir) throws Exception {
     Path train = SyntheticFaceSet.write(dir, "train", 4, 2);
     Path val = SyntheticFaceSet.write(dir, "val", 3, 3);
     Path checkpoint = dir.resolve("ckpt");
-    assertThat(run("train", "--data", "dlib:" + train, "--val", "none", "--out", checkpoint.toString(), "--epochs", "1",
-        "--batch-size", "4", "--max-batches", "1", "--no-progress")).as(err.toString()).isZero();
+    assertThat(run("train", "--data", "dlib:" + train, "--val", "dlib:" + val, "--out", checkpoint.toString(),
+        "--epochs", "1", "--batch-size", "4", "--max-batches", "1", "--augment", "light", "--no-progress", "--seed", "9"))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("trained 1 epochs on 4 faces").contains("val NME");
     Path onnx = dir.resolve("m.onnx");
-    assertThat(run("export", "--checkpoint", checkpoint.toString(), "--out", onnx.toString())).as(err.toString()).isZero();
+    assertThat(run("export", "--checkpoint", checkpoint.toString(), "--out", onnx.toString(), "--eval", "nme=1.5"))
+        .as(err.toString()).isZero();
+    assertThat(Files.size(onnx)).isGreaterThan(5_000_000L);
 
     Path djlReport = dir.resolve("djl.json");
     Path onnxReport = dir.resolve("onnx.json");

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -61,22 +60,5 @@ class TrainerCommandTest {
     int code = run(new TrainerCommand(), "train", "--data", "dlib:" + missing, "--val", "none", "--out", dir.toString());
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("nope.xml");
-  }
-
-  @Test
-  @Timeout(300)
-  void shouldTrainFromLabelledPhotosAndExportTheCheckpoint(@TempDir Path dir) throws Exception {
-    Path train = SyntheticFaceSet.write(dir, "train", 4, 2);
-    Path val = SyntheticFaceSet.write(dir, "val", 2, 3);
-    Path checkpoint = dir.resolve("ckpt");
-    int code =
-        run(new TrainerCommand(), "train", "--data", "dlib:" + train, "--val", "dlib:" + val, "--out", checkpoint.toString(),
-            "--epochs", "1", "--batch-size", "4", "--max-batches", "1", "--no-progress", "--seed", "9");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("trained 1 epochs on 4 faces").contains("val NME");
-    Path model = dir.resolve("model.onnx");
-    code = run(new TrainerCommand(), "export", "--checkpoint", checkpoint.toString(), "--out", model.toString(), "--eval", "nme=1.5");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(Files.size(model)).isGreaterThan(5_000_000L);
   }
 }
