@@ -1,6 +1,8 @@
 package io.asmnet.trainer.cli;
 
+import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
+import io.asmnet.trainer.data.SampleMaker;
 import io.asmnet.trainer.loss.AsmFitter;
 import io.asmnet.trainer.train.TrainingOptions;
 import io.asmnet.trainer.train.TrainingRun;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,15 +24,26 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
   enum LossKind { asm, mse }
 
-  private final DataWiring wiring;
-
   @Spec CommandSpec spec;
 
-  @Option(names = "--train-xml", required = true, description = "dlib imglab XML of the training faces")
-  Path trainXml;
+  @Option(
+      names = "--data",
+      defaultValue = "starter",
+      converter = DataSpec.Converter.class,
+      description = "training faces: starter, dlib:FILE.xml, 300w:DIR, wflw:ANNOTATIONS[,IMAGEROOT], 300wlp:DIR (default ${DEFAULT-VALUE})")
+  DataSpec data;
 
-  @Option(names = "--val-xml", description = "dlib imglab XML of validation faces (NME per epoch)")
-  Path valXml;
+  @Option(
+      names = "--val",
+      defaultValue = "starter-heldout",
+      converter = DataSpec.Converter.class,
+      description = "validation faces (NME per epoch), same forms or none (default ${DEFAULT-VALUE})")
+  DataSpec val;
+
+  @Mixin StarterDirOption starter;
+
+  @Option(names = "--image-cache-mb", defaultValue = "2048", description = "decoded photos kept in memory, MiB (default ${DEFAULT-VALUE})")
+  long imageCacheMb;
 
   @Option(names = "--out", required = true, description = "checkpoint folder")
   Path out;
@@ -58,6 +72,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-batches", defaultValue = "0", description = "cut epochs to this many batches (0: all)")
   int maxBatches;
 
+  @Option(names = "--augment", defaultValue = "published",
+      description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets) or none (default ${DEFAULT-VALUE})")
+  AugmentMode augment;
+
   @Option(names = "--resume", description = "continue from the checkpoint in --out")
   boolean resume;
 
@@ -70,25 +88,22 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", negatable = false, description = "no progress bar")
   boolean noProgress;
 
-  public TrainCommand() {
-    this(DataWiring.standard());
-  }
-
-  public TrainCommand(DataWiring wiring) {
-    this.wiring = wiring;
-  }
-
   @Override
   public Integer call() throws Exception {
     if (threads > 0) {
       // Read once when the engine starts, which is below: nothing has touched DJL yet.
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     }
-    List<LabelledFace> train = wiring.dlibXml().load(trainXml);
-    List<LabelledFace> val = valXml == null ? List.of() : wiring.dlibXml().load(valXml);
+    Path cache = starter.cache();
+    List<LabelledFace> train = data.load(cache);
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("no training faces in " + data);
+    }
+    List<LabelledFace> validation = val.load(cache);
+    SampleMaker maker = new SampleMaker(new ImageCache(imageCacheMb << 20));
     TrainingOptions options =
         new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress);
-    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, val, wiring.samples(), seed));
+    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, validation, maker, seed, augment));
     spec.commandLine().getOut().printf(
         "trained %d epochs on %d faces; last loss %.5f%s; checkpoint %s%n",
         state.epochsDone(), train.size(), state.epochLoss().get(state.epochLoss().size() - 1),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 import io.asmnet.trainer.data.Sample;
+import io.asmnet.trainer.eval.Nme;
 import io.asmnet.trainer.model.TargetCodec;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Validation {
         float[] all = TargetCodec.decodeLandmarks(out.get(0).toFloatArray());
         int width = all.length / batch.size();
         for (int i = 0; i < batch.size(); i++) {
-          sum += InterOcularNme.of(Arrays.copyOfRange(all, i * width, (i + 1) * width), batch.get(i).landmarks());
+          sum += 100 * Nme.of(Arrays.copyOfRange(all, i * width, (i + 1) * width), batch.get(i).landmarks());
         }
       }
     }

@@ -2,18 +2,11 @@ package io.asmnet.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asmnet.trainer.data.LabelledFace;
-import io.asmnet.trainer.data.Sample;
-import io.asmnet.trainer.train.SyntheticSamples;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -55,38 +48,17 @@ class TrainerCommandTest {
   }
 
   @Test
-  void shouldNameTheDataLoaderItWaitsFor(@TempDir Path dir) {
-    int code = run(new TrainerCommand(), "train", "--train-xml", "x.xml", "--out", dir.toString());
-    assertThat(code).isNotZero();
-    assertThat(err.toString()).contains("io.asmnet.trainer.data.DlibXmlLoader");
+  void shouldRejectAnUnknownDataSet(@TempDir Path dir) {
+    int code = run(new TrainerCommand(), "train", "--data", "imagenet", "--out", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown data set 'imagenet'").contains("wflw:ANNOTATIONS");
   }
 
   @Test
-  @Timeout(300)
-  void shouldTrainFromLabelledFacesAndExportTheCheckpoint(@TempDir Path dir) throws Exception {
-    List<Sample> samples = SyntheticSamples.make(4, new Random(2));
-    List<LabelledFace> faces = new ArrayList<>();
-    for (int i = 0; i < samples.size(); i++) {
-      faces.add(new LabelledFace(Path.of("face" + i + ".jpg"), samples.get(i).landmarks(), null, "train"));
-    }
-    List<Path> loaded = new ArrayList<>();
-    DataWiring wiring =
-        new DataWiring(
-            file -> {
-              loaded.add(file);
-              return faces;
-            },
-            (face, rng) -> samples.get(faces.indexOf(face)));
-    Path checkpoint = dir.resolve("ckpt");
-    int code =
-        run(new TrainCommand(wiring), "--train-xml", "train.xml", "--out", checkpoint.toString(), "--epochs", "1",
-            "--batch-size", "4", "--max-batches", "1", "--no-progress", "--seed", "9");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(loaded).containsExactly(Path.of("train.xml"));
-    assertThat(out.toString()).contains("trained 1 epochs on 4 faces");
-    Path model = dir.resolve("model.onnx");
-    code = run(new TrainerCommand(), "export", "--checkpoint", checkpoint.toString(), "--out", model.toString(), "--eval", "nme=1.5");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(Files.size(model)).isGreaterThan(5_000_000L);
+  void shouldSayWhichAnnotationFileIsMissing(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.xml");
+    int code = run(new TrainerCommand(), "train", "--data", "dlib:" + missing, "--val", "none", "--out", dir.toString());
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("nope.xml");
   }
 }
