@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
   Map<String, String> sets = new LinkedHashMap<>();
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
+  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
   String bootstrapServers;
 
   @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
