@@ -16,9 +16,13 @@ import org.slf4j.LoggerFactory;
  * previous frame's landmarks. The detector runs when the camera has no track, the previous frame
  * had no faces, frames were skipped (sequence gap), {@link TrackerConfig#detectEvery()} frames
  * have passed, or any face's track is unhealthy (too small, mostly outside the frame, or
- * implausible landmarks). Tracked boxes are the {@link FaceRegion} of the previous landmarks, the
- * same region the detector's boxes describe; their score is the fraction of those landmarks that
- * lie inside the frame. Owns the detector. Not thread-safe: one per stream task.
+ * implausible landmarks). A tracked box is centred on the {@link FaceRegion} of the previous
+ * landmarks, corrected by the offset between the detector's box and that region measured on the
+ * detection frame, and keeps the detection box's side (following a real zoom by at most 1 % per
+ * frame): see {@link TrackedFace#nextBox}. Cropping from the model's own landmarks alone would let
+ * a biased model (a shape too small or shifted) shrink or move the box a bit more on every tracked
+ * frame. The score is the fraction of the previous landmarks that lie inside the frame. Owns the
+ * detector. Not thread-safe: one per stream task.
  */
 public final class TrackingFaceLocator implements FaceLocator {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingFaceLocator.class);
@@ -42,8 +46,8 @@ public final class TrackingFaceLocator implements FaceLocator {
       return new LocatedFaces(capped(boxes), FaceSource.DETECTED, micros(start), 0);
     }
     List<FaceBox> boxes = new ArrayList<>();
-    for (float[] face : previous.faces()) {
-      FaceBox box = FaceRegion.fromLandmarks(face, TrackHealth.inside(face, bgr.cols(), bgr.rows()));
+    for (Prediction face : predicted(previous, bgr.cols(), bgr.rows())) {
+      FaceBox box = face.box();
       // Two tracks drifting onto one face would be tracked twice until the next detection.
       if (boxes.stream().noneMatch(b -> iou(b, box) > DUPLICATE_IOU)) {
         boxes.add(box);
@@ -66,8 +70,8 @@ public final class TrackingFaceLocator implements FaceLocator {
     if (previous.framesSinceDetection() + 1 >= config.detectEvery()) {
       return Optional.of("it is due every " + config.detectEvery() + " frames");
     }
-    for (float[] face : previous.faces()) {
-      Optional<String> problem = TrackHealth.problem(face, width, height, config);
+    for (TrackedFace face : previous.faces()) {
+      Optional<String> problem = TrackHealth.problem(face.landmarks(), width, height, config);
       if (problem.isPresent()) {
         return problem;
       }
@@ -81,15 +85,50 @@ public final class TrackingFaceLocator implements FaceLocator {
       throw new IllegalArgumentException(
           "got landmarks for " + landmarks.size() + " faces but " + located.boxes().size() + " were located");
     }
-    int sinceDetection;
+    List<TrackedFace> faces = new ArrayList<>(landmarks.size());
     if (located.source() == FaceSource.DETECTED) {
-      sinceDetection = 0;
-    } else if (previous != null) {
-      sinceDetection = previous.framesSinceDetection() + 1;
-    } else {
+      for (int i = 0; i < landmarks.size(); i++) {
+        faces.add(TrackedFace.detected(landmarks.get(i), located.boxes().get(i)));
+      }
+      return new TrackState(sequence, 0, faces);
+    }
+    if (previous == null) {
       throw new IllegalArgumentException("TRACKED faces need a previous track");
     }
-    return new TrackState(sequence, sinceDetection, landmarks);
+    // locate() may have dropped duplicate or surplus tracks: find the track each box came from.
+    List<Prediction> predictions = predicted(previous, 1, 1);
+    for (int i = 0; i < landmarks.size(); i++) {
+      faces.add(closest(predictions, located.boxes().get(i)).face().followedTo(landmarks.get(i)));
+    }
+    return new TrackState(sequence, previous.framesSinceDetection() + 1, faces);
+  }
+
+  /** A track and the box it predicts for the next frame. */
+  private record Prediction(TrackedFace face, FaceBox box) {}
+
+  private static List<Prediction> predicted(TrackState previous, int width, int height) {
+    List<Prediction> out = new ArrayList<>(previous.faces().size());
+    for (TrackedFace face : previous.faces()) {
+      float score = TrackHealth.inside(face.landmarks(), width, height);
+      out.add(new Prediction(face, face.nextBox(previous.framesSinceDetection(), score)));
+    }
+    return out;
+  }
+
+  private static Prediction closest(List<Prediction> predictions, FaceBox box) {
+    Prediction best = null;
+    double bestIou = -1;
+    for (Prediction p : predictions) {
+      double iou = iou(p.box(), box);
+      if (iou > bestIou) {
+        bestIou = iou;
+        best = p;
+      }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException("TRACKED faces need a previous track with faces");
+    }
+    return best;
   }
 
   private List<FaceBox> capped(List<FaceBox> boxes) {

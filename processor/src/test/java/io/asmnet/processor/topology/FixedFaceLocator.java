@@ -4,7 +4,9 @@ import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.LocatedFaces;
 import io.asmnet.processor.track.TrackState;
+import io.asmnet.processor.track.TrackedFace;
 import io.asmnet.schemas.avro.FaceSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -33,7 +35,11 @@ public final class FixedFaceLocator implements FaceLocator {
 
   @Override
   public TrackState update(TrackState previous, LocatedFaces located, List<float[]> landmarks, long sequence) {
-    return new TrackState(sequence, 0, landmarks);
+    List<TrackedFace> faces = new ArrayList<>();
+    for (int i = 0; i < landmarks.size(); i++) {
+      faces.add(TrackedFace.detected(landmarks.get(i), located.boxes().get(i)));
+    }
+    return new TrackState(sequence, 0, faces);
   }
 
   @Override

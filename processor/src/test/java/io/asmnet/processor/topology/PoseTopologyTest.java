@@ -194,7 +194,7 @@ class PoseTopologyTest {
     TrackState track = store.get("cam-1");
     assertThat(track.lastSequence()).isEqualTo(8);
     assertThat(track.faces()).hasSize(1);
-    assertThat(track.faces().get(0)[0]).isEqualTo(first.getFaces().get(0).getLandmarks().get(0).getX());
+    assertThat(track.faces().get(0).landmarks()[0]).isEqualTo(first.getFaces().get(0).getLandmarks().get(0).getX());
     assertThat(store.get("cam-3").lastSequence()).isEqualTo(2);
   }
 

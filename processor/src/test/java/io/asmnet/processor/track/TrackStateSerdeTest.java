@@ -16,17 +16,42 @@ class TrackStateSerdeTest {
   void shouldRoundTripStateWithFaces() {
     float[] a = SyntheticLandmarks.face(100, 120, 80);
     float[] b = SyntheticLandmarks.face(400, 220, 150);
-    TrackState state = new TrackState(123_456_789_012L, 7, List.of(a, b));
+    TrackedFace first = new TrackedFace(a, 110.5f, 80.25f, -3.5f, 7.75f);
+    TrackState state = new TrackState(123_456_789_012L, 7, List.of(first, TrackedFace.anchoredOnItself(b)));
 
     byte[] bytes = serde.serializer().serialize("store", state);
     TrackState back = serde.deserializer().deserialize("store", bytes);
 
-    assertThat(bytes).hasSize(17 + 2 * 544);
+    assertThat(bytes).hasSize(17 + 2 * 560);
     assertThat(back.lastSequence()).isEqualTo(123_456_789_012L);
     assertThat(back.framesSinceDetection()).isEqualTo(7);
     assertThat(back.faces()).hasSize(2);
-    assertThat(back.faces().get(0)).containsExactly(a);
-    assertThat(back.faces().get(1)).containsExactly(b);
+    TrackedFace read = back.faces().get(0);
+    assertThat(read.landmarks()).containsExactly(a);
+    assertThat(new float[] {read.boxSide(), read.anchorExtent(), read.offsetX(), read.offsetY()})
+        .containsExactly(110.5f, 80.25f, -3.5f, 7.75f);
+    assertThat(back.faces().get(1).landmarks()).containsExactly(b);
+    assertThat(back.faces().get(1).offsetX()).isZero();
+  }
+
+  @Test
+  void shouldReadVersionOneStateAnchoredOnItsOwnLandmarks() {
+    float[] a = SyntheticLandmarks.face(100, 120, 80);
+    java.nio.ByteBuffer v1 = java.nio.ByteBuffer.allocate(17 + 544);
+    v1.put((byte) 1).putLong(42).putInt(3).putInt(1);
+    for (float v : a) {
+      v1.putFloat(v);
+    }
+
+    TrackState back = serde.deserializer().deserialize("t", v1.array());
+
+    assertThat(back.lastSequence()).isEqualTo(42);
+    assertThat(back.framesSinceDetection()).isEqualTo(3);
+    TrackedFace face = back.faces().get(0);
+    assertThat(face.landmarks()).containsExactly(a);
+    assertThat(face.offsetX()).isZero();
+    assertThat(face.offsetY()).isZero();
+    assertThat(face.boxSide()).isCloseTo(1.3f * face.anchorExtent(), org.assertj.core.data.Offset.offset(1e-3f));
   }
 
   @Test
@@ -51,7 +76,7 @@ class TrackStateSerdeTest {
 
   @Test
   void shouldRefuseTruncatedOrRandomBytes() {
-    byte[] full = serde.serializer().serialize("t", new TrackState(5, 0, List.of(SyntheticLandmarks.face(1, 2, 30))));
+    byte[] full = serde.serializer().serialize("t", new TrackState(5, 0, List.of(TrackedFace.anchoredOnItself(SyntheticLandmarks.face(1, 2, 30)))));
     byte[] truncated = Arrays.copyOf(full, full.length - 3);
     byte[] random = new byte[300];
     new Random(1).nextBytes(random);

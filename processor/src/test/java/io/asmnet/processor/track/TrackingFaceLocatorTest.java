@@ -57,7 +57,7 @@ class TrackingFaceLocatorTest {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     float[] landmarks = SyntheticLandmarks.face(300, 240, 120);
 
-    LocatedFaces located = locator.locate(frame, new TrackState(7, 0, List.of(landmarks)), 8);
+    LocatedFaces located = locator.locate(frame, new TrackState(7, 0, faces(landmarks)), 8);
 
     assertThat(detector.calls).isZero();
     assertThat(located.source()).isEqualTo(FaceSource.TRACKED);
@@ -89,7 +89,7 @@ class TrackingFaceLocatorTest {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     for (float[] face : degraded) {
       int before = detector.calls;
-      TrackState state = new TrackState(1, 0, List.of(SyntheticLandmarks.face(200, 200, 100), face));
+      TrackState state = new TrackState(1, 0, faces(SyntheticLandmarks.face(200, 200, 100), face));
 
       LocatedFaces located = locator.locate(frame, state, 2);
 
@@ -101,7 +101,7 @@ class TrackingFaceLocatorTest {
   @Test
   void shouldDetectAfterSkippedFrames() {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
-    TrackState state = new TrackState(10, 1, List.of(SyntheticLandmarks.face(300, 240, 120)));
+    TrackState state = new TrackState(10, 1, faces(SyntheticLandmarks.face(300, 240, 120)));
 
     assertThat(locator.locate(frame, state, 11).source()).isEqualTo(FaceSource.TRACKED);
     assertThat(locator.locate(frame, state, 13).source()).isEqualTo(FaceSource.DETECTED);
@@ -110,7 +110,7 @@ class TrackingFaceLocatorTest {
   @Test
   void shouldTrackOneBoxForTwoTracksOnTheSameFaceAndCapFaces() {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, new TrackerConfig(10, 24f, 2, 0.15f, 0.6f));
-    TrackState state = new TrackState(0, 0, List.of(
+    TrackState state = new TrackState(0, 0, faces(
         SyntheticLandmarks.face(300, 240, 120),
         SyntheticLandmarks.face(302, 241, 118),
         SyntheticLandmarks.face(100, 100, 60),
@@ -135,6 +135,11 @@ class TrackingFaceLocatorTest {
     assertThatThrownBy(() -> locator.update(tracked, new LocatedFaces(List.of(DETECTED_BOX), FaceSource.TRACKED, 0, 1), List.of(), 5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("landmarks for 0 faces but 1");
+  }
+
+  /** Tracks with no detection to compare with: boxes are the plain region of the landmarks. */
+  private static List<TrackedFace> faces(float[]... landmarks) {
+    return java.util.Arrays.stream(landmarks).map(TrackedFace::anchoredOnItself).toList();
   }
 
   @Test

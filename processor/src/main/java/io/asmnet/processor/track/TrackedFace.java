@@ -1,0 +1,97 @@
+package io.asmnet.processor.track;
+
+import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
+
+/**
+ * One followed face: its landmarks on the last frame and how the box of the frame it was last
+ * detected on related to the model's landmarks on that same frame. Between detections the next box
+ * is predicted from the latest landmarks corrected by that relation, so a landmark model with a
+ * constant bias (a shape too small, or shifted) cannot shrink or move the box frame after frame:
+ * the bias is measured on the detection frame and cancelled.
+ *
+ * @param landmarks 136 floats (x0, y0, x1, y1, ...) in frame pixels, iBUG 300-W order
+ * @param boxSide side of the box on the detection frame, frame pixels (> 0)
+ * @param anchorExtent larger side of the landmarks' bounding box on the detection frame, frame
+ *     pixels (> 0): the reference against which a real zoom is measured
+ * @param offsetX detection box centre minus {@link FaceRegion#fromLandmarks} centre of the
+ *     landmarks, on the detection frame, frame pixels
+ * @param offsetY the same along y, frame pixels
+ */
+public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, float offsetX, float offsetY) {
+  /** How much the box may grow or shrink per tracked frame, following the landmarks' extent. */
+  static final float MAX_ZOOM_PER_FRAME = 0.01f;
+
+  public TrackedFace {
+    if (landmarks.length != 2 * TrackState.POINTS) {
+      throw new IllegalArgumentException("each face needs 136 coordinates, got " + landmarks.length);
+    }
+    landmarks = landmarks.clone();
+    if (!(boxSide > 0) || !Float.isFinite(boxSide) || !(anchorExtent > 0) || !Float.isFinite(anchorExtent)) {
+      throw new IllegalArgumentException("boxSide and anchorExtent must be finite and > 0, got " + boxSide + ", " + anchorExtent);
+    }
+    if (!Float.isFinite(offsetX) || !Float.isFinite(offsetY)) {
+      throw new IllegalArgumentException("offsets must be finite, got " + offsetX + ", " + offsetY);
+    }
+  }
+
+  /** The face as the detector found it ({@code box}) with the model's {@code landmarks} in that box. */
+  public static TrackedFace detected(float[] landmarks, FaceBox box) {
+    float[] own = region(landmarks);
+    if (!(own[2] > 0) || !Float.isFinite(own[0] + own[1])) {
+      return anchoredOnItself(landmarks);
+    }
+    float side = Math.max(box.w(), box.h());
+    return new TrackedFace(landmarks, side, own[2], box.x() + box.w() / 2 - own[0], box.y() + box.h() / 2 - own[1]);
+  }
+
+  /**
+   * A face with no detection to compare with (e.g. a state written by an older build): its box is
+   * the plain {@link FaceRegion} of its landmarks. Degenerate landmarks get a 1-pixel anchor; the
+   * tracker's health check sends such a face back to the detector anyway.
+   */
+  public static TrackedFace anchoredOnItself(float[] landmarks) {
+    float extent = region(landmarks)[2];
+    extent = extent >= 1 ? extent : 1; // also NaN
+    return new TrackedFace(landmarks, FaceRegion.SIDE_PER_EXTENT * extent, extent, 0, 0);
+  }
+
+  /** The same anchor with the landmarks of a later (tracked) frame. */
+  public TrackedFace followedTo(float[] next) {
+    return new TrackedFace(next, boxSide, anchorExtent, offsetX, offsetY);
+  }
+
+  /**
+   * The box for the next frame: centred where the landmarks' region is plus the detection-frame
+   * offset, with the detection box's side, scaled by how much the landmarks grew or shrank since
+   * (a real zoom), at most {@link #MAX_ZOOM_PER_FRAME} per frame.
+   *
+   * @param framesSinceDetection tracked frames since the detection frame (0 on the frame after it)
+   */
+  public FaceBox nextBox(int framesSinceDetection, float score) {
+    float[] own = region(landmarks);
+    float limit = MAX_ZOOM_PER_FRAME * (framesSinceDetection + 1);
+    float zoom = own[2] / anchorExtent;
+    zoom = Float.isFinite(zoom) ? Math.max(1 - limit, Math.min(1 + limit, zoom)) : 1;
+    float side = boxSide * zoom;
+    float cx = own[0] + offsetX * zoom;
+    float cy = own[1] + offsetY * zoom;
+    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
+  }
+
+  /** Centre x, y and extent of {@link FaceRegion#fromLandmarks}, without its positive-size check. */
+  private static float[] region(float[] landmarks) {
+    float minX = Float.POSITIVE_INFINITY;
+    float minY = Float.POSITIVE_INFINITY;
+    float maxX = Float.NEGATIVE_INFINITY;
+    float maxY = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i + 1 < landmarks.length; i += 2) {
+      minX = Math.min(minX, landmarks[i]);
+      maxX = Math.max(maxX, landmarks[i]);
+      minY = Math.min(minY, landmarks[i + 1]);
+      maxY = Math.max(maxY, landmarks[i + 1]);
+    }
+    float extent = Math.max(maxX - minX, maxY - minY);
+    return new float[] {(minX + maxX) / 2, (minY + maxY) / 2 - FaceRegion.SHIFT_UP_PER_EXTENT * extent, extent};
+  }
+}
