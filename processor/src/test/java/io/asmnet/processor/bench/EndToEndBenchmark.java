@@ -164,7 +164,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
       rss.close();
       double loadAfter = Load.oneMinute();
       BatchHistogram batches = BatchHistogram.scrape(running.metricsPort()).minus(before);
-      return Summary.of(scenario, workload, settings, total, cameras, start, events.seen(), batches, rss,
+      String label = fps > 0 ? scenario + " @" + ResultTables.f1(fps) + " fps/cam" : scenario;
+      return Summary.of(label, workload, settings, total, cameras, start, events.seen(), batches, rss,
           loadBefore, loadAfter);
     }
   }
