@@ -13,12 +13,13 @@ final class ResultTables {
 
   static String markdown(List<ScenarioResult> results) {
     StringBuilder b = new StringBuilder();
-    b.append("| scenario | frames | frames/s | faces/s | faces/frame (labelled) | detector ran | detector ms/frame "
+    b.append("| scenario | frames | frames/s | faces/s | faces/frame (labelled) | faces tracked | detector ran | detector ms/frame "
         + "| latency p50 / p95 / p99 ms | RSS JVM / broker MiB | load 1-min before/after |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ScenarioResult r : results) {
       b.append(row(r.scenario(), r.eventsSeen() + "/" + r.frames(), f1(r.framesPerSecond()), f1(r.facesPerSecond()),
-          f2(r.facesPerFrame()) + " (" + f2(r.labelledFacesPerFrame()) + ")", pct(r.detectorRanFraction()),
+          f2(r.facesPerFrame()) + " (" + f2(r.labelledFacesPerFrame()) + ")", pct(r.trackedFaceFraction()),
+          pct(r.detectorRanFraction()),
           f1(r.detectMsPerFrame()), f0(r.latencyMs().p50()) + " / " + f0(r.latencyMs().p95()) + " / "
               + f0(r.latencyMs().p99()), r.rssJvmMiB() + " / " + r.rssBrokerMiB(),
           f2(r.loadBefore()) + " / " + f2(r.loadAfter())));
