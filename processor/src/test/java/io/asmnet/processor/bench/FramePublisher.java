@@ -5,6 +5,7 @@ import io.asmnet.schemas.serde.WireSerdes;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +23,7 @@ final class FramePublisher implements AutoCloseable {
   private final Serializer<Frame> serializer = WireSerdes.frame().serializer();
   private final String topic;
   private final ConcurrentHashMap<String, Long> publishedNanos = new ConcurrentHashMap<>();
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   FramePublisher(String bootstrap, String topic) {
     Properties p = new Properties();
@@ -55,12 +57,15 @@ final class FramePublisher implements AutoCloseable {
         publishedNanos.put(key(camera, i), System.nanoTime());
         producer.send(new ProducerRecord<>(topic, camera.getBytes(StandardCharsets.UTF_8), value), (meta, e) -> {
           if (e != null) {
-            throw new IllegalStateException("publishing " + camera + "/" + frame.getSequence() + " failed", e);
+            failure.compareAndSet(null, e); // the producer's thread: report it from publish()
           }
         });
       }
     }
     producer.flush();
+    if (failure.get() != null) {
+      throw new IllegalStateException("publishing frames failed: " + failure.get().getMessage(), failure.get());
+    }
   }
 
   /** When frame {@code sequence} of {@code camera} was sent (System.nanoTime), or null. */
