@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "H264 (the clip's access units) or JPEG (its frames as stills). Default: ${DEFAULT-VALUE}.")
   private Codec codec;
 
-  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "10", description = {"Publish rate, frames per second; 0: as fast as possible (default: ${DEFAULT-VALUE},",
+  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "6", description = {"Publish rate, frames per second; 0: as fast as possible (default: ${DEFAULT-VALUE},",
       "  which one CPU processor on 2 cores keeps up with, so latency shows the steady state;",
       "  a higher rate shows a backlog building)."})
   private double fps;
