@@ -2,13 +2,10 @@ package io.asmnet.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.AccessUnit;
 import io.asmnet.processor.decode.H264AccessUnits;
-import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.kafka.KafkaBrokerExtension;
@@ -30,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +38,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,36 +68,7 @@ class ProcessorEndToEndIT {
     model = TestModels.require();
     photos = new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
     photos.addAll(DlibExamples.photos("faces/testing_with_face_landmarks.xml"));
-    clip = H264AccessUnits.readAll(pannedClip(clipDir.resolve("pan.h264")));
-  }
-
-  /**
-   * 24 pictures panning over the photo whose largest labelled face is widest relative to the
-   * photo, 640x480, one keyframe: the detector runs every 10th frame, tracking in between.
-   */
-  private static Path pannedClip(Path file) throws Exception {
-    DlibExamples.Photo best = photos.stream().filter(p -> !p.faces().isEmpty())
-        .max(Comparator.comparingDouble(ProcessorEndToEndIT::faceShare)).orElseThrow();
-    Mat photo = imread(best.file().toString());
-    int w = (int) (photo.cols() * 0.85);
-    int h = (int) (photo.rows() * 0.85);
-    int travel = photo.cols() - w;
-    try (photo) {
-      return SyntheticClips.record(file, "h264", 640, 480, CLIP_FRAMES, CLIP_FRAMES, i -> {
-        Mat out = new Mat();
-        try (Mat window = photo.apply(new Rect(travel * i / CLIP_FRAMES, (photo.rows() - h) / 2, w, h));
-            Size size = new Size(640, 480)) {
-          resize(window, out, size);
-        }
-        return out;
-      });
-    }
-  }
-
-  private static double faceShare(DlibExamples.Photo photo) {
-    try (Mat m = imread(photo.file().toString())) {
-      return photo.faces().stream().mapToDouble(f -> f.box().w()).max().orElse(0) / m.cols();
-    }
+    clip = H264AccessUnits.readAll(DlibExamples.panningClip(photos, clipDir.resolve("pan.h264"), CLIP_FRAMES));
   }
 
   private ProcessorConfig config(String suffix) {

@@ -1,15 +1,22 @@
 package io.asmnet.processor.detect;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.asmnet.processor.decode.SyntheticClips;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -84,5 +91,37 @@ public final class DlibExamples {
     double iy = Math.max(0, Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y()));
     double inter = ix * iy;
     return inter / (a.w() * a.h() + b.w() * b.h() - inter);
+  }
+
+  /**
+   * Records a 640x480 H.264 clip (raw Annex-B, one keyframe) of {@code frames} pictures panning
+   * across the photo whose largest labelled face is widest relative to the photo: a moving face
+   * for the tracker.
+   */
+  public static Path panningClip(List<Photo> photos, Path file, int frames) throws Exception {
+    Photo best = photos.stream().filter(p -> !p.faces().isEmpty())
+        .max(Comparator.comparingDouble(DlibExamples::faceShare)).orElseThrow();
+    try (Mat photo =
+        imread(best.file().toString())) {
+      int w = (int) (photo.cols() * 0.85);
+      int h = (int) (photo.rows() * 0.85);
+      int travel = photo.cols() - w;
+      return SyntheticClips.record(file, "h264", 640, 480, frames, frames, i -> {
+        Mat out = new Mat();
+        try (Mat window =
+                photo.apply(new Rect(travel * i / frames, (photo.rows() - h) / 2, w, h));
+            Size size = new Size(640, 480)) {
+          resize(window, out, size);
+        }
+        return out;
+      });
+    }
+  }
+
+  private static double faceShare(Photo photo) {
+    try (Mat m =
+        imread(photo.file().toString())) {
+      return photo.faces().stream().mapToDouble(f -> f.box().w()).max().orElse(0) / m.cols();
+    }
   }
 }
