@@ -1,6 +1,5 @@
 package io.asmnet.processor.metrics;
 
-
 import io.asmnet.processor.decode.AccessUnit;
 import io.asmnet.processor.decode.H264AccessUnits;
 import io.asmnet.processor.detect.DlibExamples;
