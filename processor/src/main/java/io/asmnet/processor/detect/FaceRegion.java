@@ -29,6 +29,16 @@ public final class FaceRegion {
    * @param landmarks x0, y0, x1, y1, ... in frame pixels (any number of points, at least 2)
    */
   public static FaceBox fromLandmarks(float[] landmarks, float score) {
+    float[] region = centreAndExtent(landmarks);
+    float side = SIDE_PER_EXTENT * region[2];
+    return new FaceBox(region[0] - side / 2, region[1] - side / 2, side, side, score);
+  }
+
+  /**
+   * The centre x, y of the region {@link #fromLandmarks} frames and the landmarks' extent, without
+   * making a box (so without its positive-size check).
+   */
+  public static float[] centreAndExtent(float[] landmarks) {
     float minX = Float.POSITIVE_INFINITY;
     float minY = Float.POSITIVE_INFINITY;
     float maxX = Float.NEGATIVE_INFINITY;
@@ -40,10 +50,7 @@ public final class FaceRegion {
       maxY = Math.max(maxY, landmarks[i + 1]);
     }
     float extent = Math.max(maxX - minX, maxY - minY);
-    float side = SIDE_PER_EXTENT * extent;
-    float cx = (minX + maxX) / 2;
-    float cy = (minY + maxY) / 2 - SHIFT_UP_PER_EXTENT * extent;
-    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
+    return new float[] {(minX + maxX) / 2, (minY + maxY) / 2 - SHIFT_UP_PER_EXTENT * extent, extent};
   }
 
   /**

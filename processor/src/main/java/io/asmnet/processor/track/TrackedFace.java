@@ -37,7 +37,7 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
 
   /** The face as the detector found it ({@code box}) with the model's {@code landmarks} in that box. */
   public static TrackedFace detected(float[] landmarks, FaceBox box) {
-    float[] own = region(landmarks);
+    float[] own = FaceRegion.centreAndExtent(landmarks);
     if (!(own[2] > 0) || !Float.isFinite(own[0] + own[1])) {
       return anchoredOnItself(landmarks);
     }
@@ -51,7 +51,7 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
    * tracker's health check sends such a face back to the detector anyway.
    */
   public static TrackedFace anchoredOnItself(float[] landmarks) {
-    float extent = region(landmarks)[2];
+    float extent = FaceRegion.centreAndExtent(landmarks)[2];
     extent = extent >= 1 ? extent : 1; // also NaN
     return new TrackedFace(landmarks, FaceRegion.SIDE_PER_EXTENT * extent, extent, 0, 0);
   }
@@ -69,7 +69,7 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
    * @param framesSinceDetection tracked frames since the detection frame (0 on the frame after it)
    */
   public FaceBox nextBox(int framesSinceDetection, float score) {
-    float[] own = region(landmarks);
+    float[] own = FaceRegion.centreAndExtent(landmarks);
     float limit = MAX_ZOOM_PER_FRAME * (framesSinceDetection + 1);
     float zoom = own[2] / anchorExtent;
     zoom = Float.isFinite(zoom) ? Math.max(1 - limit, Math.min(1 + limit, zoom)) : 1;
@@ -77,21 +77,5 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
     float cx = own[0] + offsetX * zoom;
     float cy = own[1] + offsetY * zoom;
     return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
-  }
-
-  /** Centre x, y and extent of {@link FaceRegion#fromLandmarks}, without its positive-size check. */
-  private static float[] region(float[] landmarks) {
-    float minX = Float.POSITIVE_INFINITY;
-    float minY = Float.POSITIVE_INFINITY;
-    float maxX = Float.NEGATIVE_INFINITY;
-    float maxY = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i + 1 < landmarks.length; i += 2) {
-      minX = Math.min(minX, landmarks[i]);
-      maxX = Math.max(maxX, landmarks[i]);
-      minY = Math.min(minY, landmarks[i + 1]);
-      maxY = Math.max(maxY, landmarks[i + 1]);
-    }
-    float extent = Math.max(maxX - minX, maxY - minY);
-    return new float[] {(minX + maxX) / 2, (minY + maxY) / 2 - FaceRegion.SHIFT_UP_PER_EXTENT * extent, extent};
   }
 }
