@@ -53,13 +53,7 @@ final class OnnxGraph {
   /** Adds a node with one output and returns that output's name. */
   String node(String opType, List<String> inputs, AttributeProto... attributes) {
     String output = opType.toLowerCase() + "_" + counter++;
-    graph.addNode(
-        NodeProto.newBuilder()
-            .setOpType(opType)
-            .setName(output)
-            .addAllInput(inputs)
-            .addOutput(output)
-            .addAllAttribute(Arrays.asList(attributes)));
+    nodeTo(output, opType, inputs, attributes);
     return output;
   }
 
