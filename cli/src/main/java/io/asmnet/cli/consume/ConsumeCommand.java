@@ -4,6 +4,7 @@ import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.StopSignal;
+import io.asmnet.cli.TopicOptions;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
@@ -57,14 +58,10 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
 
-  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "pose-events", description = "Pose events topic (default: ${DEFAULT-VALUE}).")
-  private String topic;
+  @Mixin private TopicOptions topics;
 
   @Option(names = "--dead-letters", description = "Tail the dead-letter topic instead of pose events.")
   private boolean deadLetters;
-
-  @Option(names = "--dead-letter-topic", defaultValue = "frames-dlq", paramLabel = "TOPIC", description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
-  private String deadLetterTopic;
 
   @Option(names = "--camera", paramLabel = "ID", description = "Only this camera (repeatable).")
   private List<String> cameras = new ArrayList<>();
@@ -87,9 +84,6 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--render", paramLabel = "OUT", description = "Draw the events onto their frames: OUT.mp4 writes a video (one camera per video: use --camera), anything else a folder of PNGs named CAMERA-SEQUENCE.png.")
   private Path render;
 
-  @Option(names = "--frames-topic", defaultValue = "frames", paramLabel = "TOPIC", description = "Frames topic, for --render (default: ${DEFAULT-VALUE}).")
-  private String framesTopic;
-
   @Option(names = "--render-fps", paramLabel = "FPS", defaultValue = "25", description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
   private double renderFps;
 
@@ -102,15 +96,15 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     validate();
-    String eventsTopic = deadLetters ? deadLetterTopic : topic;
-    List<String> topics = render == null ? List.of(eventsTopic) : List.of(eventsTopic, framesTopic);
-    BrokerCheck.requireTopics(kafka, topics);
+    String eventsTopic = deadLetters ? topics.deadLetters() : topics.events();
+    List<String> subscribed = render == null ? List.of(eventsTopic) : List.of(eventsTopic, topics.frames());
+    BrokerCheck.requireTopics(kafka, subscribed);
     AvroSerde<? extends SpecificRecord> events = deadLetters ? WireSerdes.deadLetter() : WireSerdes.poseEvent();
     AvroSerde<Frame> frames = WireSerdes.frame();
     PrintWriter out = spec.commandLine().getOut();
     Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
     try (StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
-        TopicTail tail = TopicTail.open(kafka.consumerConfig(), topics, fromBeginning, kafka.timeout());
+        TopicTail tail = TopicTail.open(kafka.consumerConfig(), subscribed, fromBeginning, kafka.timeout());
         FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
       long lastRecord = System.nanoTime();
       while (!finished(joiner) && !stop.requested() && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {

@@ -3,6 +3,7 @@ package io.asmnet.cli.replay;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.StopSignal;
+import io.asmnet.cli.TopicOptions;
 import io.asmnet.cli.Version;
 import io.asmnet.cli.clip.BuiltClip;
 import io.asmnet.cli.clip.GroundTruth;
@@ -79,14 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw per-frame NME and latency into a PNG.")
   private Path plot;
 
-  @Option(names = "--frames-topic", paramLabel = "TOPIC", defaultValue = "frames", description = "Default: ${DEFAULT-VALUE}.")
-  private String framesTopic;
-
-  @Option(names = "--events-topic", paramLabel = "TOPIC", defaultValue = "pose-events", description = "Default: ${DEFAULT-VALUE}.")
-  private String eventsTopic;
-
-  @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", defaultValue = "frames-dlq", description = "Default: ${DEFAULT-VALUE}.")
-  private String deadLetterTopic;
+  @Mixin private TopicOptions topics;
 
   @Option(names = "--model", paramLabel = "FILE", description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
   private Path model;
@@ -100,7 +94,7 @@ public final class ReplayCommand implements Callable<Integer> {
         fps != null ? fps : truth.spec().fps(), Duration.ofSeconds(timeoutSeconds));
     try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
         EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, model, spec.commandLine().getErr(),
-            framesTopic, eventsTopic, deadLetterTopic)) {
+            topics.frames(), topics.events(), topics.deadLetters())) {
       ReplayOutcome outcome = new ClipReplay(target.target(), settings).run(clip, truth, ReplayListener.NONE, stop::requested);
       PrintWriter out = spec.commandLine().getOut();
       ReportOutput.write(new ReplayScorer().score(outcome.input()), out, reportJson, plot);
