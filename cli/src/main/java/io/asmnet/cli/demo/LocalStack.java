@@ -9,7 +9,7 @@ import io.asmnet.processor.cli.ProcessorApp;
 import io.asmnet.processor.cli.ProductionStages;
 import io.asmnet.processor.cli.RunningProcessor;
 import io.asmnet.processor.config.ConfigException;
-import io.asmnet.processor.infer.ModelLoadException;
+import io.asmnet.processor.ort.OrtLoadException;
 import io.asmnet.processor.kafka.BrokerOptions;
 import io.asmnet.processor.kafka.BrokerStartException;
 import io.asmnet.processor.kafka.LocalKafkaBroker;
@@ -77,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
   private void startProcessor(StackSettings settings) throws InterruptedException {
     try {
       processor = new ProcessorApp(settings.processorConfig(bootstrapServers), new ProductionStages()).start();
-    } catch (ConfigException | ModelLoadException e) {
+    } catch (ConfigException | OrtLoadException e) {
       throw CommandFailure.error("cannot start the processor: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw CommandFailure.error("cannot start the processor on " + bootstrapServers + ": " + e.getMessage(), e);

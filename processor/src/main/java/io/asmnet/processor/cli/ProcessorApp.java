@@ -2,7 +2,6 @@ package io.asmnet.processor.cli;
 
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
-import io.asmnet.processor.infer.LandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
 import io.asmnet.processor.metrics.MetricsRuntime;
 import io.asmnet.processor.metrics.PipelineMetrics;
@@ -61,13 +60,18 @@ public final class ProcessorApp {
     TopicCheck.ensureTopics(config, props);
     MetricsRuntime obs = startMetrics();
     try {
-      LandmarkEstimator estimator = openEstimator(obs.metrics());
+      BatchedLandmarkEstimator estimator = openEstimator(obs.metrics());
       try {
-        Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(config), estimator,
+        // The detectors run where the landmark model runs (AUTO resolved once, not per network).
+        ProcessorConfig resolved = config.withInferenceDevice(estimator.device());
+        Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(resolved), estimator,
             obs.metrics(), Clock.systemUTC());
-        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics())), props, estimator, obs);
+        obs.metrics().detectorInUse(config.stages().detector().key(), estimator.device().name());
+        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics())), props, estimator,
+            stageFactory, obs);
       } catch (RuntimeException e) {
         estimator.close();
+        stageFactory.close();
         throw e;
       }
     } catch (RuntimeException e) {
@@ -89,7 +93,7 @@ public final class ProcessorApp {
     }
   }
 
-  private LandmarkEstimator openEstimator(PipelineMetrics metrics) {
+  private BatchedLandmarkEstimator openEstimator(PipelineMetrics metrics) {
     ProcessorConfig.Inference inf = config.inference();
     LandmarkModel model = LandmarkModel.open(inf.modelPath(), inf.device());
     // The device the session really got (AUTO resolved), not the one asked for.

@@ -1,11 +1,18 @@
 package io.asmnet.processor.cli;
 
+import io.asmnet.processor.config.DetectorKind;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FrameDecoder;
+import io.asmnet.processor.detect.BlazeFaceConfig;
+import io.asmnet.processor.detect.BlazeFaceDetector;
+import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.CascadeFaceDetector;
 import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.detect.FaceDetector;
+import io.asmnet.processor.track.BlazeFaceConfirmer;
+import io.asmnet.processor.track.FaceConfirmer;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
@@ -13,11 +20,18 @@ import java.util.function.Supplier;
 
 /**
  * The production stages, from {@link ProcessorConfig.Stages}: still/H.264 decoding within {@link
- * DecodeLimits}, and the cascade detector behind the tracker. This is the one place that names
- * the decode/detect/track implementations and maps the configuration onto their settings; what
- * the configuration does not expose keeps the records' {@code defaults()}.
+ * DecodeLimits}, and the detector behind the tracker: BlazeFace (the full-range network on frames,
+ * the short-range one confirming tracked faces; both opened once here and shared by every task)
+ * or an OpenCV cascade. This is the one place that names the decode/detect/track implementations
+ * and maps the configuration onto their settings; what the configuration does not expose keeps
+ * the records' {@code defaults()}.
  */
 public final class ProductionStages implements StageFactory {
+  /** Intra-op threads per detector run: tasks run in parallel already, one per stream thread. */
+  private static final int DETECTOR_THREADS = 1;
+
+  private BlazeFaceNet fullRange;
+  private BlazeFaceNet shortRange;
 
   @Override
   public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
@@ -27,17 +41,64 @@ public final class ProductionStages implements StageFactory {
 
   @Override
   public Supplier<FaceLocator> locators(ProcessorConfig config) {
-    DetectorConfig detector = detectorConfig(config.stages());
-    TrackerConfig tracker = trackerConfig(config.stages());
+    ProcessorConfig.Stages s = config.stages();
+    TrackerConfig tracker = trackerConfig(s);
+    if (s.detector() == DetectorKind.HAAR) {
+      DetectorConfig cascade = detectorConfig(s);
+      return () -> locator(new CascadeFaceDetector(cascade), null, tracker);
+    }
+    openNetworks(config);
+    BlazeFaceConfig blazeFace = blazeFaceConfig(s);
+    BlazeFaceNet full = fullRange;
+    BlazeFaceNet confirm = tracker.confirm() ? shortRange : null;
     return () -> {
-      CascadeFaceDetector cascade = new CascadeFaceDetector(detector);
+      BlazeFaceDetector detector = new BlazeFaceDetector(full, blazeFace);
       try {
-        return new TrackingFaceLocator(cascade, tracker);
+        return locator(detector, confirm == null ? null
+            : new BlazeFaceConfirmer(new BlazeFaceDetector(confirm, blazeFace), blazeFace.upright()), tracker);
       } catch (RuntimeException e) {
-        cascade.close();
+        detector.close();
         throw e;
       }
     };
+  }
+
+  private synchronized void openNetworks(ProcessorConfig config) {
+    if (fullRange != null) {
+      return;
+    }
+    ProcessorConfig.Stages s = config.stages();
+    fullRange = BlazeFaceNet.open(s.detectorModel(), BlazeFaceNet.FULL_RANGE, config.inference().device(), DETECTOR_THREADS);
+    try {
+      shortRange = BlazeFaceNet.open(s.detectorShortModel(), BlazeFaceNet.SHORT_RANGE, config.inference().device(),
+          DETECTOR_THREADS);
+    } catch (RuntimeException e) {
+      fullRange.close();
+      fullRange = null;
+      throw e;
+    }
+  }
+
+  private static FaceLocator locator(FaceDetector detector, FaceConfirmer confirmer, TrackerConfig tracker) {
+    try {
+      return new TrackingFaceLocator(detector, confirmer, tracker);
+    } catch (RuntimeException e) {
+      detector.close();
+      if (confirmer != null) {
+        confirmer.close();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (fullRange != null) {
+      fullRange.close();
+      shortRange.close();
+      fullRange = null;
+      shortRange = null;
+    }
   }
 
   static DecodeLimits decodeLimits(ProcessorConfig.Stages s) {
@@ -52,9 +113,20 @@ public final class ProductionStages implements StageFactory {
         .withMaxFaces(s.detectorMaxFaces());
   }
 
+  static BlazeFaceConfig blazeFaceConfig(ProcessorConfig.Stages s) {
+    BlazeFaceConfig d = BlazeFaceConfig.defaults();
+    return new BlazeFaceConfig(s.detectorMinScore(), d.nmsIou(), s.detectorMaxFaces(), s.detectorMinFacePixels(),
+        s.cropUpright());
+  }
+
   static TrackerConfig trackerConfig(ProcessorConfig.Stages s) {
-    TrackerConfig d = TrackerConfig.defaults().withDetectEvery(s.trackerRedetectInterval());
     // One faces-per-frame limit for both: the tracker must not keep more faces than detection may find.
-    return new TrackerConfig(d.detectEvery(), d.minFaceSize(), s.detectorMaxFaces(), d.minEyeDistance(), d.minInside());
+    // The cascade has no cheap confirmation and its boxes are upright.
+    boolean blazeFace = s.detector() == DetectorKind.BLAZEFACE;
+    return TrackerConfig.defaults()
+        .withDetectEvery(s.trackerRedetectInterval())
+        .withMaxFaces(s.detectorMaxFaces())
+        .withUpright(blazeFace && s.cropUpright())
+        .withConfirm(blazeFace && s.trackerConfirm());
   }
 }

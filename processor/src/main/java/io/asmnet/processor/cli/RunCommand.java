@@ -3,7 +3,7 @@ package io.asmnet.processor.cli;
 import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
-import io.asmnet.processor.infer.ModelLoadException;
+import io.asmnet.processor.ort.OrtLoadException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     try {
       return launcher.launch(config, stages);
-    } catch (ConfigException | ModelLoadException e) {
+    } catch (ConfigException | OrtLoadException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
     } catch (InterruptedException e) {

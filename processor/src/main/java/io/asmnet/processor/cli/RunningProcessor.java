@@ -27,22 +27,26 @@ public final class RunningProcessor implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final LandmarkEstimator estimator;
+  private final AutoCloseable stages;
   private final MetricsRuntime metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, MetricsRuntime metrics) {
+  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, AutoCloseable stages,
+      MetricsRuntime metrics) {
     this.streams = streams;
     this.estimator = estimator;
+    this.stages = stages;
     this.metrics = metrics;
   }
 
+  /** @param stages what the stage factory holds for all tasks (the detector networks), closed after the estimator */
   static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
-      MetricsRuntime metrics) {
+      AutoCloseable stages, MetricsRuntime metrics) {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
-    RunningProcessor running = new RunningProcessor(streams, estimator, metrics);
+    RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
       running.failed.set(true);
@@ -86,6 +90,11 @@ public final class RunningProcessor implements AutoCloseable {
       LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
     }
     estimator.close();
+    try {
+      stages.close();
+    } catch (Exception e) {
+      LOG.warn("closing the stages' shared resources failed", e);
+    }
     metrics.close();
     stopped.countDown();
   }

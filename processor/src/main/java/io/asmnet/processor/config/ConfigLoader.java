@@ -1,6 +1,7 @@
 package io.asmnet.processor.config;
 
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
@@ -53,11 +54,18 @@ public final class ConfigLoader {
     TrackerConfig tracker = TrackerConfig.defaults();
     d.put("decode.max.payload.bytes", String.valueOf(limits.maxPayloadBytes()));
     d.put("decode.max.pixels", String.valueOf(limits.maxPixels()));
+    BlazeFaceConfig blazeFace = BlazeFaceConfig.defaults();
+    d.put("detector", DetectorKind.BLAZEFACE.key());
+    d.put("detector.model", "bundled");
+    d.put("detector.short.model", "bundled");
+    d.put("detector.min.score", String.valueOf(blazeFace.minScore()));
     d.put("detector.cascade", Fields.cascadeName(detector.cascade()));
     d.put("detector.max.faces", String.valueOf(detector.maxFaces()));
     d.put("detector.min.face.px", String.valueOf(detector.minFaceSize()));
     d.put("detector.width", String.valueOf(detector.detectionWidth()));
+    d.put("crop.upright", String.valueOf(blazeFace.upright()));
     d.put("tracker.redetect.interval", String.valueOf(tracker.detectEvery()));
+    d.put("tracker.confirm", String.valueOf(tracker.confirm()));
     // Loopback unless told otherwise: the container sets ASMNET_METRICS_BIND=0.0.0.0.
     d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
@@ -129,6 +137,7 @@ public final class ConfigLoader {
       }
     }
     Fields f = new Fields(values, problems);
+    DetectorKind detector = f.detector("detector");
     ProcessorConfig config =
         new ProcessorConfig(
             new ProcessorConfig.Kafka(
@@ -148,11 +157,17 @@ public final class ConfigLoader {
             new ProcessorConfig.Stages(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),
                 f.longIn("decode.max.pixels", 1, 1L << 31),
+                detector,
+                f.bundledOrModel("detector.model", detector == DetectorKind.BLAZEFACE),
+                f.bundledOrModel("detector.short.model", detector == DetectorKind.BLAZEFACE),
+                (float) f.doubleIn("detector.min.score", 0.01, 0.99),
                 f.cascade("detector.cascade"),
                 f.intIn("detector.max.faces", 1, 256),
                 f.intIn("detector.min.face.px", 8, 4096),
                 f.intIn("detector.width", 64, 8192),
-                f.intIn("tracker.redetect.interval", 1, 10_000)),
+                f.bool("crop.upright"),
+                f.intIn("tracker.redetect.interval", 1, 10_000),
+                f.bool("tracker.confirm")),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)));
     if (!problems.isEmpty()) {

@@ -54,6 +54,28 @@ final class Fields {
     }
   }
 
+  double doubleIn(String key, double min, double max) {
+    String v = text(key);
+    try {
+      double n = Double.parseDouble(v);
+      if (!(n >= min && n <= max)) {
+        problems.add(key + ": " + v + " is out of range, use a value from " + min + " to " + max);
+        return min;
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      if (!v.isEmpty()) {
+        problems.add(key + ": '" + v + "' is not a number");
+      }
+      return min;
+    }
+  }
+
+  DetectorKind detector(String key) {
+    String v = oneOf(key, "blazeface", "haar");
+    return "haar".equals(v) ? DetectorKind.HAAR : DetectorKind.BLAZEFACE;
+  }
+
   boolean bool(String key) {
     String v = oneOf(key, "true", "false");
     return Boolean.parseBoolean(v);
@@ -114,6 +136,15 @@ final class Fields {
     return v;
   }
 
+  /** {@code bundled}, or a model file (checked only when {@code used}). */
+  String bundledOrModel(String key, boolean used) {
+    String v = text(key);
+    if (used && !v.isEmpty() && !"bundled".equals(v)) {
+      model(key);
+    }
+    return v;
+  }
+
   Path model(String key) {
     String v = text(key);
     Path p = Path.of(v);
@@ -121,7 +152,9 @@ final class Fields {
       return p;
     }
     if (!Files.exists(p)) {
-      problems.add(key + ": model file " + p.toAbsolutePath() + " does not exist (export one with the trainer, or point --model at an .onnx file)");
+      problems.add(key + ": model file " + p.toAbsolutePath() + " does not exist ("
+          + (key.startsWith("detector") ? "use 'bundled' for the BlazeFace network inside the processor, or set detector=haar"
+              : "export one with the trainer, or point --model at an .onnx file") + ")");
     } else if (!Files.isRegularFile(p)) {
       problems.add(key + ": " + p.toAbsolutePath() + " is not a file");
     } else if (!Files.isReadable(p)) {

@@ -27,6 +27,13 @@ public record ProcessorConfig(
     Objects.requireNonNull(metrics, "metrics");
   }
 
+  /** The same configuration with {@code inference.device} set to {@code device}. */
+  public ProcessorConfig withInferenceDevice(InferenceDevice device) {
+    Inference i = inference;
+    return new ProcessorConfig(kafka, topics, new Inference(i.modelPath(), device, i.maxBatchSize(),
+        i.maxQueueDelayMicros()), stages, metrics);
+  }
+
   /**
    * @param applicationId Kafka Streams application.id (consumer group, state directory, prefixes)
    * @param bootstrapServers comma-separated host:port list
@@ -64,20 +71,34 @@ public record ProcessorConfig(
   /**
    * @param maxPayloadBytes frames with a larger encoded payload become OVERSIZED dead letters
    * @param maxPixels frames with more decoded pixels (width x height) become OVERSIZED
-   * @param detectorCascade which OpenCV cascade finds faces
+   * @param detector which face detector runs
+   * @param detectorModel the full-range BlazeFace network (whole frames and tiles): an .onnx file,
+   *     or {@code bundled} for the copy inside the processor
+   * @param detectorShortModel the short-range BlazeFace network (confirms tracked faces): a file
+   *     or {@code bundled}
+   * @param detectorMinScore BlazeFace detections scoring less are dropped
+   * @param detectorCascade which OpenCV cascade finds faces with {@code detector=haar}
    * @param detectorMaxFaces faces per frame, at most
    * @param detectorMinFacePixels smallest face side to look for, frame pixels
-   * @param detectorWidth frames are scaled to this width for detection, pixels
+   * @param detectorWidth frames are scaled to this width for the cascade, pixels
+   * @param cropUpright turn each face's crop upright by its eye line before the landmark model
    * @param trackerRedetectInterval frames between detector runs while tracking
+   * @param trackerConfirm confirm each tracked face with the short-range detector on its region
    */
   public record Stages(
       int maxPayloadBytes,
       long maxPixels,
+      DetectorKind detector,
+      String detectorModel,
+      String detectorShortModel,
+      float detectorMinScore,
       Cascade detectorCascade,
       int detectorMaxFaces,
       int detectorMinFacePixels,
       int detectorWidth,
-      int trackerRedetectInterval) {}
+      boolean cropUpright,
+      int trackerRedetectInterval,
+      boolean trackerConfirm) {}
 
   /**
    * Prometheus scrape endpoint.

@@ -74,8 +74,10 @@ public final class PoseEventAssembler {
     for (int p = 0; p < xy.length; p += 2) {
       points.add(new Point(xy[p], xy[p + 1]));
     }
+    // A turned box is reported as its axis-aligned bounds: the event's box has no angle.
+    FaceBox b = box.bounds();
     return Face.newBuilder()
-        .setBox(new Box(box.x(), box.y(), box.w(), box.h()))
+        .setBox(new Box(b.x(), b.y(), b.w(), b.h()))
         .setScore(box.score())
         .setLandmarks(points)
         .setYaw(lm.yaw())

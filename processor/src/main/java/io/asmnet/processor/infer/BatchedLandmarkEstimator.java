@@ -54,11 +54,20 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
     float[] points = new float[LandmarkModel.LANDMARK_FLOATS];
     int base = face * LandmarkModel.LANDMARK_FLOATS;
     for (int p = 0; p < points.length; p += 2) {
-      points[p] = g.toFrameX(out.landmarks()[base + p]);
-      points[p + 1] = g.toFrameY(out.landmarks()[base + p + 1]);
+      float x = out.landmarks()[base + p];
+      float y = out.landmarks()[base + p + 1];
+      points[p] = g.toFrameX(x, y);
+      points[p + 1] = g.toFrameY(x, y);
     }
     float[] pose = out.pose();
-    return new FaceLandmarks(points, pose[face * 3], pose[face * 3 + 1], pose[face * 3 + 2]);
+    // The model's roll is relative to its (turned) crop; the head's roll in the frame adds the turn.
+    float roll = (float) (pose[face * 3 + 2] + g.angleDegrees());
+    return new FaceLandmarks(points, pose[face * 3], pose[face * 3 + 1], roll);
+  }
+
+  /** The device the landmark model runs on (never AUTO). */
+  public io.asmnet.processor.config.InferenceDevice device() {
+    return model.device();
   }
 
   @Override

@@ -12,9 +12,13 @@ import io.asmnet.processor.detect.FaceRegion;
  * This is the one place the margin lives; it must equal {@code SampleMaker.DEFAULT_MARGIN}.
  *
  * <p>Pixel-index coordinates (pixel centres at integers, as landmarks are given): {@code x_crop =
- * (x - cx) * 224 / side + 111.5}, the same for y, as the trainer crops.
+ * (x - cx) * 224 / side + 111.5}, the same for y, as the trainer crops. A box turned by an angle
+ * gives a crop turned by it, so the face comes out upright: {@code (x_crop, y_crop) = R(-angle) (x
+ * - cx, y - cy) * 224 / side + 111.5}, and landmarks go back through {@code R(angle)}.
+ *
+ * @param angle the crop's turn in the frame, radians, clockwise (0: axis-aligned)
  */
-public record CropGeometry(double cx, double cy, double side) {
+public record CropGeometry(double cx, double cy, double side, double angle) {
   /** Margin added on each side of the landmark box, as a fraction of its larger side. */
   public static final double MARGIN = 0.10;
 
@@ -27,10 +31,16 @@ public record CropGeometry(double cx, double cy, double side) {
     }
   }
 
-  /** The trainer's crop of the face whose {@link FaceRegion} is {@code region}. */
+  /** An axis-aligned crop. */
+  public CropGeometry(double cx, double cy, double side) {
+    this(cx, cy, side, 0);
+  }
+
+  /** The trainer's crop of the face whose {@link FaceRegion} is {@code region}, turned with it. */
   public static CropGeometry of(FaceBox region) {
     double side = FaceRegion.extent(region) * (1 + 2 * MARGIN);
-    return new CropGeometry(FaceRegion.landmarkCentreX(region), FaceRegion.landmarkCentreY(region), side);
+    return new CropGeometry(FaceRegion.landmarkCentreX(region), FaceRegion.landmarkCentreY(region), side,
+        region.angle());
   }
 
   /** Crop pixels per frame pixel. */
@@ -38,20 +48,33 @@ public record CropGeometry(double cx, double cy, double side) {
     return LandmarkModel.SIZE / side;
   }
 
-  /** The translation of the frame-to-crop affine map, x part. */
-  double offsetX() {
-    return CENTRE - cx * scale();
+  /**
+   * The frame-to-crop affine map, row-major 2x3: {@code x_crop = m[0] x + m[1] y + m[2]}, {@code
+   * y_crop = m[3] x + m[4] y + m[5]}.
+   */
+  double[] affine() {
+    double s = scale();
+    double c = Math.cos(angle) * s;
+    double n = Math.sin(angle) * s;
+    return new double[] {c, n, CENTRE - (c * cx + n * cy), -n, c, CENTRE - (-n * cx + c * cy)};
   }
 
-  double offsetY() {
-    return CENTRE - cy * scale();
+  /** Frame x of a crop point. */
+  public float toFrameX(float cropX, float cropY) {
+    double dx = (cropX - CENTRE) / scale();
+    double dy = (cropY - CENTRE) / scale();
+    return (float) (cx + Math.cos(angle) * dx - Math.sin(angle) * dy);
   }
 
-  public float toFrameX(float cropX) {
-    return (float) (cx + (cropX - CENTRE) / scale());
+  /** Frame y of a crop point. */
+  public float toFrameY(float cropX, float cropY) {
+    double dx = (cropX - CENTRE) / scale();
+    double dy = (cropY - CENTRE) / scale();
+    return (float) (cy + Math.sin(angle) * dx + Math.cos(angle) * dy);
   }
 
-  public float toFrameY(float cropY) {
-    return (float) (cy + (cropY - CENTRE) / scale());
+  /** The crop's turn in degrees, clockwise: what the model's roll is relative to. */
+  public double angleDegrees() {
+    return Math.toDegrees(angle);
   }
 }

@@ -12,8 +12,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Cuts the square {@link CropGeometry} around a face out of a BGR frame and resizes it to
- * 224x224 in one OpenCV affine warp (bilinear), written straight into a batch slot. Parts of the
+ * Cuts the square {@link CropGeometry} around a face out of a BGR frame, turned upright when the
+ * box carries an angle, and resizes it to 224x224 in one OpenCV affine warp (bilinear), written straight into a batch slot. Parts of the
  * square outside the frame are black, as in the trainer's crops, so a face at the edge still gives
  * a full crop the model has seen the like of. Thread-safe: each call writes only to its slot.
  */
@@ -28,10 +28,10 @@ public final class FaceCropper implements AutoCloseable {
       throw new IllegalArgumentException("frame must be 8-bit BGR (CV_8UC3), got OpenCV type " + bgr.type());
     }
     CropGeometry g = CropGeometry.of(box);
-    double s = g.scale();
+    double[] a = g.affine();
     DoubleIndexer m = slot.affineIndexer();
-    m.put(0, 0, s).put(0, 1, 0.0).put(0, 2, g.offsetX());
-    m.put(1, 0, 0.0).put(1, 1, s).put(1, 2, g.offsetY());
+    m.put(0, 0, a[0]).put(0, 1, a[1]).put(0, 2, a[2]);
+    m.put(1, 0, a[3]).put(1, 1, a[4]).put(1, 2, a[5]);
     // dst already has the right size and type, so OpenCV writes into the slot's memory.
     warpAffine(bgr, slot.pixels(), slot.affine(), size, INTER_LINEAR, BORDER_CONSTANT, border);
     return g;

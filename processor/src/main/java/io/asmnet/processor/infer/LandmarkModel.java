@@ -5,12 +5,12 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.asmnet.processor.config.InferenceDevice;
+import io.asmnet.processor.ort.OrtLoadException;
+import io.asmnet.processor.ort.OrtSessions;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -51,53 +51,25 @@ public final class LandmarkModel implements AutoCloseable {
    * CUDA} fails with a {@link ModelLoadException} when CUDA is unavailable.
    */
   public static LandmarkModel open(Path file, InferenceDevice device) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new ModelLoadException("model file " + file.toAbsolutePath() + " does not exist or is not readable");
+    OrtSessions.Opened opened;
+    try {
+      opened = OrtSessions.open(file, device, "landmark model", 0);
+    } catch (OrtLoadException e) {
+      throw new ModelLoadException(e.getMessage(), e);
     }
-    // ORT's own stderr logger only at FATAL: without CUDA it would print a multi-line ERROR of its
-    // own next to our one log line; every failure still reaches us as an OrtException.
-    OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
-    InferenceDevice used = device;
-    OrtSession session;
-    if (device == InferenceDevice.CPU) {
-      session = create(env, file, false);
-    } else {
-      try {
-        session = create(env, file, true);
-        used = InferenceDevice.CUDA;
-      } catch (ModelLoadException e) {
-        if (device == InferenceDevice.CUDA) {
-          throw new ModelLoadException("inference.device=cuda but CUDA is unavailable: " + e.getMessage()
-              + " (use inference.device=auto or cpu)", e);
-        }
-        LOG.info("CUDA unavailable ({}); running the landmark model on the CPU", firstLine(e.getCause()));
-        session = create(env, file, false);
-        used = InferenceDevice.CPU;
-      }
-    }
+    OrtSession session = opened.session();
     try {
       checkInterface(file, session);
       Map<String, String> meta = session.getMetadata().getCustomMetadata();
       String name = meta.getOrDefault("model_name", meta.getOrDefault("name", stripExtension(file)));
       String version = meta.getOrDefault("model_version", meta.getOrDefault("version",
           String.valueOf(session.getMetadata().getVersion())));
-      LOG.info("landmark model {} {} loaded from {} on {}", name, version, file, used);
-      return new LandmarkModel(env, session, name, version, used);
+      LOG.info("landmark model {} {} loaded from {} on {}", name, version, file, opened.device());
+      return new LandmarkModel(opened.env(), session, name, version, opened.device());
     } catch (OrtException | RuntimeException e) {
-      closeQuietly(session);
+      OrtSessions.closeQuietly(session);
       throw e instanceof ModelLoadException m ? m
           : new ModelLoadException("cannot read model " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static OrtSession create(OrtEnvironment env, Path file, boolean cuda) {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      if (cuda) {
-        options.addCUDA(0);
-      }
-      return env.createSession(file.toString(), options);
-    } catch (OrtException e) {
-      throw new ModelLoadException((cuda ? "CUDA session failed: " : "cannot load model " + file + ": ") + firstLine(e), e);
     }
   }
 
@@ -155,15 +127,7 @@ public final class LandmarkModel implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(session);
-  }
-
-  private static void closeQuietly(OrtSession session) {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      LOG.warn("closing the ONNX session failed", e);
-    }
+    OrtSessions.closeQuietly(session);
   }
 
   private static String stripExtension(Path file) {
@@ -171,9 +135,4 @@ public final class LandmarkModel implements AutoCloseable {
     return n.endsWith(".onnx") ? n.substring(0, n.length() - 5) : n;
   }
 
-  private static String firstLine(Throwable t) {
-    String m = t == null || t.getMessage() == null ? String.valueOf(t) : t.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
 }

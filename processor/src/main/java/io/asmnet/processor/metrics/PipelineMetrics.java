@@ -56,6 +56,9 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** Info gauge (value 1): the model in use; tags {@code model}, {@code version}. */
   public static final String MODEL_INFO = "asmnet.model.info";
 
+  /** Info gauge: which face detector runs, and on which device ({@code detector}, {@code device}). */
+  public static final String DETECTOR_INFO = "asmnet.detector.info";
+
   /** Default number of cameras that get their own {@code camera} tag value. */
   public static final int DEFAULT_MAX_CAMERAS = 50;
 
@@ -76,6 +79,7 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   private final Timer batchDuration;
   private final InfoGauge device;
   private final InfoGauge model;
+  private final InfoGauge detector;
 
   /**
    * Registers every meter on {@code registry} and sets its common tags, so pass a fresh registry.
@@ -122,6 +126,7 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
             .register(registry);
     this.device = new InfoGauge(registry, DEVICE_INFO, "Inference device (value 1)");
     this.model = new InfoGauge(registry, MODEL_INFO, "Model in use (value 1)");
+    this.detector = new InfoGauge(registry, DETECTOR_INFO, "Face detector in use (value 1)");
     this.binders = new RuntimeBinders(registry);
   }
 
@@ -135,6 +140,17 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}). */
   public void inferenceDevice(String deviceName) {
     device.set(Tags.of("device", deviceName.toLowerCase()));
+  }
+
+  /**
+   * Reports the face detector in use.
+   *
+   * @param name {@code blazeface} or {@code haar}
+   * @param deviceName where it runs (the cascade always on the CPU)
+   */
+  public void detectorInUse(String name, String deviceName) {
+    String where = "haar".equals(name) ? "cpu" : deviceName.toLowerCase();
+    detector.set(Tags.of("detector", name, "device", where));
   }
 
   /** Reports the model in use; also learnt from each event's model name and version. */

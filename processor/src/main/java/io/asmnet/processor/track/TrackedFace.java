@@ -37,7 +37,7 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
 
   /** The face as the detector found it ({@code box}) with the model's {@code landmarks} in that box. */
   public static TrackedFace detected(float[] landmarks, FaceBox box) {
-    float[] own = FaceRegion.centreAndExtent(landmarks);
+    float[] own = FaceRegion.centreAndExtent(landmarks, box.angle());
     if (!(own[2] > 0) || !Float.isFinite(own[0] + own[1])) {
       return anchoredOnItself(landmarks);
     }
@@ -69,13 +69,22 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
    * @param framesSinceDetection tracked frames since the detection frame (0 on the frame after it)
    */
   public FaceBox nextBox(int framesSinceDetection, float score) {
-    float[] own = FaceRegion.centreAndExtent(landmarks);
+    return nextBox(framesSinceDetection, score, false);
+  }
+
+  /**
+   * As {@link #nextBox(int, float)}; with {@code upright} the box is turned by the roll of the
+   * latest landmarks' eye line and framed in the face's own axes.
+   */
+  public FaceBox nextBox(int framesSinceDetection, float score, boolean upright) {
+    float angle = upright ? FaceRegion.eyeLineAngle(landmarks) : 0f;
+    float[] own = FaceRegion.centreAndExtent(landmarks, angle);
     float limit = MAX_ZOOM_PER_FRAME * (framesSinceDetection + 1);
     float zoom = own[2] / anchorExtent;
     zoom = Float.isFinite(zoom) ? Math.max(1 - limit, Math.min(1 + limit, zoom)) : 1;
     float side = boxSide * zoom;
     float cx = own[0] + offsetX * zoom;
     float cy = own[1] + offsetY * zoom;
-    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
+    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score, angle);
   }
 }

@@ -13,8 +13,14 @@ package io.asmnet.processor.track;
  *     larger side is implausible (collapsed landmarks or a full profile): the detector runs. About
  *     0.4 for a frontal face, 0.2 at 60 degrees of yaw
  * @param minInside a track with less than this fraction of its landmarks inside the frame is lost
+ * @param upright tracked boxes carry the face's roll from the eye line of its landmarks, so the
+ *     crop turns with the head; false keeps them axis-aligned
+ * @param confirm between detections, confirm each tracked face with the locator's {@link
+ *     FaceConfirmer} (when it has one) on the face's enlarged region; a face not confirmed is lost,
+ *     and the full detector runs on that frame
  */
-public record TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, float minEyeDistance, float minInside) {
+public record TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, float minEyeDistance, float minInside,
+    boolean upright, boolean confirm) {
   public TrackerConfig {
     if (detectEvery < 1 || maxFaces < 1) {
       throw new IllegalArgumentException("detectEvery and maxFaces must be >= 1: " + detectEvery + ", " + maxFaces);
@@ -34,10 +40,27 @@ public record TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, fl
    * at 1). With a model trained on 300W, raise it.
    */
   public static TrackerConfig defaults() {
-    return new TrackerConfig(3, 24f, 8, 0.15f, 0.6f);
+    return new TrackerConfig(3, 24f, 8, 0.15f, 0.6f, true, true);
+  }
+
+  /** Axis-aligned boxes, no confirmation: tracking from landmarks alone. */
+  public TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, float minEyeDistance, float minInside) {
+    this(detectEvery, minFaceSize, maxFaces, minEyeDistance, minInside, false, false);
   }
 
   public TrackerConfig withDetectEvery(int frames) {
-    return new TrackerConfig(frames, minFaceSize, maxFaces, minEyeDistance, minInside);
+    return new TrackerConfig(frames, minFaceSize, maxFaces, minEyeDistance, minInside, upright, confirm);
+  }
+
+  public TrackerConfig withUpright(boolean turn) {
+    return new TrackerConfig(detectEvery, minFaceSize, maxFaces, minEyeDistance, minInside, turn, confirm);
+  }
+
+  public TrackerConfig withConfirm(boolean check) {
+    return new TrackerConfig(detectEvery, minFaceSize, maxFaces, minEyeDistance, minInside, upright, check);
+  }
+
+  public TrackerConfig withMaxFaces(int faces) {
+    return new TrackerConfig(detectEvery, minFaceSize, faces, minEyeDistance, minInside, upright, confirm);
   }
 }

@@ -21,18 +21,30 @@ import org.slf4j.LoggerFactory;
  * detection frame, and keeps the detection box's side (following a real zoom by at most 1 % per
  * frame): see {@link TrackedFace#nextBox}. Cropping from the model's own landmarks alone would let
  * a biased model (a shape too small or shifted) shrink or move the box a bit more on every tracked
- * frame. The score is the fraction of the previous landmarks that lie inside the frame. Owns the
- * detector. Not thread-safe: one per stream task.
+ * frame. The score is the fraction of the previous landmarks that lie inside the frame.
+ *
+ * <p>With a {@link FaceConfirmer} (and {@link TrackerConfig#confirm()}), each predicted box is
+ * checked by a cheap detector run on its region and replaced by what that run found; a face not
+ * found there is lost, and the full detector runs on the frame instead. Owns the detector and the
+ * confirmer. Not thread-safe: one per stream task.
  */
 public final class TrackingFaceLocator implements FaceLocator {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingFaceLocator.class);
   private static final double DUPLICATE_IOU = 0.5;
 
   private final FaceDetector detector;
+  private final FaceConfirmer confirmer;
   private final TrackerConfig config;
 
+  /** Tracking from landmarks only, without confirmation. */
   public TrackingFaceLocator(FaceDetector detector, TrackerConfig config) {
+    this(detector, null, config);
+  }
+
+  /** @param confirmer checks tracked faces between detections; null for none */
+  public TrackingFaceLocator(FaceDetector detector, FaceConfirmer confirmer, TrackerConfig config) {
     this.detector = detector;
+    this.confirmer = confirmer;
     this.config = config;
   }
 
@@ -41,19 +53,36 @@ public final class TrackingFaceLocator implements FaceLocator {
     long start = System.nanoTime();
     Optional<String> reason = reasonToDetect(previous, sequence, bgr.cols(), bgr.rows());
     if (reason.isPresent()) {
-      LOG.trace("frame {}: detecting because {}", sequence, reason.get());
-      List<FaceBox> boxes = detector.detect(bgr);
-      return new LocatedFaces(capped(boxes), FaceSource.DETECTED, micros(start), 0);
+      return detected(bgr, sequence, reason.get(), start, 0);
     }
     List<FaceBox> boxes = new ArrayList<>();
     for (Prediction face : predicted(previous, bgr.cols(), bgr.rows())) {
       FaceBox box = face.box();
+      if (confirming()) {
+        Optional<FaceBox> found = confirmer.confirm(bgr, box);
+        if (found.isEmpty()) {
+          long tracked = micros(start);
+          return detected(bgr, sequence, "a tracked face was not confirmed", System.nanoTime(), tracked);
+        }
+        box = found.get();
+      }
+      FaceBox candidate = box;
       // Two tracks drifting onto one face would be tracked twice until the next detection.
-      if (boxes.stream().noneMatch(b -> iou(b, box) > DUPLICATE_IOU)) {
-        boxes.add(box);
+      if (boxes.stream().noneMatch(b -> iou(b.bounds(), candidate.bounds()) > DUPLICATE_IOU)) {
+        boxes.add(candidate);
       }
     }
     return new LocatedFaces(capped(boxes), FaceSource.TRACKED, 0, micros(start));
+  }
+
+  private LocatedFaces detected(Mat bgr, long sequence, String reason, long start, long trackMicros) {
+    LOG.trace("frame {}: detecting because {}", sequence, reason);
+    List<FaceBox> boxes = detector.detect(bgr);
+    return new LocatedFaces(capped(boxes), FaceSource.DETECTED, micros(start), trackMicros);
+  }
+
+  private boolean confirming() {
+    return confirmer != null && config.confirm();
   }
 
   /** Why this frame needs the detector, or empty when the track can be followed. */
@@ -98,7 +127,10 @@ public final class TrackingFaceLocator implements FaceLocator {
     // locate() may have dropped duplicate or surplus tracks: find the track each box came from.
     List<Prediction> predictions = predicted(previous, 1, 1);
     for (int i = 0; i < landmarks.size(); i++) {
-      faces.add(closest(predictions, located.boxes().get(i)).face().followedTo(landmarks.get(i)));
+      FaceBox box = located.boxes().get(i);
+      // A confirmed box came from a detector run: anchor on it, as on a detection frame.
+      faces.add(confirming() ? TrackedFace.detected(landmarks.get(i), box)
+          : closest(predictions, box).face().followedTo(landmarks.get(i)));
     }
     return new TrackState(sequence, previous.framesSinceDetection() + 1, faces);
   }
@@ -106,11 +138,11 @@ public final class TrackingFaceLocator implements FaceLocator {
   /** A track and the box it predicts for the next frame. */
   private record Prediction(TrackedFace face, FaceBox box) {}
 
-  private static List<Prediction> predicted(TrackState previous, int width, int height) {
+  private List<Prediction> predicted(TrackState previous, int width, int height) {
     List<Prediction> out = new ArrayList<>(previous.faces().size());
     for (TrackedFace face : previous.faces()) {
       float score = TrackHealth.inside(face.landmarks(), width, height);
-      out.add(new Prediction(face, face.nextBox(previous.framesSinceDetection(), score)));
+      out.add(new Prediction(face, face.nextBox(previous.framesSinceDetection(), score, config.upright())));
     }
     return out;
   }
@@ -149,5 +181,8 @@ public final class TrackingFaceLocator implements FaceLocator {
   @Override
   public void close() {
     detector.close();
+    if (confirmer != null) {
+      confirmer.close();
+    }
   }
 }

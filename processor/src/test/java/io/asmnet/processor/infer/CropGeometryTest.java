@@ -38,8 +38,8 @@ class CropGeometryTest {
         float cropX = (float) ((lm[i] - trainer[0]) * LandmarkModel.SIZE / trainer[2] + 111.5);
         float cropY = (float) ((lm[i + 1] - trainer[1]) * LandmarkModel.SIZE / trainer[2] + 111.5);
 
-        assertThat(g.toFrameX(cropX)).isCloseTo(lm[i], within(2e-3f));
-        assertThat(g.toFrameY(cropY)).isCloseTo(lm[i + 1], within(2e-3f));
+        assertThat(g.toFrameX(cropX, cropY)).isCloseTo(lm[i], within(2e-3f));
+        assertThat(g.toFrameY(cropX, cropY)).isCloseTo(lm[i + 1], within(2e-3f));
         // and the crop side of a landmark box edge is the margin: 224 * 0.1 / 1.2 px in
         assertThat(cropX).isBetween(224 * 0.1f / 1.2f - 0.5f, 224 - 224 * 0.1f / 1.2f + 0.5f);
       }

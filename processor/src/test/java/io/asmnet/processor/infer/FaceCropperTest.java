@@ -74,9 +74,9 @@ class FaceCropperTest {
     assertThat(g.cx()).isCloseTo(126, within(1e-4));
     assertThat(g.cy()).isCloseTo(63 + 0.12 * 40, within(1e-4));
     // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
-    assertThat(g.toFrameX(111.5f)).isCloseTo(126f, within(1e-4f));
-    assertThat(g.toFrameX(111.5f + 224)).isCloseTo((float) (126 + g.side()), within(1e-3f));
-    assertThat(g.toFrameY(111.5f - 112)).isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
+    assertThat(g.toFrameX(111.5f, 111.5f)).isCloseTo(126f, within(1e-4f));
+    assertThat(g.toFrameX(111.5f + 224, 111.5f)).isCloseTo((float) (126 + g.side()), within(1e-3f));
+    assertThat(g.toFrameY(111.5f, 111.5f - 112)).isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
   }
 
   @Test

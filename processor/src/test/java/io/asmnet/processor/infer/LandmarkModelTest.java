@@ -54,7 +54,7 @@ class LandmarkModelTest {
     Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3, 4});
 
     assertThatThrownBy(() -> LandmarkModel.open(junk, InferenceDevice.CPU))
-        .isInstanceOf(ModelLoadException.class).hasMessageContaining("cannot load model").hasMessageContaining("junk.onnx");
+        .isInstanceOf(ModelLoadException.class).hasMessageContaining("cannot load landmark model").hasMessageContaining("junk.onnx");
   }
 
   @Test

@@ -1,0 +1,61 @@
+package io.asmnet.processor.track;
+
+import io.asmnet.processor.detect.BlazeDetection;
+import io.asmnet.processor.detect.BlazeFaceDetector;
+import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Confirms a tracked face with the short-range BlazeFace network on a square twice the predicted
+ * box's side around it (a 128-pixel run, about a sixth of a full-frame one): the face must be
+ * found there overlapping the prediction (IoU of the regions' bounds at least {@link #MIN_IOU}).
+ * The confirmed box is the detection's own region, so tracked frames are framed by the detector,
+ * not by the landmark model's previous output. Owns the detector (its buffers; the network is
+ * shared).
+ */
+public final class BlazeFaceConfirmer implements FaceConfirmer {
+  static final double MIN_IOU = 0.3;
+  private static final double REGION_PER_BOX = 2.0;
+
+  private final BlazeFaceDetector shortRange;
+  private final boolean upright;
+
+  public BlazeFaceConfirmer(BlazeFaceDetector shortRange, boolean upright) {
+    this.shortRange = shortRange;
+    this.upright = upright;
+  }
+
+  @Override
+  public Optional<FaceBox> confirm(Mat bgr, FaceBox predicted) {
+    double side = REGION_PER_BOX * Math.max(predicted.w(), predicted.h());
+    // Continuous coordinates: the box's pixel-index centre c covers [c, c + 1), centred at c + 0.5.
+    double x0 = predicted.centreX() + 0.5 - side / 2;
+    double y0 = predicted.centreY() + 0.5 - side / 2;
+    FaceBox want = predicted.bounds();
+    FaceBox best = null;
+    double bestIou = MIN_IOU;
+    for (BlazeDetection d : shortRange.detectionsIn(bgr, x0, y0, side)) {
+      FaceBox region = FaceRegion.fromBlazeFace(d, upright);
+      double iou = iou(region.bounds(), want);
+      if (iou >= bestIou) {
+        bestIou = iou;
+        best = region;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  static double iou(FaceBox a, FaceBox b) {
+    double ix = Math.max(0, Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x()));
+    double iy = Math.max(0, Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y()));
+    double inter = ix * iy;
+    return inter / (a.w() * a.h() + b.w() * b.h() - inter);
+  }
+
+  @Override
+  public void close() {
+    shortRange.close();
+  }
+}
