@@ -107,6 +107,7 @@ class ProcessorAppIT {
     assertThat(scrape)
         .contains("asmnet_inference_device_info{", "device=\"cpu\"")
         .contains("asmnet_model_info{")
+        .contains("asmnet_detector_info{", "detector=\"blazeface\"")
         .containsPattern("asmnet_frames_total\\{[^}]*camera=\"cam\"[^}]*\\} 3")
         .containsPattern("asmnet_dead_letters_total\\{[^}]*kind=\"bad_schema\"[^}]*\\} 1")
         .contains("kafka_stream_alive_stream_threads");

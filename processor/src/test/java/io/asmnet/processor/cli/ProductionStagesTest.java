@@ -1,18 +1,22 @@
 package io.asmnet.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.config.TestConfigs;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FrameDecoder;
+import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.Cascade;
 import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.ort.OrtLoadException;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,8 +61,41 @@ class ProductionStagesTest {
   }
 
   @Test
+  void shouldPassTheBlazeFaceSettingsAndKeepTheCascadeUprightAndUnconfirmed() throws IOException {
+    ProcessorConfig.Stages s = load(Map.of(
+        "detector.min.score", "0.75",
+        "detector.max.faces", "4",
+        "detector.min.face.px", "48",
+        "crop.upright", "false",
+        "tracker.confirm", "true")).stages();
+
+    assertThat(ProductionStages.blazeFaceConfig(s)).isEqualTo(new BlazeFaceConfig(0.75f, 0.3, 4, 48, false));
+    assertThat(ProductionStages.trackerConfig(s).upright()).isFalse();
+    assertThat(ProductionStages.trackerConfig(s).confirm()).isTrue();
+    ProcessorConfig.Stages haar = load(Map.of("detector", "haar")).stages();
+    assertThat(ProductionStages.trackerConfig(haar).confirm()).isFalse();
+    assertThat(ProductionStages.trackerConfig(haar).upright()).isFalse();
+  }
+
+  @Test
+  void shouldOpenTheDetectorNetworksOnceAndNameABadFile() throws IOException {
+    ProcessorConfig config = load(Map.of("inference.device", "cpu"));
+    try (ProductionStages stages = new ProductionStages()) {
+      try (FaceLocator a = stages.locators(config).get(); FaceLocator b = stages.locators(config).get()) {
+        assertThat(a).isNotSameAs(b);
+      }
+    }
+    Path junk = Files.write(dir.resolve("not-a-model.onnx"), new byte[] {7, 7, 7});
+    ProcessorConfig bad = load(Map.of("inference.device", "cpu", "detector.short.model", junk.toString()));
+    try (ProductionStages stages = new ProductionStages()) {
+      assertThatThrownBy(() -> stages.locators(bad))
+          .isInstanceOf(OrtLoadException.class).hasMessageContaining("not-a-model.onnx");
+    }
+  }
+
+  @Test
   void shouldMakeAFreshRealDecoderAndLocatorPerCall() throws IOException {
-    ProcessorConfig config = load(Map.of("detector.cascade", "haar_frontal_alt2"));
+    ProcessorConfig config = load(Map.of("detector", "haar", "detector.cascade", "haar_frontal_alt2"));
     ProductionStages stages = new ProductionStages();
 
     try (FrameDecoder a = stages.decoders(config).get();

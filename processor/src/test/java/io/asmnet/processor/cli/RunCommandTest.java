@@ -105,6 +105,16 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldExitWithTwoWhenTheFaceDetectorCannotBeUsed() {
+    int code = execute((config, stages) -> {
+      throw new io.asmnet.processor.ort.OrtLoadException("cannot load face detector /m/face.onnx: not a model");
+    }, Map.of(), "run", "--model", model.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("face detector /m/face.onnx");
+  }
+
+  @Test
   void shouldExitWithOneOnARuntimeFailure() {
     int code = execute((config, stages) -> {
       throw new IllegalStateException("no FrameDecoder implementation is wired");

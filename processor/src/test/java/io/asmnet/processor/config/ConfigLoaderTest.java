@@ -52,6 +52,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldDefaultToTheBundledBlazeFaceWithUprightCropsAndConfirmation() {
+    ProcessorConfig.Stages s = load(Map.of(), Map.of()).stages();
+
+    assertThat(s.detector()).isEqualTo(DetectorKind.BLAZEFACE);
+    assertThat(s.detectorModel()).isEqualTo("bundled");
+    assertThat(s.detectorShortModel()).isEqualTo("bundled");
+    assertThat(s.detectorMinScore()).isEqualTo(0.6f);
+    assertThat(s.cropUpright()).isTrue();
+    assertThat(s.trackerConfirm()).isTrue();
+  }
+
+  @Test
+  void shouldNameAMissingDetectorModelAndAnUnknownDetector() {
+    assertThat(problemsOf(() -> load(Map.of(), Map.of("detector.model", "/nowhere/face.onnx", "detector", "yolo"))))
+        .contains("detector.model: model file /nowhere/face.onnx does not exist")
+        .contains("detector: 'yolo' is not one of blazeface, haar");
+    // The cascade does not need the networks.
+    assertThat(load(Map.of(), Map.of("detector", "haar", "detector.model", "/nowhere/face.onnx")).stages().detector())
+        .isEqualTo(DetectorKind.HAAR);
+  }
+
+  @Test
   void shouldRejectAnUnknownCascadeNamingTheKnownOnes() {
     assertThat(problemsOf(() -> load(Map.of(), Map.of("detector.cascade", "yunet"))))
         .contains("detector.cascade: 'yunet' is not one of haar_frontal_default, haar_frontal_alt2, lbp_frontal_improved");

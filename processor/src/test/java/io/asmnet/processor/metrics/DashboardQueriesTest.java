@@ -45,6 +45,7 @@ class DashboardQueriesTest {
       metrics.deadLetter(ErrorKind.CORRUPT_PAYLOAD);
       metrics.batchRun(2, 1_000, 6_000);
       metrics.inferenceDevice("cpu");
+      metrics.detectorInUse("blazeface", "cpu");
       Scrape scrape = Scrape.parse(registry.scrape(MetricsServer.PROMETHEUS_TEXT));
       exported = scrape.names();
       bucketBounds =

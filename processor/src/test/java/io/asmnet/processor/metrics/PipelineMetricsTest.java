@@ -148,6 +148,16 @@ class PipelineMetricsTest {
   }
 
   @Test
+  void shouldSayWhichDetectorRunsWhere() {
+    metrics.detectorInUse("blazeface", "CUDA");
+    metrics.detectorInUse("haar", "CUDA"); // the cascade has no GPU path
+
+    assertThat(scrape().find("asmnet_detector_info", Map.of()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.labels()).containsEntry("detector", "haar").containsEntry("device", "cpu"));
+  }
+
+  @Test
   void shouldBindJvmAndProcessMetrics() {
     assertThat(scrape().names())
         .contains(
