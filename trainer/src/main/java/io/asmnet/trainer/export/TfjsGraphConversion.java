@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asmnet.trainer.export.onnx.OnnxProto.AttributeProto;
 import io.asmnet.trainer.export.onnx.OnnxProto.ModelProto;
 import io.asmnet.trainer.export.onnx.OnnxProto.TensorProto.DataType;
+import io.asmnet.trainer.tfjs.TfKernels;
 import io.asmnet.trainer.tfjs.TfjsModelFile;
 import io.asmnet.trainer.tfjs.TfjsTensor;
 import java.util.ArrayList;
@@ -210,29 +211,9 @@ final class TfjsGraphConversion {
     };
   }
 
-  /** HWIO -> OIHW; a depthwise [H, W, C, M] -> [C * M, 1, H, W] (output channel c * M + m). */
+  /** HWIO -> OIHW; a depthwise [H, W, C, M] -> [C * M, 1, H, W] (see {@link TfKernels}). */
   private String kernel(String tfName, TfjsTensor w, boolean depthwise) {
-    int kh = (int) w.shape()[0];
-    int kw = (int) w.shape()[1];
-    int a = (int) w.shape()[2];
-    int b = (int) w.shape()[3];
-    float[] src = w.requireFloats();
-    float[] dst = new float[src.length];
-    for (int y = 0; y < kh; y++) {
-      for (int x = 0; x < kw; x++) {
-        for (int i = 0; i < a; i++) {
-          for (int o = 0; o < b; o++) {
-            float v = src[((y * kw + x) * a + i) * b + o];
-            // full: [o][i][y][x]; depthwise: [i * b + o][0][y][x]
-            int index = depthwise ? ((i * b + o) * kh + y) * kw + x : ((o * a + i) * kh + y) * kw + x;
-            dst[index] = v;
-          }
-        }
-      }
-    }
-    return depthwise
-        ? g.floats(unique(tfName), dst, (long) a * b, 1, kh, kw)
-        : g.floats(unique(tfName), dst, b, a, kh, kw);
+    return g.floats(unique(tfName), TfKernels.toOihw(w, depthwise), TfKernels.oihwShape(w, depthwise));
   }
 
   private Value binary(String onnxOp, List<String> in) {

@@ -8,13 +8,11 @@ import ai.onnxruntime.OrtSession;
 import io.asmnet.trainer.data.DecodedImage;
 import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
-import io.asmnet.trainer.data.StarterDataset;
 import io.asmnet.trainer.tfjs.FaceCrop;
 import io.asmnet.trainer.tfjs.TfjsModelFile;
 import io.asmnet.trainer.tfjs.TfjsModels;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class TfjsBlazeFaceParityTest {
       double worst = compare(env, ours, theirs, noise, "random [-1,1]");
 
       // Real faces, centred with a margin as a detector sees them, in both candidate ranges.
-      List<LabelledFace> faces = StarterDataset.fetchAndLoad(dlibCache()).heldOut();
+      List<LabelledFace> faces = TfjsModels.dlibHeldOutFaces();
       double signedSum = 0;
       double unitSum = 0;
       int n = Math.min(8, faces.size());
@@ -133,11 +131,5 @@ class TfjsBlazeFaceParityTest {
       box[3] = Math.max(box[3], xy[i + 1]);
     }
     return box;
-  }
-
-  /** The checkout's dlib cache, as the fetch script uses it, found from the trainer module folder. */
-  static Path dlibCache() {
-    String env = System.getenv("ASMNET_DATA_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().getParent().resolve(".cache/dlib");
   }
 }

@@ -8,7 +8,6 @@ import ai.onnxruntime.OrtSession;
 import io.asmnet.trainer.data.DecodedImage;
 import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
-import io.asmnet.trainer.data.StarterDataset;
 import io.asmnet.trainer.tfjs.FaceCrop;
 import io.asmnet.trainer.tfjs.TfjsModelFile;
 import io.asmnet.trainer.tfjs.TfjsModels;
@@ -37,7 +36,7 @@ class TfjsFaceMeshTest {
   @Test
   void shouldPutEyeNoseAndMouthVerticesOnTheLabelledLandmarks() throws Exception {
     byte[] onnx = new TfjsGraphImporter().convert(TfjsModelFile.read(TfjsModels.humanModel("facemesh"))).toByteArray();
-    List<LabelledFace> faces = StarterDataset.fetchAndLoad(TfjsBlazeFaceParityTest.dlibCache()).heldOut();
+    List<LabelledFace> faces = TfjsModels.dlibHeldOutFaces();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);

@@ -2,10 +2,13 @@ package io.asmnet.trainer.tfjs;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.asmnet.trainer.data.LabelledFace;
+import io.asmnet.trainer.data.StarterDataset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +40,13 @@ public final class TfjsModels {
       throw new IllegalStateException("fetch-tfjs-models.sh failed (" + fetch.exitValue() + "): " + err);
     }
     return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
+  }
+
+  /** dlib's held-out labelled faces (fetched into the checkout's .cache/dlib like the other tests). */
+  public static List<LabelledFace> dlibHeldOutFaces() {
+    String env = System.getenv("ASMNET_DATA_DIR");
+    Path cache = env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().getParent().resolve(".cache/dlib");
+    return StarterDataset.fetchAndLoad(cache).heldOut();
   }
 
   public static Path humanModel(String name) throws IOException, InterruptedException {
