@@ -33,15 +33,15 @@ final class TfjsGraphConversion {
   private final OnnxGraph g = new OnnxGraph("tfjs");
   private final Map<String, JsonNode> nodes = new LinkedHashMap<>();
   private final Map<String, Value> values = new HashMap<>();
-  private final Map<String, String> initializers = new HashMap<>();
+  private final TfjsConstants constants;
   private final Set<String> visiting = new HashSet<>();
-  private int counter;
 
   TfjsGraphConversion(TfjsModelFile model) {
     this.model = model;
     for (JsonNode node : model.topology().path("node")) {
       nodes.put(node.path("name").asText(), node);
     }
+    this.constants = new TfjsConstants(model, nodes, g);
   }
 
   ModelProto run(ModelProto.Builder proto) {
@@ -119,7 +119,7 @@ final class TfjsGraphConversion {
     List<String> in = inputs(node);
     return switch (op) {
       case "Placeholder" -> placeholder(name, node);
-      case "Const" -> new Value(initializer(name, false), false);
+      case "Const" -> new Value(constants.initializer(name, false), false);
       case "Identity" -> value(in.get(0));
       case "Conv2D", "_FusedConv2D" -> conv(name, op, node, in, false);
       case "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> conv(name, op, node, in, true);
@@ -152,7 +152,7 @@ final class TfjsGraphConversion {
 
   private Value conv(String name, String op, JsonNode node, List<String> in, boolean depthwise) {
     TfjsGraphImporter.requireFormat(node, name, op);
-    TfjsTensor w = constant(in.get(1), op, name);
+    TfjsTensor w = constants.get(in.get(1), op, name);
     if (w.shape().length != 4) {
       throw new IllegalArgumentException(op + " node " + name + ": kernel of rank " + w.shape().length);
     }
@@ -160,8 +160,8 @@ final class TfjsGraphConversion {
     String activation = fusedActivation(name, op, fused);
     List<String> convInputs = new ArrayList<>(List.of(nchw(value(in.get(0))), kernel(in.get(1), w, depthwise)));
     if (!fused.isEmpty()) {
-      TfjsTensor bias = constant(in.get(2), op, name);
-      convInputs.add(g.floats(unique(in.get(2)), bias.requireFloats(), bias.size()));
+      TfjsTensor bias = constants.get(in.get(2), op, name);
+      convInputs.add(g.floats(constants.unique(in.get(2)), bias.requireFloats(), bias.size()));
     }
     long[] strides = TfjsAttrs.ints(node, "strides", 1, 1, 1, 1);
     long[] dilations = TfjsAttrs.ints(node, "dilations", 1, 1, 1, 1);
@@ -213,21 +213,21 @@ final class TfjsGraphConversion {
 
   /** HWIO -> OIHW; a depthwise [H, W, C, M] -> [C * M, 1, H, W] (see {@link TfKernels}). */
   private String kernel(String tfName, TfjsTensor w, boolean depthwise) {
-    return g.floats(unique(tfName), TfKernels.toOihw(w, depthwise), TfKernels.oihwShape(w, depthwise));
+    return g.floats(constants.unique(tfName), TfKernels.toOihw(w, depthwise), TfKernels.oihwShape(w, depthwise));
   }
 
   private Value binary(String onnxOp, List<String> in) {
-    boolean aConst = isConst(in.get(0));
-    boolean bConst = isConst(in.get(1));
+    boolean aConst = constants.isConst(in.get(0));
+    boolean bConst = constants.isConst(in.get(1));
     if (aConst && bConst) {
       throw new UnsupportedOperationException(onnxOp + " of two constants " + in + " is not supported");
     }
     Value a = aConst ? null : value(in.get(0));
     Value b = bConst ? null : value(in.get(1));
     if (aConst) {
-      a = new Value(initializer(in.get(0), b.nchw()), b.nchw());
+      a = new Value(constants.initializer(in.get(0), b.nchw()), b.nchw());
     } else if (bConst) {
-      b = new Value(initializer(in.get(1), a.nchw()), a.nchw());
+      b = new Value(constants.initializer(in.get(1), a.nchw()), a.nchw());
     }
     if (a.nchw() && b.nchw()) {
       return new Value(g.node(onnxOp, List.of(a.name(), b.name())), true);
@@ -246,7 +246,7 @@ final class TfjsGraphConversion {
 
   /** TF's Prelu: x if x > 0 else alpha * x, alpha broadcast over the last (channel) axis. */
   private Value prelu(Value x, String alpha) {
-    String slope = isConst(alpha) ? initializer(alpha, x.nchw()) : tfLayoutOrFail(alpha, x);
+    String slope = constants.isConst(alpha) ? constants.initializer(alpha, x.nchw()) : tfLayoutOrFail(alpha, x);
     return new Value(g.node("PRelu", List.of(x.name(), slope)), x.nchw());
   }
 
@@ -273,7 +273,7 @@ final class TfjsGraphConversion {
 
   private Value pad(String name, String op, List<String> in) {
     Value x = value(in.get(0));
-    int[] p = constant(in.get(1), op, name).requireInts();
+    int[] p = constants.get(in.get(1), op, name).requireInts();
     int rank = p.length / 2;
     long[] pads = new long[2 * rank];
     for (int d = 0; d < rank; d++) {
@@ -282,24 +282,24 @@ final class TfjsGraphConversion {
       pads[d] = p[2 * tf];
       pads[rank + d] = p[2 * tf + 1];
     }
-    List<String> args = new ArrayList<>(List.of(x.name(), g.longs(unique(in.get(1)), pads, pads.length)));
+    List<String> args = new ArrayList<>(List.of(x.name(), g.longs(constants.unique(in.get(1)), pads, pads.length)));
     if (op.equals("PadV2")) {
-      args.add(g.floats(unique(in.get(2)), constant(in.get(2), op, name).requireFloats()));
+      args.add(g.floats(constants.unique(in.get(2)), constants.get(in.get(2), op, name).requireFloats()));
     }
     return new Value(g.node("Pad", args, attr("mode", "constant")), x.nchw());
   }
 
   private Value reshape(List<String> in) {
     String x = tfLayout(value(in.get(0)));
-    int[] shape = constant(in.get(1), "Reshape", in.get(1)).requireInts();
+    int[] shape = constants.get(in.get(1), "Reshape", in.get(1)).requireInts();
     long[] dims = Arrays.stream(shape).asLongStream().toArray();
-    String y = g.node("Reshape", List.of(x, g.longs(unique(in.get(1)), dims, dims.length)));
+    String y = g.node("Reshape", List.of(x, g.longs(constants.unique(in.get(1)), dims, dims.length)));
     return dims.length == 4 ? new Value(transpose(y, TO_NCHW), true) : new Value(y, false);
   }
 
   private Value concat(String name, List<String> in) {
     int n = in.size() - 1;
-    int axis = constant(in.get(n), "ConcatV2", name).requireInts()[0];
+    int axis = constants.get(in.get(n), "ConcatV2", name).requireInts()[0];
     List<Value> parts = new ArrayList<>();
     for (String i : in.subList(0, n)) {
       parts.add(value(i));
@@ -315,61 +315,6 @@ final class TfjsGraphConversion {
     return new Value(g.node("Concat", names, attr("axis", onnxAxis)), nchw);
   }
 
-  private boolean isConst(String name) {
-    JsonNode node = nodes.get(name);
-    return node != null && node.path("op").asText().equals("Const");
-  }
-
-  private TfjsTensor constant(String name, String op, String node) {
-    if (!isConst(name)) {
-      throw new UnsupportedOperationException(op + " node " + node + ": input " + name + " must be a constant");
-    }
-    return model.weight(name);
-  }
-
-  /** A float constant as an initializer, in TF's layout or as an NCHW-broadcastable tensor. */
-  private String initializer(String name, boolean nchw) {
-    String key = name + (nchw ? "#nchw" : "#tf");
-    String done = initializers.get(key);
-    if (done != null) {
-      return done;
-    }
-    TfjsTensor t = model.weight(name);
-    float[] data = t.requireFloats();
-    long[] dims = t.shape();
-    if (nchw) {
-      if (dims.length > 4) {
-        throw new UnsupportedOperationException("constant " + name + " of rank " + dims.length + " beside an image tensor");
-      }
-      long[] nhwc = new long[4];
-      Arrays.fill(nhwc, 1);
-      System.arraycopy(dims, 0, nhwc, 4 - dims.length, dims.length);
-      data = nhwcToNchw(data, nhwc);
-      dims = new long[] {nhwc[0], nhwc[3], nhwc[1], nhwc[2]};
-    }
-    String out = g.floats(unique(name), data, dims);
-    initializers.put(key, out);
-    return out;
-  }
-
-  private static float[] nhwcToNchw(float[] src, long[] nhwc) {
-    int n = (int) nhwc[0];
-    int h = (int) nhwc[1];
-    int w = (int) nhwc[2];
-    int c = (int) nhwc[3];
-    float[] dst = new float[src.length];
-    for (int b = 0; b < n; b++) {
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          for (int ch = 0; ch < c; ch++) {
-            dst[((b * c + ch) * h + y) * w + x] = src[((b * h + y) * w + x) * c + ch];
-          }
-        }
-      }
-    }
-    return dst;
-  }
-
   private String nchw(Value v) {
     return v.nchw() ? v.name() : transpose(v.name(), TO_NCHW);
   }
@@ -380,10 +325,5 @@ final class TfjsGraphConversion {
 
   private String transpose(String x, long[] perm) {
     return g.node("Transpose", List.of(x), attr("perm", perm));
-  }
-
-  /** A unique, readable initializer name for TF constant {@code name}. */
-  private String unique(String name) {
-    return "c" + counter++ + "_" + name.replaceAll("[^A-Za-z0-9_]", "_");
   }
 }
