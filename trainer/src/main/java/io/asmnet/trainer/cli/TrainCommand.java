@@ -7,9 +7,16 @@ import io.asmnet.trainer.loss.AsmFitter;
 import io.asmnet.trainer.train.TrainingOptions;
 import io.asmnet.trainer.train.TrainingRun;
 import io.asmnet.trainer.train.TrainingState;
+import io.asmnet.trainer.model.KerasMobileNetV2Init;
+import io.asmnet.trainer.model.MultiDepthBackbone;
+import io.asmnet.trainer.tfjs.TfjsModelFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +29,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Trains ASMNet with ASM-LOSS (or --loss mse) and Adam; a checkpoint per epoch.")
 public final class TrainCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+
   enum LossKind { asm, mse }
+
+  /** Where the backbone starts: random (the paper) or Keras' ImageNet MobileNetV2. */
+  enum InitKind { random, imagenet }
+
+  /** Where scripts/fetch-tfjs-models.sh puts nsfwjs' MobileNetV2, from the checkout root. */
+  static final String IMAGENET_MODEL = ".cache/npm/nsfwjs/package/dist/models/mobilenet_v2/model.json";
 
   @Spec CommandSpec spec;
 
@@ -76,6 +91,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets) or none (default ${DEFAULT-VALUE})")
   AugmentMode augment;
 
+  @Option(names = "--init", defaultValue = "random",
+      description = "backbone start: random (the paper's) or imagenet (Keras MobileNetV2 up to block 15, see --imagenet-model) (default ${DEFAULT-VALUE})")
+  InitKind init;
+
+  @Option(names = "--imagenet-model", defaultValue = IMAGENET_MODEL,
+      description = "TFJS layers model.json of Keras' MobileNetV2 for --init imagenet; scripts/fetch-tfjs-models.sh fetches it (default ${DEFAULT-VALUE})")
+  Path imagenetModel;
+
   @Option(names = "--resume", description = "continue from the checkpoint in --out")
   boolean resume;
 
@@ -103,12 +126,27 @@ public final class TrainCommand implements Callable<Integer> {
     SampleMaker maker = new SampleMaker(new ImageCache(imageCacheMb << 20));
     TrainingOptions options =
         new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress);
-    TrainingState state = new TrainingRun(options).run(new AugmentingSource(train, validation, maker, seed, augment));
+    TrainingState state = new TrainingRun(options, backboneInit()).run(new AugmentingSource(train, validation, maker, seed, augment));
     spec.commandLine().getOut().printf(
         "trained %d epochs on %d faces; last loss %.5f%s; checkpoint %s%n",
         state.epochsDone(), train.size(), state.epochLoss().get(state.epochLoss().size() - 1),
         state.validationNme().isEmpty() ? "" : String.format("; val NME %.2f %%", state.validationNme().get(state.validationNme().size() - 1)),
         out);
     return 0;
+  }
+
+  private Consumer<MultiDepthBackbone> backboneInit() {
+    if (init == InitKind.random) {
+      return backbone -> {};
+    }
+    if (!Files.isRegularFile(imagenetModel)) {
+      throw new IllegalArgumentException(
+          "--init imagenet needs " + imagenetModel + ": run scripts/fetch-tfjs-models.sh (or pass --imagenet-model)");
+    }
+    TfjsModelFile keras = TfjsModelFile.read(imagenetModel);
+    return backbone -> {
+      int set = KerasMobileNetV2Init.apply(keras, backbone);
+      LOG.info("backbone initialised from {} ({} parameter arrays)", imagenetModel, set);
+    };
   }
 }

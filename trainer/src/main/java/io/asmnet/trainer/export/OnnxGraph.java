@@ -76,6 +76,13 @@ final class OnnxGraph {
     graph.addOutput(valueInfo(name, type, dims));
   }
 
+  /** A graph output whose shape the graph does not state (ONNX Runtime infers it). */
+  void outputOfAnyShape(String name, TensorProto.DataType type) {
+    TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).build();
+    graph.addOutput(
+        ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)));
+  }
+
   GraphProto build() {
     return graph.build();
   }
@@ -93,6 +100,14 @@ final class OnnxGraph {
         .setName(name)
         .setType(AttributeProto.AttributeType.FLOAT)
         .setF(value)
+        .build();
+  }
+
+  static AttributeProto attr(String name, String value) {
+    return AttributeProto.newBuilder()
+        .setName(name)
+        .setType(AttributeProto.AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value))
         .build();
   }
 

@@ -20,6 +20,7 @@ import io.asmnet.trainer.loss.AsmFitter;
 import io.asmnet.trainer.loss.AsmLoss;
 import io.asmnet.trainer.loss.AsmOperator;
 import io.asmnet.trainer.model.AsmNet;
+import io.asmnet.trainer.model.MultiDepthBackbone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +43,20 @@ public final class TrainingRun {
   static final float HEAD_WEIGHT_SCALE = 0.1f;
 
   private final TrainingOptions options;
+  private final Consumer<MultiDepthBackbone> backboneInit;
 
+  /** A run whose backbone starts from DJL's random initialisation (the paper's start). */
   public TrainingRun(TrainingOptions options) {
+    this(options, backbone -> {});
+  }
+
+  /**
+   * A run whose fresh backbone is then set by {@code backboneInit} (e.g. {@link
+   * io.asmnet.trainer.model.KerasMobileNetV2Init}); not applied when resuming.
+   */
+  public TrainingRun(TrainingOptions options, Consumer<MultiDepthBackbone> backboneInit) {
     this.options = options;
+    this.backboneInit = backboneInit;
   }
 
   /** Runs the remaining epochs and returns the final state (also saved in the checkpoint). */
@@ -80,6 +93,7 @@ public final class TrainingRun {
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(options.batchSize(), 3, 224, 224));
         if (!resuming) {
+          backboneInit.accept(AsmNet.backbone(net));
           AsmNet.startAtMeanShape(net, toFloats(asm.mean()), HEAD_WEIGHT_SCALE);
         }
         for (int e = state.epochsDone(); e < options.epochs(); e++) {
