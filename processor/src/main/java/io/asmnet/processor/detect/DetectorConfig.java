@@ -32,9 +32,9 @@ public record DetectorConfig(
     }
   }
 
-  /** Haar default cascade at 320 px width, faces from 32 px, up to 8 faces, 1.1, 4 neighbours. */
+  /** Haar default cascade at 320 px width, faces from 48 px, up to 8 faces, 1.1, 4 neighbours. */
   public static DetectorConfig defaults() {
-    return new DetectorConfig(Cascade.HAAR_FRONTAL_DEFAULT, 320, 32, 8, 1.1, 4);
+    return new DetectorConfig(Cascade.HAAR_FRONTAL_DEFAULT, 320, 48, 8, 1.1, 4);
   }
 
   public DetectorConfig withCascade(Cascade other) {

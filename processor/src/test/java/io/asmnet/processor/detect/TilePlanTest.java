@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TilePlanTest {
   @Test
   void shouldRunOnceOnAFrameWhoseSmallFacesTheWholeFrameRunSees() {
-    // 20 input px of a 256 run over 400 px: faces from 31 px.
+    // 19 input px of a 256 run over 400 px: faces from 30 px.
     List<TilePlan.Region> r = TilePlan.of(400, 300, 256, 32).regions();
     assertThat(r).containsExactly(new TilePlan.Region(0, -50, 400, 0));
   }
@@ -16,8 +16,8 @@ class TilePlanTest {
   @Test
   void shouldAddHalvingLevelsOfOverlappingTilesUntilTheSmallestFaceIsCovered() {
     List<TilePlan.Region> r = TilePlan.of(1920, 1080, 256, 32).regions();
-    // Level 0 whole frame (faces from 150 px), level 1 of 960 (75 px), level 2 of 480 (37.5 px):
-    // 240 px tiles would reach 18.75 px faces but are smaller than the input, so the plan stops.
+    // Level 0 whole frame (faces from 142 px), level 1 of 960 (71 px), level 2 of 480 (36 px):
+    // 240 px tiles would reach 18 px faces but are smaller than the input, so the plan stops.
     assertThat(r.stream().filter(t -> t.level() == 0)).hasSize(1);
     assertThat(r.stream().filter(t -> t.level() == 1)).hasSize(3 * 2);
     assertThat(r.stream().filter(t -> t.level() == 2)).hasSize(5 * 3);
