@@ -6,7 +6,9 @@ import io.asmnet.processor.infer.LandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
 import io.asmnet.processor.metrics.MetricsRuntime;
 import io.asmnet.processor.metrics.PipelineMetrics;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.topology.PoseTopology;
+import io.asmnet.processor.topology.ProductionErrorHandler;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
 import java.io.IOException;
@@ -65,7 +67,11 @@ public final class ProcessorApp {
       try {
         Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(config), estimator,
             obs.metrics(), Clock.systemUTC());
-        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics())), props, estimator, obs);
+        // Output records Kafka refuses are counted on the pipeline's metrics.
+        props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
+        int maxRecordBytes = RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes());
+        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
+            estimator, obs);
       } catch (RuntimeException e) {
         estimator.close();
         throw e;
@@ -96,8 +102,8 @@ public final class ProcessorApp {
     metrics.inferenceDevice(model.device().name());
     metrics.modelInUse(model.name(), model.version());
     LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
-    return new BatchedLandmarkEstimator(
-        model, inf.maxBatchSize(), config.kafka().numStreamThreads(), inf.maxQueueDelayMicros(), metrics);
+    return new BatchedLandmarkEstimator(model, model::run, inf.maxBatchSize(), config.kafka().numStreamThreads(),
+        inf.maxQueueDelayMicros(), inf.timeoutMillis(), inf.retryMillis(), metrics);
   }
 
   private static String hostForUrl(String bind) {

@@ -1,5 +1,6 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.metrics.MetricsServer;
@@ -47,12 +48,16 @@ public final class ConfigLoader {
     d.put("inference.device", "auto");
     d.put("max.batch.size", "16");
     d.put("max.queue.delay.us", "2000");
+    // A caller's wait for its batch, and how long a frame is retried while the model fails.
+    d.put("inference.timeout.ms", "30000");
+    d.put("inference.retry.ms", "60000");
     // Stage defaults come from the stages' own records, so there is one source of each default.
     DecodeLimits limits = DecodeLimits.defaults();
     DetectorConfig detector = DetectorConfig.defaults();
     TrackerConfig tracker = TrackerConfig.defaults();
     d.put("decode.max.payload.bytes", String.valueOf(limits.maxPayloadBytes()));
     d.put("decode.max.pixels", String.valueOf(limits.maxPixels()));
+    d.put("decode.camera.idle.ms", String.valueOf(CompositeFrameDecoder.DEFAULT_IDLE.toMillis()));
     d.put("detector.cascade", Fields.cascadeName(detector.cascade()));
     d.put("detector.max.faces", String.valueOf(detector.maxFaces()));
     d.put("detector.min.face.px", String.valueOf(detector.minFaceSize()));
@@ -144,7 +149,9 @@ public final class ConfigLoader {
                 f.model("model.path"),
                 f.device("inference.device"),
                 f.intIn("max.batch.size", 1, 256),
-                f.longIn("max.queue.delay.us", 0, 1_000_000)),
+                f.longIn("max.queue.delay.us", 0, 1_000_000),
+                f.longIn("inference.timeout.ms", 100, 600_000),
+                f.longIn("inference.retry.ms", 0, 180_000)),
             new ProcessorConfig.Stages(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),
                 f.longIn("decode.max.pixels", 1, 1L << 31),
@@ -152,7 +159,8 @@ public final class ConfigLoader {
                 f.intIn("detector.max.faces", 1, 256),
                 f.intIn("detector.min.face.px", 8, 4096),
                 f.intIn("detector.width", 64, 8192),
-                f.intIn("tracker.redetect.interval", 1, 10_000)),
+                f.intIn("tracker.redetect.interval", 1, 10_000),
+                f.longIn("decode.camera.idle.ms", 1_000, 86_400_000)),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)));
     if (!problems.isEmpty()) {

@@ -57,9 +57,13 @@ public record ProcessorConfig(
    *     face are allocated up front, direct memory)
    * @param maxQueueDelayMicros how long the first face of a batch may wait for more faces
    *     (0..1,000,000 us)
+   * @param timeoutMillis how long a frame waits for its batch before that counts as a model fault
+   * @param retryMillis how long a frame is retried while the model fails before the instance
+   *     gives up (exit code 1; the frame is processed again after restart)
    */
   public record Inference(
-      Path modelPath, InferenceDevice device, int maxBatchSize, long maxQueueDelayMicros) {}
+      Path modelPath, InferenceDevice device, int maxBatchSize, long maxQueueDelayMicros,
+      long timeoutMillis, long retryMillis) {}
 
   /**
    * @param maxPayloadBytes frames with a larger encoded payload become OVERSIZED dead letters
@@ -69,6 +73,7 @@ public record ProcessorConfig(
    * @param detectorMinFacePixels smallest face side to look for, frame pixels
    * @param detectorWidth frames are scaled to this width for detection, pixels
    * @param trackerRedetectInterval frames between detector runs while tracking
+   * @param cameraIdleMillis a camera's H.264 decoder is freed after this long without a frame
    */
   public record Stages(
       int maxPayloadBytes,
@@ -77,7 +82,8 @@ public record ProcessorConfig(
       int detectorMaxFaces,
       int detectorMinFacePixels,
       int detectorWidth,
-      int trackerRedetectInterval) {}
+      int trackerRedetectInterval,
+      long cameraIdleMillis) {}
 
   /**
    * Prometheus scrape endpoint.
