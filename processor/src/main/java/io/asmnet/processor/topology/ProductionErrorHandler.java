@@ -5,6 +5,7 @@ import io.asmnet.processor.emit.RecordOrigin;
 import io.asmnet.processor.metrics.PipelineObserver;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
+import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.serde.AvroSerde;
 import io.asmnet.schemas.serde.WireSerdes;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams' production exception handler for the processor: an output record that Kafka
  * refuses for what it is (too large for the producer or the topic, invalid) is one record's
  * problem, never the instance's. It is logged, counted ({@link PipelineObserver#productionFailed})
- * and replaced by a small dead letter (the input's coordinates, the refused record's kind and size,
- * no payload). If that small dead letter is refused too, it is only logged and counted. Retriable
+ * and replaced by a small dead letter (the refused record's kind, size and, for a dead letter, the
+ * input's coordinates; no payload). If that small dead letter is refused too, it is only logged and counted. Retriable
  * errors are retried; anything else fails as Streams' default handler would.
  *
  * <p>The processor already sizes what it sends to the producer's limit ({@link
@@ -49,7 +50,8 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
   private static final int MAX_KEY_BYTES = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ProductionErrorHandler.class);
 
-  private final AvroSerde<DeadLetter> serde = WireSerdes.deadLetter();
+  private final AvroSerde<DeadLetter> deadLetters = WireSerdes.deadLetter();
+  private final AvroSerde<PoseEvent> events = WireSerdes.poseEvent();
   private final DeadLetterFactory factory = new DeadLetterFactory(Clock.systemUTC());
   private String deadLetterTopic = "";
   private PipelineObserver observer = PipelineObserver.NONE;
@@ -70,14 +72,12 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     }
     observer.productionFailed(record.topic(), exception.getClass().getSimpleName());
     long size = bytes(record.key()) + bytes(record.value());
-    String coordinates = context.topic() + "-" + context.partition() + "@" + context.offset();
     if (record.headers().lastHeader(REPLACEMENT_HEADER) != null || deadLetterTopic.isEmpty()) {
-      LOG.error("Kafka refused record of {} bytes for {} (input {}); dropped: {}", size, record.topic(), coordinates,
-          exception.toString());
+      LOG.error("Kafka refused record of {} bytes for {}; dropped: {}", size, record.topic(), exception.toString());
       return Response.resume();
     }
-    LOG.error("Kafka refused record of {} bytes for {} (input {}): {}; sending a small dead letter instead"
-        + " (check the topic's max.message.bytes)", size, record.topic(), coordinates, exception.toString());
+    LOG.error("Kafka refused record of {} bytes for {}: {}; sending a small dead letter instead"
+        + " (check the topic's max.message.bytes)", size, record.topic(), exception.toString());
     return Response.resume(List.of(replacement(context, record, exception, size)));
   }
 
@@ -86,28 +86,41 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
         || e instanceof InvalidRecordException;
   }
 
+  /**
+   * The error may arrive asynchronously, when Streams has moved on to later input records, so the
+   * coordinates come from the refused record itself: a dead letter carries them; for a pose event
+   * only its camera and sequence are known (they name the frame), partition and offset are -1.
+   */
   private ProducerRecord<byte[], byte[]> replacement(ErrorHandlerContext context,
       ProducerRecord<byte[], byte[]> refused, Exception exception, long size) {
-    boolean wasDeadLetter = refused.topic().equals(deadLetterTopic);
+    byte[] key = refused.key() != null && refused.key().length <= MAX_KEY_BYTES ? refused.key() : null;
+    String inputTopic = context.topic() == null ? "" : context.topic();
+    RecordOrigin origin = new RecordOrigin(inputTopic, -1, -1, key, refused.timestamp() == null ? 0 : refused.timestamp());
     ErrorKind kind = ErrorKind.INTERNAL;
-    String what = "pose event";
-    if (wasDeadLetter) {
+    String what;
+    if (refused.topic().equals(deadLetterTopic)) {
       what = "dead letter";
       try {
-        kind = serde.decode(refused.value()).getErrorKind();
+        DeadLetter d = deadLetters.decode(refused.value());
+        kind = d.getErrorKind();
+        origin = new RecordOrigin(d.getSourceTopic(), d.getPartition(), d.getOffset(), key, d.getTimestampMs());
       } catch (RuntimeException e) {
-        // Our own bytes; if they cannot be read back, INTERNAL says enough.
+        // Our own bytes; if they cannot be read back, the message still says what was refused.
+      }
+    } else {
+      what = "pose event";
+      try {
+        PoseEvent e = events.decode(refused.value());
+        what = "pose event of camera " + e.getCameraId() + " sequence " + e.getSequence();
+      } catch (RuntimeException e) {
+        // As above.
       }
     }
-    byte[] key = refused.key() != null && refused.key().length <= MAX_KEY_BYTES ? refused.key() : null;
-    RecordOrigin origin = new RecordOrigin(context.topic() == null ? "" : context.topic(), context.partition(),
-        context.offset(), key, context.timestamp());
-    String message = "Kafka refused the " + what + " of " + size + " bytes for topic " + refused.topic() + " ("
+    String message = "Kafka refused the " + what + " (" + size + " bytes) for topic " + refused.topic() + " ("
         + exception.getClass().getSimpleName() + ": " + exception.getMessage() + "); this replacement carries no payload";
-    byte[] value = serde.encode(factory.create(origin, kind, message, new byte[0]));
+    byte[] value = deadLetters.encode(factory.create(origin, kind, message, new byte[0]));
     Headers headers = new RecordHeaders().add(REPLACEMENT_HEADER, "true".getBytes(StandardCharsets.UTF_8));
-    return new ProducerRecord<>(deadLetterTopic, null, context.timestamp() < 0 ? null : context.timestamp(), key, value,
-        headers);
+    return new ProducerRecord<>(deadLetterTopic, null, refused.timestamp(), key, value, headers);
   }
 
   private static long bytes(byte[] b) {

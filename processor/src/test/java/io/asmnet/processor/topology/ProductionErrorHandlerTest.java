@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ProductionErrorHandlerTest {
   private final ProductionErrorHandler handler = new ProductionErrorHandler();
   private final List<String> counted = new ArrayList<>();
-  private final ErrorHandlerContext context = new InputContext("frames", 4, 1234, 999L);
+  // Streams' context when an asynchronous error arrives: already a later input record.
+  private final ErrorHandlerContext context = new InputContext("frames", 4, 1240, 1005L);
 
   @BeforeEach
   void configure() {
@@ -78,7 +79,7 @@ class ProductionErrorHandlerTest {
     assertThat(d.getPartition()).isEqualTo(4);
     assertThat(d.getOffset()).isEqualTo(1234);
     assertThat(d.getTimestampMs()).isEqualTo(999);
-    assertThat(d.getMessage()).contains("dead letter of " + (3 + big.length) + " bytes", "RecordTooLargeException");
+    assertThat(d.getMessage()).contains("dead letter (" + (3 + big.length) + " bytes)", "RecordTooLargeException");
     assertThat(small.headers().lastHeader(ProductionErrorHandler.REPLACEMENT_HEADER)).isNotNull();
     assertThat(counted).containsExactly("dlq:RecordTooLargeException");
   }
@@ -87,11 +88,13 @@ class ProductionErrorHandlerTest {
   void shouldReplaceARefusedEventWithAnInternalDeadLetter() {
     Response r = handler.handleError(context, new ProducerRecord<>("events", "cam".getBytes(), new byte[5000]),
         new RecordTooLargeException("too large"));
+    // (Not a readable event: the message still names size and topic.)
 
     DeadLetter d = WireSerdes.deadLetter().deserializer().deserialize("dlq", r.deadLetterQueueRecords().get(0).value());
     assertThat(r.result()).isEqualTo(Result.RESUME);
     assertThat(d.getErrorKind()).isEqualTo(ErrorKind.INTERNAL);
-    assertThat(d.getMessage()).contains("pose event of 5003 bytes for topic events");
+    assertThat(d.getMessage()).contains("pose event (5003 bytes) for topic events");
+    assertThat(d.getOffset()).isEqualTo(-1); // unknown: the context may already be a later record
     assertThat(d.getPayload()).isEqualTo(ByteBuffer.allocate(0));
   }
 
