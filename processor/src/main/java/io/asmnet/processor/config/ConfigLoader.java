@@ -3,6 +3,8 @@ package io.asmnet.processor.config;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.infer.BatchedLandmarkEstimator;
+import io.asmnet.processor.infer.DynamicBatcher;
 import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.track.TrackerConfig;
@@ -49,14 +51,15 @@ public final class ConfigLoader {
     d.put("max.batch.size", "16");
     d.put("max.queue.delay.us", "2000");
     // A caller's wait for its batch, and how long a frame is retried while the model fails.
-    d.put("inference.timeout.ms", "30000");
-    d.put("inference.retry.ms", "60000");
+    d.put("inference.timeout.ms", String.valueOf(DynamicBatcher.DEFAULT_TIMEOUT_MILLIS));
+    d.put("inference.retry.ms", String.valueOf(BatchedLandmarkEstimator.DEFAULT_RETRY_MILLIS));
     // Stage defaults come from the stages' own records, so there is one source of each default.
     DecodeLimits limits = DecodeLimits.defaults();
     DetectorConfig detector = DetectorConfig.defaults();
     TrackerConfig tracker = TrackerConfig.defaults();
     d.put("decode.max.payload.bytes", String.valueOf(limits.maxPayloadBytes()));
     d.put("decode.max.pixels", String.valueOf(limits.maxPixels()));
+    // A camera silent this long has its H.264 decoder (native memory) freed.
     d.put("decode.camera.idle.ms", String.valueOf(CompositeFrameDecoder.DEFAULT_IDLE.toMillis()));
     d.put("detector.cascade", Fields.cascadeName(detector.cascade()));
     d.put("detector.max.faces", String.valueOf(detector.maxFaces()));
