@@ -67,9 +67,10 @@ public final class ProcessorApp {
       try {
         Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(config), estimator,
             obs.metrics(), Clock.systemUTC());
+        int maxRecordBytes = TopicLimits.outputRecordLimit(config, props,
+            RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
         // Output records Kafka refuses are counted on the pipeline's metrics.
         props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
-        int maxRecordBytes = RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes());
         return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
             estimator, obs);
       } catch (RuntimeException e) {

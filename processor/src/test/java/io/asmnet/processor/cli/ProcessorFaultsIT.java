@@ -46,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -53,6 +55,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,16 +179,44 @@ class ProcessorFaultsIT {
   }
 
   @Test
-  void shouldReplaceADeadLetterTheTopicRefusesWithASmallOneAndGoOn() throws Exception {
-    // at_least_once: under exactly-once Kafka's producer aborts the transaction of any failed send,
-    // so there the topic must be large enough (the provisioner's job); here the handler is tested.
+  void shouldCutDeadLettersToADeadLetterTopicSmallerThanTheRecordLimitUnderExactlyOnce() throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
-    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(),
-        Map.of("processing.guarantee", "at_least_once"));
-    createTopics(config, TEN_MIB, MIB, MIB); // a dead-letter topic at the broker's 1 MiB default
+    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
+    createTopics(config, TEN_MIB, MIB, MIB); // output topics at the broker's 1 MiB default
     byte[] corrupt = frameBytes("cam", 0, noise(2 * MIB));
 
     RunningProcessor running = new ProcessorApp(config, FIXED_FACE).start();
+    try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
+      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
+      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
+    }
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1);
+    List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1);
+    KafkaStreams.State state = running.state();
+    running.close();
+
+    assertThat(state).isEqualTo(KafkaStreams.State.RUNNING);
+    DeadLetter cut = deadLetter(dead.get(0));
+    assertThat(cut.getErrorKind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD);
+    assertThat(cut.getOffset()).isZero();
+    assertThat(cut.getPayload()).isEqualTo(ByteBuffer.wrap(Arrays.copyOf(corrupt, 16 * 1024)));
+    assertThat(header(dead.get(0), "asmnet.original.bytes")).isEqualTo(String.valueOf(corrupt.length));
+    assertThat(events).hasSize(1);
+    assertThat(running.awaitExitCode()).isZero();
+  }
+
+  @Test
+  void shouldReplaceADeadLetterTheTopicRefusesWithASmallOneAndGoOn() throws Exception {
+    // The topic shrinks after the processor read its limit at start. at_least_once: under
+    // exactly-once Kafka's producer aborts the transaction of any failed send, which no handler undoes.
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(),
+        Map.of("processing.guarantee", "at_least_once"));
+    createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
+    byte[] corrupt = frameBytes("cam", 0, noise(2 * MIB));
+
+    RunningProcessor running = new ProcessorApp(config, FIXED_FACE).start();
+    shrink(config.topics().deadLetters(), MIB);
     try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
@@ -204,6 +235,15 @@ class ProcessorFaultsIT {
     assertThat(header(dead.get(0), "asmnet.replaces.refused.record")).isEqualTo("true");
     assertThat(events).hasSize(1);
     assertThat(scrape).containsPattern("asmnet_production_errors_total\\{[^}]*error=\"RecordTooLargeException\"[^}]*\\} 1");
+  }
+
+  private static void shrink(String topic, int maxMessageBytes) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      AlterConfigOp op = new AlterConfigOp(new ConfigEntry("max.message.bytes", String.valueOf(maxMessageBytes)),
+          AlterConfigOp.OpType.SET);
+      admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
+    }
   }
 
   @Test
