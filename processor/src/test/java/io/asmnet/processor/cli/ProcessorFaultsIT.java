@@ -249,9 +249,9 @@ class ProcessorFaultsIT {
   @Test
   void shouldRetryAFrameWhileTheModelFailsReportUnhealthyAndProcessItAfterRecovery() throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
-    ProcessorConfig config = kafka.config(id, true, stateDir, TestModels.require(), Map.of());
+    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
+    createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
     Properties props = StreamsSettings.of(config);
-    TopicCheck.ensureTopics(config, props);
     MetricsRuntime obs = MetricsRuntime.start(config.kafka().applicationId(), "it", 50, "127.0.0.1", 0);
     LandmarkModel model = LandmarkModel.open(config.inference().modelPath(), InferenceDevice.CPU);
     AtomicBoolean deviceFault = new AtomicBoolean(true);
