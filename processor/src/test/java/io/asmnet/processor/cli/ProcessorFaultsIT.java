@@ -237,6 +237,34 @@ class ProcessorFaultsIT {
     assertThat(scrape).containsPattern("asmnet_production_errors_total\\{[^}]*error=\"RecordTooLargeException\"[^}]*\\} 1");
   }
 
+  @Test
+  void shouldStopOnATopicShrunkUnderExactlyOnceAndCutTheDeadLetterAfterRestartWithoutLosingIt() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
+    createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
+    byte[] corrupt = frameBytes("cam", 0, noise(2 * MIB));
+
+    RunningProcessor first = new ProcessorApp(config, FIXED_FACE).start();
+    shrink(config.topics().deadLetters(), MIB);
+    try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
+      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
+      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
+    }
+    // The refused send aborts the transaction: the instance stops, nothing of it is committed.
+    int firstExit = first.awaitExitCode();
+    first.close();
+    RunningProcessor second = new ProcessorApp(config, FIXED_FACE).start(); // reads the 1 MiB limit
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1, Duration.ofSeconds(2));
+    List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1, Duration.ofSeconds(1));
+    second.close();
+
+    assertThat(firstExit).isEqualTo(1);
+    assertThat(dead).hasSize(1);
+    assertThat(deadLetter(dead.get(0)).getOffset()).isZero();
+    assertThat(header(dead.get(0), "asmnet.payload.truncated")).isEqualTo("true");
+    assertThat(events).hasSize(1);
+  }
+
   private static void shrink(String topic, int maxMessageBytes) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
