@@ -5,7 +5,9 @@ import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
 import io.asmnet.processor.metrics.MetricsRuntime;
 import io.asmnet.processor.metrics.PipelineMetrics;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.topology.PoseTopology;
+import io.asmnet.processor.topology.ProductionErrorHandler;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
 import java.io.IOException;
@@ -67,8 +69,12 @@ public final class ProcessorApp {
         Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(resolved), estimator,
             obs.metrics(), Clock.systemUTC());
         obs.metrics().detectorInUse(config.stages().detector().key(), estimator.device().name());
-        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics())), props, estimator,
-            stageFactory, obs);
+        int maxRecordBytes = TopicLimits.outputRecordLimit(config, props,
+            RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
+        // Output records Kafka refuses are counted on the pipeline's metrics.
+        props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
+        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
+            estimator, stageFactory, obs);
       } catch (RuntimeException e) {
         estimator.close();
         stageFactory.close();
@@ -100,8 +106,8 @@ public final class ProcessorApp {
     metrics.inferenceDevice(model.device().name());
     metrics.modelInUse(model.name(), model.version());
     LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
-    return new BatchedLandmarkEstimator(
-        model, inf.maxBatchSize(), config.kafka().numStreamThreads(), inf.maxQueueDelayMicros(), metrics);
+    return new BatchedLandmarkEstimator(model, model::run, inf.maxBatchSize(), config.kafka().numStreamThreads(),
+        inf.maxQueueDelayMicros(), inf.timeoutMillis(), inf.retryMillis(), metrics);
   }
 
   private static String hostForUrl(String bind) {

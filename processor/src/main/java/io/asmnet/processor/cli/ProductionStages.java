@@ -16,6 +16,7 @@ import io.asmnet.processor.track.FaceConfirmer;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +37,8 @@ public final class ProductionStages implements StageFactory {
   @Override
   public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
     DecodeLimits limits = decodeLimits(config.stages());
-    return () -> new CompositeFrameDecoder(limits);
+    Duration idle = Duration.ofMillis(config.stages().cameraIdleMillis());
+    return () -> new CompositeFrameDecoder(limits, idle, System::nanoTime);
   }
 
   @Override

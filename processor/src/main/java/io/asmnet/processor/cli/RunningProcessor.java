@@ -46,6 +46,7 @@ public final class RunningProcessor implements AutoCloseable {
       AutoCloseable stages, MetricsRuntime metrics) {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
+    metrics.bindInferenceHealth(estimator::health);
     RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);

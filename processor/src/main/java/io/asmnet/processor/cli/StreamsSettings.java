@@ -1,7 +1,11 @@
 package io.asmnet.processor.cli;
 
 import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.emit.RecordLimits;
+import io.asmnet.processor.topology.ProductionErrorHandler;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -28,6 +32,25 @@ public final class StreamsSettings {
     // must not stop the thread (the topology itself dead-letters bad values).
     p.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
+    recordLimits(p, RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
+    // An output record Kafka refuses is one record's problem: logged, counted, a small dead letter.
+    p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionErrorHandler.class.getName());
+    p.put(ProductionErrorHandler.DEAD_LETTER_TOPIC_CONFIG, config.topics().deadLetters());
     return p;
+  }
+
+  /**
+   * Producer and consumer sizes follow the payload limit (the clients' 1 MiB defaults would refuse
+   * a dead letter of a 2 MiB frame and stop the instance): the producer sends records up to {@code
+   * maxRecordBytes}, the consumers fetch them in one go. Defaults that are larger are kept.
+   */
+  static void recordLimits(Properties p, int maxRecordBytes) {
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes);
+    long buffer = Math.max(32L * 1024 * 1024, 2L * maxRecordBytes);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), buffer);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+        Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, maxRecordBytes));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG),
+        Math.max(ConsumerConfig.DEFAULT_FETCH_MAX_BYTES, maxRecordBytes));
   }
 }

@@ -1,8 +1,11 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.DetectorConfig;
+import io.asmnet.processor.infer.BatchedLandmarkEstimator;
+import io.asmnet.processor.infer.DynamicBatcher;
 import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.track.TrackerConfig;
@@ -48,6 +51,9 @@ public final class ConfigLoader {
     d.put("inference.device", "auto");
     d.put("max.batch.size", "16");
     d.put("max.queue.delay.us", "2000");
+    // A caller's wait for its batch, and how long a frame is retried while the model fails.
+    d.put("inference.timeout.ms", String.valueOf(DynamicBatcher.DEFAULT_TIMEOUT_MILLIS));
+    d.put("inference.retry.ms", String.valueOf(BatchedLandmarkEstimator.DEFAULT_RETRY_MILLIS));
     // Stage defaults come from the stages' own records, so there is one source of each default.
     DecodeLimits limits = DecodeLimits.defaults();
     DetectorConfig detector = DetectorConfig.defaults();
@@ -59,6 +65,8 @@ public final class ConfigLoader {
     d.put("detector.model", "bundled");
     d.put("detector.short.model", "bundled");
     d.put("detector.min.score", String.valueOf(blazeFace.minScore()));
+    // A camera silent this long has its H.264 decoder (native memory) freed.
+    d.put("decode.camera.idle.ms", String.valueOf(CompositeFrameDecoder.DEFAULT_IDLE.toMillis()));
     d.put("detector.cascade", Fields.cascadeName(detector.cascade()));
     d.put("detector.max.faces", String.valueOf(detector.maxFaces()));
     d.put("detector.min.face.px", String.valueOf(detector.minFaceSize()));
@@ -153,7 +161,9 @@ public final class ConfigLoader {
                 f.model("model.path"),
                 f.device("inference.device"),
                 f.intIn("max.batch.size", 1, 256),
-                f.longIn("max.queue.delay.us", 0, 1_000_000)),
+                f.longIn("max.queue.delay.us", 0, 1_000_000),
+                f.longIn("inference.timeout.ms", 100, 600_000),
+                f.longIn("inference.retry.ms", 0, 180_000)),
             new ProcessorConfig.Stages(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),
                 f.longIn("decode.max.pixels", 1, 1L << 31),
@@ -167,7 +177,8 @@ public final class ConfigLoader {
                 f.intIn("detector.width", 64, 8192),
                 f.bool("crop.upright"),
                 f.intIn("tracker.redetect.interval", 1, 10_000),
-                f.bool("tracker.confirm")),
+                f.bool("tracker.confirm"),
+                f.longIn("decode.camera.idle.ms", 1_000, 86_400_000)),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)));
     if (!problems.isEmpty()) {

@@ -31,7 +31,7 @@ public record ProcessorConfig(
   public ProcessorConfig withInferenceDevice(InferenceDevice device) {
     Inference i = inference;
     return new ProcessorConfig(kafka, topics, new Inference(i.modelPath(), device, i.maxBatchSize(),
-        i.maxQueueDelayMicros()), stages, metrics);
+        i.maxQueueDelayMicros(), i.timeoutMillis(), i.retryMillis()), stages, metrics);
   }
 
   /**
@@ -64,9 +64,13 @@ public record ProcessorConfig(
    *     face are allocated up front, direct memory)
    * @param maxQueueDelayMicros how long the first face of a batch may wait for more faces
    *     (0..1,000,000 us)
+   * @param timeoutMillis how long a frame waits for its batch before that counts as a model fault
+   * @param retryMillis how long a frame is retried while the model fails before the instance
+   *     gives up (exit code 1; the frame is processed again after restart)
    */
   public record Inference(
-      Path modelPath, InferenceDevice device, int maxBatchSize, long maxQueueDelayMicros) {}
+      Path modelPath, InferenceDevice device, int maxBatchSize, long maxQueueDelayMicros,
+      long timeoutMillis, long retryMillis) {}
 
   /**
    * @param maxPayloadBytes frames with a larger encoded payload become OVERSIZED dead letters
@@ -84,6 +88,7 @@ public record ProcessorConfig(
    * @param cropUpright turn each face's crop upright by its eye line before the landmark model
    * @param trackerRedetectInterval frames between detector runs while tracking
    * @param trackerConfirm confirm each tracked face with the short-range detector on its region
+   * @param cameraIdleMillis a camera's H.264 decoder is freed after this long without a frame
    */
   public record Stages(
       int maxPayloadBytes,
@@ -98,7 +103,8 @@ public record ProcessorConfig(
       int detectorWidth,
       boolean cropUpright,
       int trackerRedetectInterval,
-      boolean trackerConfirm) {}
+      boolean trackerConfirm,
+      long cameraIdleMillis) {}
 
   /**
    * Prometheus scrape endpoint.

@@ -3,28 +3,53 @@ package io.asmnet.processor.decode;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.Frame;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The processor's {@link FrameDecoder}: JPEG and PNG go to a {@link StillDecoder}; H.264 goes to
  * the camera's own {@link H264Decoder}, created on that camera's first keyframe and dropped after
- * a decode error (the camera then waits for its next keyframe). Payload size and declared pixel
- * count are checked before any native work. One instance per stream task; not thread-safe.
+ * a decode error (the camera then waits for its next keyframe) or after the camera sent nothing
+ * for {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are checked before
+ * any native work. One instance per stream task; not thread-safe.
  */
 public final class CompositeFrameDecoder implements FrameDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeFrameDecoder.class);
 
+  /** Default {@code decode.camera.idle.ms}: five minutes without a frame. */
+  public static final Duration DEFAULT_IDLE = Duration.ofMinutes(5);
+
   private final DecodeLimits limits;
   private final StillDecoder stills;
-  private final Map<String, H264Decoder> cameras = new HashMap<>();
+  private final long idleNanos;
+  private final LongSupplier nanoTime;
+  // Access order: the least recently used camera comes first, so idle ones are found at the head.
+  private final LinkedHashMap<String, Camera> cameras = new LinkedHashMap<>(16, 0.75f, true);
   private boolean closed;
 
+  private record Camera(H264Decoder decoder, long lastUsedNanos) {}
+
   public CompositeFrameDecoder(DecodeLimits limits) {
+    this(limits, DEFAULT_IDLE, System::nanoTime);
+  }
+
+  /**
+   * @param idle a camera's H.264 decoder is freed after this long without a frame from it
+   * @param nanoTime the monotonic clock idle time is measured on (tests pass their own)
+   */
+  public CompositeFrameDecoder(DecodeLimits limits, Duration idle, LongSupplier nanoTime) {
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException("idle must be positive: " + idle);
+    }
     this.limits = limits;
     this.stills = new StillDecoder(limits);
+    this.idleNanos = idle.toNanos();
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -70,15 +95,18 @@ public final class CompositeFrameDecoder implements FrameDecoder {
           "H264 frame of " + width + "x" + height + " exceeds the limit of " + limits.maxPixels() + " pixels");
     }
     String camera = frame.getCameraId();
-    H264Decoder decoder = cameras.get(camera);
-    if (decoder == null) {
+    Camera state = cameras.get(camera);
+    H264Decoder decoder;
+    if (state == null) {
       if (!frame.getKeyframe()) {
         throw new DecodeException(ErrorKind.DECODE_FAILED, "stream starts mid-GOP: waiting for a keyframe");
       }
       decoder = new H264Decoder(limits.maxPixels());
-      cameras.put(camera, decoder);
       LOG.debug("camera {}: H.264 decoder created at sequence {}", camera, frame.getSequence());
+    } else {
+      decoder = state.decoder();
     }
+    cameras.put(camera, new Camera(decoder, nanoTime.getAsLong()));
     try {
       return decoder.decode(payload);
     } catch (DecodeException e) {
@@ -90,11 +118,31 @@ public final class CompositeFrameDecoder implements FrameDecoder {
 
   @Override
   public void release(String cameraId) {
-    H264Decoder decoder = cameras.remove(cameraId);
-    if (decoder != null) {
-      decoder.close();
+    Camera state = cameras.remove(cameraId);
+    if (state != null) {
+      state.decoder().close();
       LOG.debug("camera {}: H.264 decoder released", cameraId);
     }
+  }
+
+  @Override
+  public int releaseIdle() {
+    long now = nanoTime.getAsLong();
+    int released = 0;
+    Iterator<Map.Entry<String, Camera>> it = cameras.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, Camera> e = it.next();
+      if (now - e.getValue().lastUsedNanos() < idleNanos) {
+        break; // access order: every later camera was used more recently
+      }
+      e.getValue().decoder().close();
+      it.remove();
+      released++;
+    }
+    if (released > 0) {
+      LOG.debug("released the H.264 decoders of {} idle cameras; {} remain", released, cameras.size());
+    }
+    return released;
   }
 
   /** Cameras that currently hold an H.264 decoder (for metrics and tests). */
@@ -105,7 +153,7 @@ public final class CompositeFrameDecoder implements FrameDecoder {
   @Override
   public void close() {
     closed = true;
-    cameras.values().forEach(H264Decoder::close);
+    cameras.values().forEach(c -> c.decoder().close());
     cameras.clear();
   }
 }

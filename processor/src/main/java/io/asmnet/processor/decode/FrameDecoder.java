@@ -20,6 +20,17 @@ public interface FrameDecoder extends AutoCloseable {
   /** Frees the per-camera state of one camera (its partition moved, or it went quiet). */
   void release(String cameraId);
 
+  /**
+   * Frees the per-camera state of cameras that sent nothing for the decoder's idle time; called
+   * periodically (a wall-clock punctuator), so a camera that stopped does not hold native memory
+   * for ever. Such a camera, if it comes back, waits for its next keyframe.
+   *
+   * @return how many cameras were released
+   */
+  default int releaseIdle() {
+    return 0;
+  }
+
   /** Frees all per-camera state; the instance is unusable afterwards. */
   @Override
   void close();

@@ -1,10 +1,14 @@
 package io.asmnet.processor.infer;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.metrics.ComponentHealth;
 import io.asmnet.processor.metrics.PipelineObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link LandmarkEstimator}: {@link FaceCropper} writes each face into a slot of
@@ -12,11 +16,22 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * stream threads together; landmarks come back mapped from crop to frame pixels. A frame with
  * more faces than a batch holds is sent in several parts. Owns the batcher, the cropper and the
  * model, and closes them in that order.
+ *
+ * <p>A failed model run is the service's fault, not the frame's: the part is cropped and submitted
+ * again, with growing pauses (50 ms doubling to 1 s), for up to {@code retryMillis}; then the {@link
+ * BatchFailedException} goes to the caller, which leaves the frame uncommitted.
  */
 public final class BatchedLandmarkEstimator implements LandmarkEstimator {
+  /** Default {@code inference.retry.ms}. */
+  public static final long DEFAULT_RETRY_MILLIS = 60_000;
+  private static final Logger LOG = LoggerFactory.getLogger(BatchedLandmarkEstimator.class);
+  private static final long FIRST_PAUSE_MS = 50;
+  private static final long MAX_PAUSE_MS = 1_000;
+
   private final LandmarkModel model;
   private final FaceCropper cropper = new FaceCropper();
   private final DynamicBatcher batcher;
+  private final long retryNanos;
 
   /**
    * @param maxBatch faces per model run, at most
@@ -26,8 +41,20 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
    */
   public BatchedLandmarkEstimator(
       LandmarkModel model, int maxBatch, int callers, long maxDelayMicros, PipelineObserver observer) {
+    this(model, model::run, maxBatch, callers, maxDelayMicros, DynamicBatcher.DEFAULT_TIMEOUT_MILLIS,
+        DEFAULT_RETRY_MILLIS, observer);
+  }
+
+  /**
+   * @param runner runs the model on a batch: {@code model::run}, or a wrapper (tests inject faults)
+   * @param timeoutMillis how long one caller waits for its batch ({@code inference.timeout.ms})
+   * @param retryMillis how long a failing part is retried ({@code inference.retry.ms}; 0: never)
+   */
+  public BatchedLandmarkEstimator(LandmarkModel model, DynamicBatcher.BatchRunner runner, int maxBatch, int callers,
+      long maxDelayMicros, long timeoutMillis, long retryMillis, PipelineObserver observer) {
     this.model = model;
-    this.batcher = new DynamicBatcher(maxBatch, callers, maxDelayMicros, model::run, observer);
+    this.retryNanos = TimeUnit.MILLISECONDS.toNanos(retryMillis);
+    this.batcher = new DynamicBatcher(maxBatch, callers, maxDelayMicros, timeoutMillis, runner, observer);
   }
 
   @Override
@@ -39,7 +66,7 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
     for (int from = 0; from < boxes.size(); from += batcher.maxBatch()) {
       List<FaceBox> part = boxes.subList(from, Math.min(boxes.size(), from + batcher.maxBatch()));
       CropGeometry[] geometry = new CropGeometry[part.size()];
-      BatchSlice slice = batcher.submit(part.size(), (i, slot) -> geometry[i] = cropper.crop(bgr, part.get(i), slot));
+      BatchSlice slice = submitRetrying(part, geometry, bgr);
       for (int i = 0; i < part.size(); i++) {
         faces.add(toFrame(slice.output(), i, geometry[i]));
       }
@@ -48,6 +75,28 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
       batchSize = Math.max(batchSize, slice.batchSize());
     }
     return new LandmarkResults(faces, queue, run, batchSize);
+  }
+
+  private BatchSlice submitRetrying(List<FaceBox> part, CropGeometry[] geometry, Mat bgr) throws InterruptedException {
+    long deadline = System.nanoTime() + retryNanos;
+    long pause = FIRST_PAUSE_MS;
+    while (true) {
+      try {
+        return batcher.submit(part.size(), (i, slot) -> geometry[i] = cropper.crop(bgr, part.get(i), slot));
+      } catch (BatchFailedException e) {
+        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) - deadline > 0) {
+          throw e;
+        }
+        LOG.warn("landmark inference failed ({}); retrying in {} ms", e.getMessage(), pause);
+        Thread.sleep(pause);
+        pause = Math.min(MAX_PAUSE_MS, pause * 2);
+      }
+    }
+  }
+
+  @Override
+  public ComponentHealth health() {
+    return batcher.health();
   }
 
   private static FaceLandmarks toFrame(ModelOutput out, int face, CropGeometry g) {

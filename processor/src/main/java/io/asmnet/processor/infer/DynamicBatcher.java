@@ -1,5 +1,6 @@
 package io.asmnet.processor.infer;
 
+import io.asmnet.processor.metrics.ComponentHealth;
 import io.asmnet.processor.metrics.PipelineObserver;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -8,8 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gathers faces from concurrent callers (the stream threads) into one batch, up to {@code
@@ -20,8 +24,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * would otherwise wait the full delay). A caller reserves slots, writes its crops straight
  * into them, then blocks until its results are back: nothing is buffered across {@code
  * process()} calls. Two batch buffers alternate, so callers fill one while the other runs.
+ *
+ * <p>Faults: a model run that throws anything (an {@link Error} too) fails that batch's callers
+ * with {@link BatchFailedException} and the worker goes on; a caller that waits longer than {@code
+ * timeoutMillis} gets a {@link BatchFailedException}; if the worker itself dies, every waiting and
+ * later caller gets a {@link BatcherClosedException}. {@link #health()} reports each of these.
  */
 public final class DynamicBatcher implements AutoCloseable {
+  /** How long a caller waits for its batch by default. */
+  public static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+  private static final Logger LOG = LoggerFactory.getLogger(DynamicBatcher.class);
 
   /** Writes the crop of the caller's face {@code index} into {@code slot}. */
   @FunctionalInterface
@@ -38,6 +50,7 @@ public final class DynamicBatcher implements AutoCloseable {
   private final int maxBatch;
   private final int callers;
   private final long maxDelayNanos;
+  private final long timeoutNanos;
   private final BatchRunner runner;
   private final PipelineObserver observer;
   private final ReentrantLock lock = new ReentrantLock();
@@ -48,16 +61,29 @@ public final class DynamicBatcher implements AutoCloseable {
   private Gathering filling;
   private int writers;
   private boolean closed;
+  private Gathering running;
+  private volatile Throwable workerDeath;
+  // Why the last batch failed or timed out; null once a batch ran fine.
+  private volatile String lastFailure;
 
   /**
    * @param callers how many threads may call {@link #submit} concurrently (the stream threads)
    */
   public DynamicBatcher(
       int maxBatch, int callers, long maxDelayMicros, BatchRunner runner, PipelineObserver observer) {
-    if (maxBatch < 1 || callers < 1 || maxDelayMicros < 0) {
+    this(maxBatch, callers, maxDelayMicros, DEFAULT_TIMEOUT_MILLIS, runner, observer);
+  }
+
+  /**
+   * @param timeoutMillis how long a caller waits for a batch slot and for its results, at most
+   */
+  public DynamicBatcher(int maxBatch, int callers, long maxDelayMicros, long timeoutMillis, BatchRunner runner,
+      PipelineObserver observer) {
+    if (maxBatch < 1 || callers < 1 || maxDelayMicros < 0 || timeoutMillis < 1) {
       throw new IllegalArgumentException(
-          "maxBatch and callers must be >= 1 and maxDelayMicros >= 0");
+          "maxBatch, callers and timeoutMillis must be >= 1 and maxDelayMicros >= 0");
     }
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     this.maxBatch = maxBatch;
     this.callers = callers;
     this.maxDelayNanos = TimeUnit.MICROSECONDS.toNanos(maxDelayMicros);
@@ -77,11 +103,30 @@ public final class DynamicBatcher implements AutoCloseable {
     return maxBatch;
   }
 
+  /** Unhealthy while the worker is dead, after close, and from a failed or late batch to the next good one. */
+  public ComponentHealth health() {
+    Throwable death = workerDeath;
+    if (death != null) {
+      return ComponentHealth.down("the batcher's worker thread died: " + death);
+    }
+    String failure = lastFailure;
+    if (failure != null) {
+      return ComponentHealth.down(failure);
+    }
+    lock.lock();
+    try {
+      return closed ? ComponentHealth.down("the batcher is shut down") : ComponentHealth.UP;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
-   * Runs {@code n} faces (1..maxBatch) in the next batch with room and blocks until done.
+   * Runs {@code n} faces (1..maxBatch) in the next batch with room and blocks until done, at most
+   * {@code timeoutMillis} for a slot and as long again for the results.
    *
-   * @throws BatcherClosedException when the batcher shuts down first
-   * @throws BatchFailedException when the model run failed
+   * @throws BatcherClosedException when the batcher shuts down first, or its worker died
+   * @throws BatchFailedException when the model run failed or did not finish in time
    */
   public BatchSlice submit(int n, SlotWriter writer) throws InterruptedException {
     if (n < 1 || n > maxBatch) {
@@ -89,9 +134,13 @@ public final class DynamicBatcher implements AutoCloseable {
     }
     Gathering batch;
     Gathering.Request request;
+    long deadline = System.nanoTime() + timeoutNanos;
     lock.lock();
     try {
       while (true) {
+        if (workerDeath != null) {
+          throw new BatcherClosedException(workerDeath);
+        }
         if (closed) {
           throw new BatcherClosedException();
         }
@@ -101,7 +150,11 @@ public final class DynamicBatcher implements AutoCloseable {
         if (filling != null && filling.reserved + n <= maxBatch) {
           break;
         }
-        changed.await();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw late("no batch had room within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+        }
+        changed.awaitNanos(left);
       }
       batch = filling;
       request = batch.reserve(n);
@@ -124,33 +177,65 @@ public final class DynamicBatcher implements AutoCloseable {
       }
     }
     try {
-      return request.result().get();
+      return request.result().get(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
+    } catch (TimeoutException e) {
+      throw late("the batch did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
     }
   }
 
+  private BatchFailedException late(String why) {
+    String message = why + " (model stuck or too slow)";
+    lastFailure = message;
+    return new BatchFailedException(message);
+  }
+
   private void work() {
-    while (true) {
-      Gathering batch;
-      lock.lock();
-      try {
-        batch = awaitReadyBatch();
-        if (batch == null) {
-          return;
+    try {
+      while (true) {
+        Gathering batch;
+        lock.lock();
+        try {
+          batch = awaitReadyBatch();
+          if (batch == null) {
+            return;
+          }
+          running = batch;
+          changed.signalAll();
+        } finally {
+          lock.unlock();
         }
-        changed.signalAll();
-      } finally {
-        lock.unlock();
+        run(batch);
+        lock.lock();
+        try {
+          running = null;
+          free.push(batch.buffer);
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
       }
-      run(batch);
-      lock.lock();
-      try {
-        free.push(batch.buffer);
-        changed.signalAll();
-      } finally {
-        lock.unlock();
+    } catch (Throwable t) {
+      // Whatever it was, no caller may wait for a worker that is gone.
+      LOG.error("the landmark batcher's worker thread died; failing its callers", t);
+      die(t);
+    }
+  }
+
+  private void die(Throwable t) {
+    workerDeath = t;
+    BatcherClosedException failure = new BatcherClosedException(t);
+    lock.lock();
+    try {
+      for (Gathering g : new Gathering[] {running, filling}) {
+        if (g != null) {
+          g.requests.forEach(r -> r.result().completeExceptionally(failure));
+        }
       }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -188,18 +273,25 @@ public final class DynamicBatcher implements AutoCloseable {
 
   private void run(Gathering batch) {
     long start = System.nanoTime();
+    ModelOutput out;
     try {
-      ModelOutput out = runner.run(batch.buffer.data(), batch.reserved);
-      long runMicros = (System.nanoTime() - start) / 1000;
-      for (Gathering.Request r : batch.requests) {
-        r.result().complete(new BatchSlice(slice(out, r.start(), r.n()), (start - r.arrivedNanos()) / 1000,
-            runMicros, batch.reserved));
-      }
-      observer.batchRun(batch.reserved, (start - batch.firstNanos) / 1000, runMicros);
-    } catch (Exception e) {
+      out = runner.run(batch.buffer.data(), batch.reserved);
+    } catch (Throwable e) {
+      // An Error from the runtime (out of memory, a native fault surfaced as an Error) fails this
+      // batch like any exception; the worker lives on for the next one.
       BatchFailedException failure = new BatchFailedException(batch.reserved, e);
+      lastFailure = failure.getMessage();
+      LOG.warn("landmark model run failed on {} faces", batch.reserved, e);
       batch.requests.forEach(r -> r.result().completeExceptionally(failure));
+      return;
     }
+    lastFailure = null;
+    long runMicros = (System.nanoTime() - start) / 1000;
+    for (Gathering.Request r : batch.requests) {
+      r.result().complete(new BatchSlice(slice(out, r.start(), r.n()), (start - r.arrivedNanos()) / 1000,
+          runMicros, batch.reserved));
+    }
+    observer.batchRun(batch.reserved, (start - batch.firstNanos) / 1000, runMicros);
   }
 
   private static ModelOutput slice(ModelOutput out, int start, int n) {

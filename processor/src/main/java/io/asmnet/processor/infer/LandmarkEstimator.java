@@ -1,6 +1,7 @@
 package io.asmnet.processor.infer;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.metrics.ComponentHealth;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -12,7 +13,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public interface LandmarkEstimator extends AutoCloseable {
 
+  /**
+   * @throws BatchFailedException the model failed (not the frame's fault: retry the frame later)
+   * @throws BatcherClosedException the estimator is shut down or broken
+   */
   LandmarkResults estimate(Mat bgr, List<FaceBox> boxes) throws InterruptedException;
+
+  /** Whether inference works now (for {@code /health}); healthy unless an implementation knows better. */
+  default ComponentHealth health() {
+    return ComponentHealth.UP;
+  }
 
   /** Model name and version, for the pose events. */
   String modelName();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -32,6 +33,7 @@ public final class MetricsRuntime implements AutoCloseable {
   private final PipelineMetrics metrics;
   private final MetricsServer server;
   private volatile KafkaStreams streams;
+  private volatile Supplier<ComponentHealth> inference = () -> ComponentHealth.UP;
 
   private MetricsRuntime(
       String applicationId, String instance, int maxCameras, String bindAddress, int port)
@@ -40,7 +42,7 @@ public final class MetricsRuntime implements AutoCloseable {
     this.metrics = new PipelineMetrics(registry, applicationId, instance, maxCameras);
     MetricsServer started;
     try {
-      started = MetricsServer.start(registry, bindAddress, port, this::streamsState);
+      started = MetricsServer.start(registry, bindAddress, port, this::streamsState, () -> inference.get());
     } catch (IOException | RuntimeException e) {
       metrics.close();
       registry.close();
@@ -89,6 +91,11 @@ public final class MetricsRuntime implements AutoCloseable {
   public void bindKafkaStreams(KafkaStreams kafkaStreams) {
     metrics.bindKafkaStreams(kafkaStreams);
     this.streams = kafkaStreams;
+  }
+
+  /** Makes the inference batcher's health part of {@code /health/*}. */
+  public void bindInferenceHealth(Supplier<ComponentHealth> health) {
+    this.inference = Objects.requireNonNull(health, "health");
   }
 
   /** The port the metrics server listens on. */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /metrics}: Prometheus text format 0.0.4;
  *   <li>{@code GET /health/live}, {@code /health/ready}: 200 or 503 with the JSON summary, by
- *       {@link StreamsHealth};
+ *       {@link StreamsHealth} and the inference batcher's {@link ComponentHealth};
  *   <li>{@code GET /health}: the JSON summary, always 200.
  * </ul>
  *
@@ -43,12 +43,14 @@ public final class MetricsServer implements AutoCloseable {
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
   private final Supplier<KafkaStreams.State> streamsState;
+  private final Supplier<ComponentHealth> inference;
 
-  private MetricsServer(
-      HttpServer server, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state) {
+  private MetricsServer(HttpServer server, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state,
+      Supplier<ComponentHealth> inference) {
     this.server = server;
     this.registry = registry;
     this.streamsState = state;
+    this.inference = inference;
     // Two threads: a slow scrape must not block a liveness probe.
     this.executor =
         Executors.newFixedThreadPool(
@@ -77,8 +79,18 @@ public final class MetricsServer implements AutoCloseable {
       int port,
       Supplier<KafkaStreams.State> streamsState)
       throws IOException {
+    return start(registry, bindAddress, port, streamsState, () -> ComponentHealth.UP);
+  }
+
+  /**
+   * Starts serving, with the inference batcher's health as part of {@code /health/*}.
+   *
+   * @param inference the batcher's current health
+   */
+  public static MetricsServer start(PrometheusMeterRegistry registry, String bindAddress, int port,
+      Supplier<KafkaStreams.State> streamsState, Supplier<ComponentHealth> inference) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-    MetricsServer server = new MetricsServer(http, registry, streamsState);
+    MetricsServer server = new MetricsServer(http, registry, streamsState, inference);
     http.start();
     LOG.info("Metrics and health on http://{}:{}/metrics", bindAddress, server.port());
     return server;
@@ -100,9 +112,9 @@ public final class MetricsServer implements AutoCloseable {
     send(exchange, 200, PROMETHEUS_TEXT, text);
   }
 
-  private void health(HttpExchange exchange, java.util.function.Predicate<StreamsHealth> ok)
+  private void health(HttpExchange exchange, java.util.function.Predicate<HealthReport> ok)
       throws IOException {
-    StreamsHealth health = StreamsHealth.of(streamsState.get());
+    HealthReport health = new HealthReport(StreamsHealth.of(streamsState.get()), inference.get());
     send(exchange, ok.test(health) ? 200 : 503, JSON, health.json());
   }
 

@@ -41,6 +41,12 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** Records sent to the dead-letter topic; tag {@code kind} (the ErrorKind, lower case). */
   public static final String DEAD_LETTERS = "asmnet.dead.letters";
 
+  /**
+   * Output records Kafka refused (too large, invalid); tags {@code topic}, {@code error}. Each is
+   * logged and, where possible, replaced by a small dead letter.
+   */
+  public static final String PRODUCTION_ERRORS = "asmnet.production.errors";
+
   /** Faces per batch run by the dynamic batcher. */
   public static final String BATCH_SIZE = "asmnet.infer.batch.size";
 
@@ -194,6 +200,16 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
     batchSize.record(faces);
     record(queueDelay, queueMicros);
     record(batchDuration, runMicros);
+  }
+
+  @Override
+  public void productionFailed(String topic, String error) {
+    // Tag values are bounded: two output topics, a handful of exception classes.
+    Counter.builder(PRODUCTION_ERRORS)
+        .tags("topic", topic, "error", error)
+        .description("Output records Kafka refused to store")
+        .register(registry)
+        .increment();
   }
 
   @Override

@@ -19,6 +19,15 @@ public interface PipelineObserver {
   /** The batcher ran one batch. */
   void batchRun(int faces, long queueMicros, long runMicros);
 
+  /**
+   * Kafka refused to store one output record (for example too large for the topic); the record
+   * was dropped and, where possible, replaced by a small dead letter.
+   *
+   * @param topic the topic the record was for
+   * @param error the exception's simple class name, e.g. {@code RecordTooLargeException}
+   */
+  default void productionFailed(String topic, String error) {}
+
   /** Does nothing: for tests and tools that do not measure. */
   PipelineObserver NONE =
       new PipelineObserver() {

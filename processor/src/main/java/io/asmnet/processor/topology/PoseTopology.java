@@ -1,5 +1,7 @@
 package io.asmnet.processor.topology;
 
+import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.track.TrackStateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -9,7 +11,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The processor's topology, as a pure function of its stages and topics (no I/O, no
  * configuration). frames (raw bytes) -> {@link FrameProcessor} (with the per-camera track store)
- * -> pose-events, or -> frames-dlq. Values are read as bytes so a record of the wrong schema
+ * -> pose-events, or -> frames-dlq (both written as bytes the processor has size-checked). Values are read as bytes so a record of the wrong schema
  * becomes a BAD_SCHEMA dead letter carrying its original bytes instead of stopping the thread.
  */
 public final class PoseTopology {
@@ -22,8 +24,18 @@ public final class PoseTopology {
 
   private PoseTopology() {}
 
+  /** The topology with the record limit of the default payload limit. */
   public static Topology build(Stages stages, Topics topics) {
-    ProcessorSupplier<byte[], byte[], Object, Object> processors = () -> new FrameProcessor(stages, topics);
+    return build(stages, topics, RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES));
+  }
+
+  /**
+   * @param maxRecordBytes no event or dead letter larger than this is sent (see {@link
+   *     RecordLimits#maxRecordBytes}); the producer's {@code max.request.size} must allow it
+   */
+  public static Topology build(Stages stages, Topics topics, int maxRecordBytes) {
+    ProcessorSupplier<byte[], byte[], byte[], byte[]> processors =
+        () -> new FrameProcessor(stages, topics, maxRecordBytes);
     Topology topology = new Topology();
     topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
         topics.frames().name());
@@ -31,10 +43,11 @@ public final class PoseTopology {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(), new TrackStateSerde()),
         PROCESSOR);
-    topology.addSink(EVENTS_SINK, topics.poseEvents().name(), topics.poseEvents().keySerde().serializer(),
-        topics.poseEvents().valueSerde().serializer(), PROCESSOR);
-    topology.addSink(DEAD_LETTER_SINK, topics.deadLetters().name(), topics.deadLetters().keySerde().serializer(),
-        topics.deadLetters().valueSerde().serializer(), PROCESSOR);
+    // The processor serializes events and dead letters itself, to check their size before sending.
+    topology.addSink(EVENTS_SINK, topics.poseEvents().name(), Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(DEAD_LETTER_SINK, topics.deadLetters().name(), Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(), PROCESSOR);
     return topology;
   }
 }

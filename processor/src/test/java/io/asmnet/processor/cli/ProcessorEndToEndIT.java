@@ -156,14 +156,18 @@ class ProcessorEndToEndIT {
         frameBytes(withSize(h264("huge", 0, key), 20_000, 20_000)),
         frameBytes(h264("mid-gop", 0, delta)),
         unknownSchema,
-        frameBytes(TestFrames.frame("good", 1, Codec.JPEG, jpeg)));
+        frameBytes(TestFrames.frame("good", 1, Codec.JPEG, jpeg)),
+        frameBytes(TestFrames.frame("good", 2, Codec.JPEG, jpeg)));
+    // Frames are keyed by their camera id; the last one is not (its key would put it on another task).
+    List<String> keys = List.of("good", "garbage", "cut", "huge", "mid-gop", "garbage", "good", "elsewhere");
     List<ErrorKind> expected = Arrays.asList(null, ErrorKind.BAD_SCHEMA, ErrorKind.CORRUPT_PAYLOAD,
-        ErrorKind.OVERSIZED, ErrorKind.DECODE_FAILED, ErrorKind.BAD_SCHEMA, null);
+        ErrorKind.OVERSIZED, ErrorKind.DECODE_FAILED, ErrorKind.BAD_SCHEMA, null, ErrorKind.BAD_SCHEMA);
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
         KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       Map<Long, ErrorKind> sent = new HashMap<>();
       for (int i = 0; i < values.size(); i++) {
-        RecordMetadata meta = producer.send(new ProducerRecord<>(config.topics().frames(), 0, null, values.get(i))).get();
+        RecordMetadata meta = producer.send(new ProducerRecord<>(config.topics().frames(), 0,
+            keys.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), values.get(i))).get();
         sent.put(meta.offset(), expected.get(i));
       }
       long goodCount = expected.stream().filter(k -> k == null).count();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.config.TestConfigs;
+import io.asmnet.processor.emit.RecordLimits;
+import io.asmnet.processor.topology.ProductionErrorHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +38,22 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class.getName());
     new StreamsConfig(p); // Kafka itself accepts the result
+  }
+
+  @Test
+  void shouldSizeProducerAndConsumersFromThePayloadLimitAndHandleRefusedRecords() throws IOException {
+    Properties p = StreamsSettings.of(config(Map.of("decode.max.payload.bytes", String.valueOf(20 * 1024 * 1024))));
+
+    int maxRecord = RecordLimits.maxRecordBytes(20 * 1024 * 1024);
+    assertThat(p).containsEntry("producer.max.request.size", maxRecord)
+        .containsEntry("producer.buffer.memory", 2L * maxRecord)
+        .containsEntry("consumer.max.partition.fetch.bytes", maxRecord)
+        .containsEntry("consumer.fetch.max.bytes", 52428800)
+        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionErrorHandler.class.getName())
+        .containsEntry(ProductionErrorHandler.DEAD_LETTER_TOPIC_CONFIG, "frames-dlq");
+    StreamsConfig streams = new StreamsConfig(p);
+    assertThat(streams.getProducerConfigs("c")).containsEntry("max.request.size", maxRecord);
+    assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("max.partition.fetch.bytes", maxRecord);
   }
 
   @Test

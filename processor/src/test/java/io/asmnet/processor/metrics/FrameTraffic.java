@@ -82,8 +82,11 @@ final class FrameTraffic implements AutoCloseable {
 
   private void send(long step) throws Exception {
     if (step % BROKEN_EVERY == BROKEN_EVERY - 1) {
-      byte[] value = (step / BROKEN_EVERY) % 2 == 0 ? randomBytes() : cutJpeg();
-      producer.send(new ProducerRecord<>(topic, "broken".getBytes(), value)).get();
+      boolean random = (step / BROKEN_EVERY) % 2 == 0;
+      // The cut JPEG is a valid Frame of camera "cut", keyed as such (a key that is not the
+      // frame's camera id would make it a bad_schema dead letter instead).
+      byte[] value = random ? randomBytes() : cutJpeg();
+      producer.send(new ProducerRecord<>(topic, (random ? "broken" : "cut").getBytes(), value)).get();
     } else if (step % 2 == 0) {
       AccessUnit au = clip.get((int) ((step / 2) % clip.size()));
       Frame f = frame(CLIP_CAMERA, Codec.H264, au.data());

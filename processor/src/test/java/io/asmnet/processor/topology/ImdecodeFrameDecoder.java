@@ -16,10 +16,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Test stand-in for the production decoder (built on another branch): real OpenCV {@code
  * imdecode} for JPEG/PNG stills, UNSUPPORTED_CODEC for H.264, CORRUPT_PAYLOAD for bytes OpenCV
- * cannot read. Records whether it was closed.
+ * cannot read. Records whether it was closed and how often it was asked to free idle cameras.
  */
 public final class ImdecodeFrameDecoder implements FrameDecoder {
   volatile boolean closed;
+  volatile int idleChecks;
 
   @Override
   public DecodedFrame decode(Frame frame) throws DecodeException {
@@ -44,6 +45,12 @@ public final class ImdecodeFrameDecoder implements FrameDecoder {
 
   @Override
   public void release(String cameraId) {}
+
+  @Override
+  public int releaseIdle() {
+    idleChecks++;
+    return 0;
+  }
 
   @Override
   public void close() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asmnet.processor.config.InferenceDevice;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.infer.BatchFailedException;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
+import io.asmnet.processor.infer.LandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
 import io.asmnet.processor.infer.ProbeOnnxModel;
 import io.asmnet.processor.infer.TestModels;
@@ -19,6 +21,7 @@ import io.asmnet.schemas.avro.PoseEvent;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The production topology with the real model; decoder and locator are test stand-ins. */
 class PoseTopologyTest {
@@ -68,10 +73,14 @@ class PoseTopologyTest {
   }
 
   private void start(List<FaceBox> boxes, RuntimeException locatorFailure) {
+    start(boxes, locatorFailure, estimator);
+  }
+
+  private void start(List<FaceBox> boxes, RuntimeException locatorFailure, LandmarkEstimator landmarks) {
     Stages stages = new Stages(
         () -> add(decoders, new ImdecodeFrameDecoder()),
         () -> add(locators, new FixedFaceLocator(boxes, locatorFailure)),
-        estimator, PipelineObserver.NONE, Clock.systemUTC());
+        landmarks, PipelineObserver.NONE, Clock.systemUTC());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pose-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -223,5 +232,56 @@ class PoseTopologyTest {
 
     assertThat(decoders.get(0).closed).isTrue();
     assertThat(locators.get(0).closed).isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterAFrameWhoseKeyIsNotItsCameraId() {
+    start(List.of(FACE), null);
+
+    frames.pipeInput("cam-2".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(60)));
+    frames.pipeInput(null, frame("cam-1", 1, Codec.JPEG, jpeg(60)));
+    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 2, Codec.JPEG, jpeg(60)));
+
+    var dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).value().getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
+    assertThat(dead.get(0).value().getMessage()).contains("record key 'cam-2'", "cameraId 'cam-1'");
+    assertThat(dead.get(0).key()).isEqualTo("cam-2".getBytes());
+    assertThat(dead.get(1).value().getMessage()).contains("record key null");
+    assertThat(events.readValuesToList()).extracting(PoseEvent::getSequence).containsExactly(2L);
+    KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
+    assertThat(store.get("cam-1").lastSequence()).isEqualTo(2); // the mismatched frames left no state
+  }
+
+  @Test
+  void shouldAskTheDecoderToFreeIdleCamerasOnTheWallClock() {
+    start(List.of(FACE), null);
+    int before = decoders.get(0).idleChecks;
+
+    driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+    assertThat(decoders.get(0).idleChecks).isGreaterThan(before);
+  }
+
+  @Test
+  void shouldNotDeadLetterAFrameWhenTheModelFails() throws Exception {
+    Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe2.onnx"), "image"));
+    LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
+    // The estimator owns and closes the model.
+    try (BatchedLandmarkEstimator failing = new BatchedLandmarkEstimator(model, (crops, n) -> {
+          throw new IllegalStateException("simulated device fault");
+        }, 16, 1, 2000, 1000, 0, PipelineObserver.NONE)) {
+      start(List.of(FACE), null, failing);
+
+      assertThatThrownBy(() -> frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(60))))
+          .isInstanceOf(StreamsException.class)
+          .hasStackTraceContaining("landmark inference unavailable for frame cam-1/0")
+          .hasStackTraceContaining("simulated device fault");
+      assertThat(deadLetters.isEmpty()).isTrue();
+      assertThat(events.isEmpty()).isTrue();
+      assertThat(failing.health().healthy()).isFalse();
+      driver.close();
+      driver = null;
+    }
   }
 }
