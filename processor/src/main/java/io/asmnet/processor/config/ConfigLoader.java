@@ -16,18 +16,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link ProcessorConfig} from layered sources, later wins: built-in defaults, a
  * properties file, environment variables ({@code ASMNET_MAX_BATCH_SIZE} sets {@code
  * max.batch.size}: prefix dropped, lower case, {@code _} to {@code .}), then command-line
- * overrides. Keys starting with {@code kafka.} go to Kafka with the prefix removed; any other key
+ * overrides. Only variables that name a known setting are read (see {@link #fromEnv}): the
+ * {@code ASMNET_} prefix is shared with other variables (the launcher's {@code
+ * ASMNET_JAVA_OPTS}, Kubernetes' {@code ASMNET_SERVICE_HOST} for a Service named asmnet). Keys starting with {@code kafka.} go to Kafka with the prefix removed; any other key
  * that Kafka knows (see {@link KafkaKeys}) goes to Kafka unchanged. Every problem is reported at
  * once in one {@link ConfigException}.
  */
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "ASMNET_";
   public static final String KAFKA_PREFIX = "kafka.";
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
   static final Map<String, String> DEFAULTS = defaults();
 
@@ -100,13 +105,24 @@ public final class ConfigLoader {
     return out;
   }
 
+  /**
+   * The settings named by {@code ASMNET_*} variables. A variable is read only when its key is one
+   * of ours ({@link #knownKeys()}) or a Kafka setting by its exact name, with or without the
+   * {@code kafka.} prefix ({@code ASMNET_KAFKA_SASL_MECHANISM}, {@code ASMNET_SECURITY_PROTOCOL});
+   * any other {@code ASMNET_*} variable belongs to someone else and is ignored with a debug line,
+   * never refused as an unknown setting.
+   */
   static Map<String, String> fromEnv(Map<String, String> env) {
     Map<String, String> out = new LinkedHashMap<>();
-    env.forEach(
+    new TreeMap<>(env).forEach(
         (name, value) -> {
           if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
             String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            out.put(key, value.trim());
+            if (DEFAULTS.containsKey(key) || KafkaKeys.isExactKafkaKey(key)) {
+              out.put(key, value.trim());
+            } else {
+              LOG.debug("ignoring environment variable {}: {} is not a setting", name, key);
+            }
           }
         });
     return out;
