@@ -21,13 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Consumes frames, writes one pose event (or one dead letter) per frame.",
       "Settings, later wins: defaults < --config file < ASMNET_* environment (ASMNET_MAX_BATCH_SIZE"
-          + " sets max.batch.size) < --set and the options below.",
+          + " sets max.batch.size; variables that name no setting are ignored) < --set and the options below.",
       "Kafka client settings (security.protocol, sasl.*, ssl.*, or any key prefixed kafka.) pass"
           + " through to Kafka unchanged."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)", "1:runtime failure (Kafka unreachable, stream thread died)",
-        "2:bad configuration (message says which setting)"},
+    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)",
+        "1:runtime failure (Kafka unreachable within --kafka-timeout, stream thread died)",
+        "2:bad configuration, one line per problem naming the setting (also Kafka's own settings, the"
+            + " metrics address and port, a broker host that does not resolve, missing topics)"},
     footerHeading = "%nSettings (key = default):%n")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -51,6 +53,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
   Path model;
+
+  @Option(names = "--kafka-timeout", paramLabel = "SECONDS",
+      description = "Give up on an unreachable broker at start after this long; same as --set broker.timeout.s=..."
+          + " (default 15).")
+  Integer kafkaTimeout;
 
   private final Map<String, String> env;
   private final Launcher launcher;
@@ -86,6 +93,11 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | ModelLoadException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
+    } catch (KafkaUnavailableException e) {
+      // Expected and explained by the message: the cause's trace only at debug level.
+      LOG.debug("Kafka unavailable", e);
+      spec.commandLine().getErr().println(e.getMessage());
+      return FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FAILED;
@@ -103,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (model != null) {
       o.put("model.path", model.toString());
+    }
+    if (kafkaTimeout != null) {
+      o.put("broker.timeout.s", kafkaTimeout.toString());
     }
     return o;
   }

@@ -28,21 +28,25 @@ public final class RunningProcessor implements AutoCloseable {
   private final KafkaStreams streams;
   private final LandmarkEstimator estimator;
   private final MetricsRuntime metrics;
+  private final AutoCloseable stateDirectory;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, MetricsRuntime metrics) {
+  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, MetricsRuntime metrics,
+      AutoCloseable stateDirectory) {
     this.streams = streams;
     this.estimator = estimator;
     this.metrics = metrics;
+    this.stateDirectory = stateDirectory;
   }
 
+  /** @param stateDirectory the claim on this instance's state directory, released last */
   static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
-      MetricsRuntime metrics) {
+      MetricsRuntime metrics, AutoCloseable stateDirectory) {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
-    RunningProcessor running = new RunningProcessor(streams, estimator, metrics);
+    RunningProcessor running = new RunningProcessor(streams, estimator, metrics, stateDirectory);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
       running.failed.set(true);
@@ -87,6 +91,11 @@ public final class RunningProcessor implements AutoCloseable {
     }
     estimator.close();
     metrics.close();
+    try {
+      stateDirectory.close();
+    } catch (Exception e) {
+      LOG.warn("cannot release the state directory: {}", e.toString());
+    }
     stopped.countDown();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "ASMNET_";
   public static final String KAFKA_PREFIX = "kafka.";
+  /** {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}. */
+  static final String AUTO = "auto";
+  /** Room for a frame's or dead letter's fields and Kafka's batch framing around the payload. */
+  public static final int MESSAGE_HEADROOM_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
   static final Map<String, String> DEFAULTS = defaults();
@@ -45,6 +50,12 @@ public final class ConfigLoader {
     d.put("processing.guarantee", "exactly_once_v2");
     d.put("num.stream.threads", "1");
     d.put("topics.create", "false");
+    d.put("topics.partitions", "4");
+    d.put("topics.replication.factor", "-1");
+    d.put("topics.max.message.bytes", AUTO);
+    d.put("topics.frames.retention.ms", String.valueOf(TimeUnit.HOURS.toMillis(1)));
+    d.put("broker.timeout.s", "15");
+    d.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "asmnet-streams").toString());
     d.put("topic.frames", "frames");
     d.put("topic.pose.events", "pose-events");
     d.put("topic.dead.letters", "frames-dlq");
@@ -128,6 +139,26 @@ public final class ConfigLoader {
     return out;
   }
 
+  private static ProcessorConfig.Provisioning provisioning(
+      Fields f, Map<String, String> values, List<String> problems) {
+    // The largest record is a dead letter of a frame at the payload limit: it must fit the topics.
+    long needed = (long) f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE) + MESSAGE_HEADROOM_BYTES;
+    long maxMessage = needed;
+    if (!AUTO.equals(values.get("topics.max.message.bytes"))) {
+      maxMessage = f.longIn("topics.max.message.bytes", 1, Integer.MAX_VALUE);
+      if (maxMessage < needed) {
+        problems.add("topics.max.message.bytes: " + maxMessage + " is below decode.max.payload.bytes + "
+            + MESSAGE_HEADROOM_BYTES + " = " + needed + " (a frame at the payload limit would not fit; use 'auto')");
+      }
+    }
+    int replication = f.intIn("topics.replication.factor", -1, Short.MAX_VALUE);
+    if (replication == 0) {
+      problems.add("topics.replication.factor: 0 is not a replication factor (-1 means the broker's default)");
+    }
+    return new ProcessorConfig.Provisioning(f.intIn("topics.partitions", 1, 100_000), (short) replication,
+        (int) Math.min(maxMessage, Integer.MAX_VALUE), f.longIn("topics.frames.retention.ms", -1, Long.MAX_VALUE));
+  }
+
   static ProcessorConfig parse(Map<String, String> values) {
     List<String> problems = new ArrayList<>();
     Map<String, String> passThrough = new TreeMap<>();
@@ -144,6 +175,7 @@ public final class ConfigLoader {
         }
       }
     }
+    KafkaValues.check(passThrough, problems);
     Fields f = new Fields(values, problems);
     ProcessorConfig config =
         new ProcessorConfig(
@@ -153,7 +185,9 @@ public final class ConfigLoader {
                 f.oneOf("processing.guarantee", "exactly_once_v2", "at_least_once"),
                 f.intIn("num.stream.threads", 1, 256),
                 f.bool("topics.create"),
-                passThrough),
+                passThrough,
+                java.time.Duration.ofSeconds(f.intIn("broker.timeout.s", 1, 3600)),
+                f.directory("state.dir")),
             new ProcessorConfig.TopicNames(
                 f.topic("topic.frames"), f.topic("topic.pose.events"), f.topic("topic.dead.letters")),
             new ProcessorConfig.Inference(
@@ -170,7 +204,8 @@ public final class ConfigLoader {
                 f.intIn("detector.width", 64, 8192),
                 f.intIn("tracker.redetect.interval", 1, 10_000)),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
-                f.intIn("metrics.max.cameras", 1, 100_000)));
+                f.intIn("metrics.max.cameras", 1, 100_000)),
+            provisioning(f, values, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

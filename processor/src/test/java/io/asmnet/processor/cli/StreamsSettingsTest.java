@@ -2,15 +2,12 @@ package io.asmnet.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.config.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -36,17 +33,5 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class.getName());
     new StreamsConfig(p); // Kafka itself accepts the result
-  }
-
-  @Test
-  void shouldNameMissingTopicsAndTheWayOut() throws IOException {
-    ProcessorConfig c = config(Map.of("topic.frames", "cam-frames"));
-
-    List<String> missing = TopicCheck.missing(c, Set.of("pose-events", "other"));
-    ConfigException e = TopicCheck.missingTopics(c, missing);
-
-    assertThat(missing).containsExactly("cam-frames", "frames-dlq");
-    assertThat(e.getMessage()).contains("topics missing on localhost:9092: cam-frames, frames-dlq",
-        "topics.create=true");
   }
 }

@@ -112,6 +112,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldCheckKafkasOwnSettingsWithKafkasDefinitionsAllAtOnce() {
+    String problems = problemsOf(() -> load(Map.of(), Map.of("commit.interval.ms", "abc",
+        "kafka.security.protocol", "BOGUS", "producer.acks", "maybe", "consumer.max.poll.records", "0")));
+
+    assertThat(problems.lines()).hasSize(4);
+    assertThat(problems).contains("commit.interval.ms: Invalid value abc for configuration commit.interval.ms")
+        .contains("security.protocol: Invalid value BOGUS").contains("producer.acks: Invalid value maybe")
+        .contains("consumer.max.poll.records: Invalid value 0");
+  }
+
+  @Test
+  void shouldAcceptGoodKafkaSettings() {
+    ProcessorConfig c = load(Map.of(), Map.of("commit.interval.ms", "50", "producer.acks", "all",
+        "main.consumer.fetch.max.bytes", "1048576", "security.protocol", "ssl"));
+
+    assertThat(c.kafka().passThrough()).containsEntry("producer.acks", "all");
+  }
+
+  @Test
   void shouldRejectUnknownKeyByName() {
     assertThat(problemsOf(() -> load(Map.of(), Map.of("max.batch.sise", "4"))))
         .contains("max.batch.sise: unknown setting");
