@@ -1,9 +1,7 @@
 package io.asmnet.cli.demo;
 
-import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
-import io.asmnet.cli.publish.FramePublisher;
 import io.asmnet.cli.replay.ReplayTarget;
 import io.asmnet.processor.cli.ProcessorApp;
 import io.asmnet.processor.cli.ProductionStages;
@@ -13,7 +11,6 @@ import io.asmnet.processor.infer.ModelLoadException;
 import io.asmnet.processor.kafka.BrokerOptions;
 import io.asmnet.processor.kafka.BrokerStartException;
 import io.asmnet.processor.kafka.LocalKafkaBroker;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
     LocalKafkaBroker broker = settings.embeddedBroker() ? startBroker() : null;
     LocalStack stack = new LocalStack(broker, broker != null ? broker.bootstrapServers() : settings.bootstrapServers());
     try {
-      stack.createTopics(settings, kafka);
+      // The processor creates the topics (topics.create=true), the one way topics are made.
       stack.startProcessor(settings);
       return stack;
     } catch (RuntimeException | InterruptedException e) {
@@ -61,17 +58,6 @@ public final class LocalStack implements AutoCloseable {
     } catch (BrokerStartException e) {
       throw CommandFailure.error("cannot start the embedded Kafka broker: " + e.getMessage(), e);
     }
-  }
-
-  private void createTopics(StackSettings settings, KafkaOptions kafka) {
-    if (broker != null) {
-      broker.createTopics(settings.partitions(), StackSettings.FRAMES, StackSettings.EVENTS, StackSettings.DEAD_LETTERS);
-      return;
-    }
-    Map<String, String> frameConfig = Map.of("max.message.bytes", String.valueOf(FramePublisher.MAX_REQUEST_BYTES));
-    BrokerCheck.ensureTopic(kafka, StackSettings.FRAMES, settings.partitions(), frameConfig);
-    BrokerCheck.ensureTopic(kafka, StackSettings.EVENTS, settings.partitions(), Map.of());
-    BrokerCheck.ensureTopic(kafka, StackSettings.DEAD_LETTERS, settings.partitions(), Map.of());
   }
 
   private void startProcessor(StackSettings settings) throws InterruptedException {

@@ -61,6 +61,8 @@ public record StackSettings(
     sets.put("metrics.bind", "127.0.0.1");
     sets.put("metrics.port", String.valueOf(metricsPort));
     sets.put("state.dir", stateDir.toString());
+    sets.put("topics.create", "true");
+    sets.put("topics.partitions", String.valueOf(partitions));
     // Not the process environment: the demo must not pick up a production processor's ASMNET_*.
     return ConfigLoader.load(null, Map.of(), sets);
   }

@@ -75,8 +75,7 @@ public final class ProcessorApp {
     MetricsRuntime obs = startMetrics();
     StateDirectory state = null;
     try {
-      new TopicProvisioner(adminConfig(props), config.kafka().brokerTimeout())
-          .ensure(TopicSpec.of(config), config.kafka().createTopics());
+      provisioner(config).ensure(TopicSpec.of(config), config.kafka().createTopics());
       state = StateDirectory.claim(config.kafka().stateDir());
       props.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
       LOG.info("Kafka Streams state in {}", state.path());
@@ -106,16 +105,16 @@ public final class ProcessorApp {
     }
   }
 
-  /** The admin client's share of the Streams settings, bounded by broker.timeout.s. */
-  private Map<String, Object> adminConfig(Properties props) {
+  /** Creates topics with the admin client's share of the Streams settings, bounded by broker.timeout.s. */
+  static TopicProvisioner provisioner(ProcessorConfig config) {
     Map<String, Object> admin = new HashMap<>();
-    AdminFilter.clientOnly(props).forEach((k, v) -> admin.put(k.toString(), v));
+    AdminFilter.clientOnly(StreamsSettings.of(config)).forEach((k, v) -> admin.put(k.toString(), v));
     int ms = (int) config.kafka().brokerTimeout().toMillis();
     admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
     admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
     // Without a cap the client backs off up to 1 s between tries; keep retries snappy.
     admin.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-    return admin;
+    return new TopicProvisioner(admin, config.kafka().brokerTimeout());
   }
 
   private MetricsRuntime startMetrics() {

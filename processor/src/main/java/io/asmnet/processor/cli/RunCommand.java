@@ -4,13 +4,12 @@ import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.infer.ModelLoadException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,22 +41,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
-  Path configFile;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
-  Map<String, String> sets = new LinkedHashMap<>();
-
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
-  String bootstrapServers;
-
-  @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
-  Path model;
-
-  @Option(names = "--kafka-timeout", paramLabel = "SECONDS",
-      description = "Give up on an unreachable broker at start after this long; same as --set broker.timeout.s=..."
-          + " (default 15).")
-  Integer kafkaTimeout;
+  @Mixin SettingsOptions settings = new SettingsOptions();
 
   private final Map<String, String> env;
   private final Launcher launcher;
@@ -83,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ProcessorConfig config;
     try {
-      config = ConfigLoader.load(configFile, env, overrides());
+      config = settings.load(env);
     } catch (ConfigException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
@@ -106,20 +90,6 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("processor failed: " + e.getMessage());
       return FAILED;
     }
-  }
-
-  private Map<String, String> overrides() {
-    Map<String, String> o = new LinkedHashMap<>(sets);
-    if (bootstrapServers != null) {
-      o.put("bootstrap.servers", bootstrapServers);
-    }
-    if (model != null) {
-      o.put("model.path", model.toString());
-    }
-    if (kafkaTimeout != null) {
-      o.put("broker.timeout.s", kafkaTimeout.toString());
-    }
-    return o;
   }
 
   /** The settings table for the help footer. */

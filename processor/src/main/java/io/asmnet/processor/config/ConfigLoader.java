@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,7 @@ public final class ConfigLoader {
   public static final String KAFKA_PREFIX = "kafka.";
   /** {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}. */
   static final String AUTO = "auto";
-  /** Room for a frame's or dead letter's fields and Kafka's batch framing around the payload. */
-  public static final int MESSAGE_HEADROOM_BYTES = 64 * 1024;
+  static final int MESSAGE_HEADROOM_BYTES = ProcessorConfig.Provisioning.HEADROOM_BYTES;
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
   static final Map<String, String> DEFAULTS = defaults();
@@ -50,10 +48,11 @@ public final class ConfigLoader {
     d.put("processing.guarantee", "exactly_once_v2");
     d.put("num.stream.threads", "1");
     d.put("topics.create", "false");
-    d.put("topics.partitions", "4");
-    d.put("topics.replication.factor", "-1");
+    ProcessorConfig.Provisioning topics = ProcessorConfig.Provisioning.defaults();
+    d.put("topics.partitions", String.valueOf(topics.partitions()));
+    d.put("topics.replication.factor", String.valueOf(topics.replicationFactor()));
     d.put("topics.max.message.bytes", AUTO);
-    d.put("topics.frames.retention.ms", String.valueOf(TimeUnit.HOURS.toMillis(1)));
+    d.put("topics.frames.retention.ms", String.valueOf(topics.framesRetentionMs()));
     d.put("broker.timeout.s", "15");
     d.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "asmnet-streams").toString());
     d.put("topic.frames", "frames");

@@ -1,8 +1,10 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -115,6 +117,18 @@ public record ProcessorConfig(
    *     records forever
    */
   public record Provisioning(int partitions, short replicationFactor, int maxMessageBytes, long framesRetentionMs) {
+    /** Room for a frame's or dead letter's fields and Kafka's batch framing around the payload. */
+    public static final int HEADROOM_BYTES = 64 * 1024;
+
+    /**
+     * 4 partitions (room for 4 instances or threads), the broker's replication factor, the
+     * default payload limit plus {@link #HEADROOM_BYTES}, frames kept for an hour.
+     */
+    public static Provisioning defaults() {
+      return new Provisioning(4, (short) -1, DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES + HEADROOM_BYTES,
+          TimeUnit.HOURS.toMillis(1));
+    }
+
     public Provisioning {
       if (partitions < 1 || replicationFactor == 0 || replicationFactor < -1 || maxMessageBytes < 1) {
         throw new IllegalArgumentException("partitions >= 1, replication -1 or >= 1, max message bytes >= 1");
