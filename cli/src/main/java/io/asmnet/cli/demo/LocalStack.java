@@ -3,6 +3,7 @@ package io.asmnet.cli.demo;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.replay.ReplayTarget;
+import io.asmnet.processor.cli.KafkaUnavailableException;
 import io.asmnet.processor.cli.ProcessorApp;
 import io.asmnet.processor.cli.ProductionStages;
 import io.asmnet.processor.cli.RunningProcessor;
@@ -36,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
   /**
    * Starts the stack and waits until the processor consumes.
    *
-   * @param kafka the command's Kafka options, used to reach an existing broker
+   * @param kafka the command's Kafka options: how long to wait for the broker
    * @throws CommandFailure naming the part that failed; what had started is stopped again
    */
   public static LocalStack start(StackSettings settings, KafkaOptions kafka) throws InterruptedException {
@@ -44,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
     LocalStack stack = new LocalStack(broker, broker != null ? broker.bootstrapServers() : settings.bootstrapServers());
     try {
       // The processor creates the topics (topics.create=true), the one way topics are made.
-      stack.startProcessor(settings);
+      stack.startProcessor(settings, kafka);
       return stack;
     } catch (RuntimeException | InterruptedException e) {
       stack.close();
@@ -60,9 +61,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startProcessor(StackSettings settings) throws InterruptedException {
+  private void startProcessor(StackSettings settings, KafkaOptions kafka) throws InterruptedException {
     try {
-      processor = new ProcessorApp(settings.processorConfig(bootstrapServers), new ProductionStages()).start();
+      processor = new ProcessorApp(settings.processorConfig(bootstrapServers, kafka.timeout()), new ProductionStages())
+          .start();
+    } catch (KafkaUnavailableException e) {
+      throw CommandFailure.error(e.getMessage(), e);
     } catch (ConfigException | ModelLoadException e) {
       throw CommandFailure.error("cannot start the processor: " + e.getMessage(), e);
     } catch (RuntimeException e) {
