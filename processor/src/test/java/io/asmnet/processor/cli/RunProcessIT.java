@@ -81,6 +81,14 @@ class RunProcessIT {
       assertThat(first.messageLines()).as(first.stderr()).isEmpty();
       assertThat(second.messageLines()).as(second.stderr()).isEmpty();
     }
+    // A restart takes the lowest free slot again and starts from the stores it left there.
+    try (ChildProcessor again = ChildProcessor.start(dir, "again", Map.of(), runArgs(cluster, appId, suffix, stateDir))) {
+      assertThat(again.awaitLog("-> RUNNING", Duration.ofSeconds(120))).as(again.stderr()).isTrue();
+      assertThat(again.stderr()).contains("Kafka Streams state in " + stateDir.resolve("instance-0"))
+          .doesNotContain("TaskCorruptedException");
+      again.signal("TERM");
+      assertThat(again.awaitExit(Duration.ofSeconds(60))).as(again.stderr()).isZero();
+    }
   }
 
   /** Frames topic partitions of each member of the group, once it has two members with partitions. */
