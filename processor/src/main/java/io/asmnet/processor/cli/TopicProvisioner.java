@@ -10,9 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,7 @@ public final class TopicProvisioner {
       Set<String> existing = admin.listTopics(new ListTopicsOptions().timeoutMs(ms)).names()
           .get(ms + 1_000L, TimeUnit.MILLISECONDS);
       List<TopicSpec> missing = missing(specs, existing);
+      warnAboutSmallerLimits(admin, specs.stream().filter(s -> existing.contains(s.name())).toList(), ms);
       if (missing.isEmpty()) {
         return List.of();
       }
@@ -85,6 +91,38 @@ public final class TopicProvisioner {
       throw failure(e);
     } finally {
       admin.close(Duration.ofSeconds(1)); // never wait long for a broker that is not there
+    }
+  }
+
+  /**
+   * Existing topics are not changed, but one whose record limit is below what the spec asks for
+   * refuses the largest frames (or their dead letters): say so once at start.
+   */
+  private static void warnAboutSmallerLimits(Admin admin, List<TopicSpec> existing, int ms)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<ConfigResource> sized = existing.stream().filter(s -> s.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+        .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
+    if (sized.isEmpty()) {
+      return;
+    }
+    Map<ConfigResource, Config> configs;
+    try {
+      configs = admin.describeConfigs(sized, new DescribeConfigsOptions().timeoutMs(ms)).all()
+          .get(ms + 1_000L, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      // Only a hint: a principal without DescribeConfigs rights may still use the topics.
+      LOG.debug("cannot read the topics' max.message.bytes: {}", e.getCause().toString());
+      return;
+    }
+    for (TopicSpec s : existing) {
+      Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, s.name()));
+      ConfigEntry limit = c == null ? null : c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      String wanted = s.configs().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      if (limit != null && wanted != null && Long.parseLong(limit.value()) < Long.parseLong(wanted)) {
+        LOG.warn("topic {} takes records up to {} bytes (max.message.bytes), below the {} that decode.max.payload.bytes"
+            + " needs: larger frames are refused by the broker (raise it with kafka-configs.sh --alter)",
+            s.name(), limit.value(), wanted);
+      }
     }
   }
 
