@@ -1,5 +1,6 @@
 package io.asmnet.processor.cli;
 
+import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkEstimator;
@@ -9,9 +10,9 @@ import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.topology.PoseTopology;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
-import io.asmnet.processor.config.ConfigException;
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class ProcessorApp {
     } catch (BindException e) {
       throw new ConfigException("metrics.port: cannot listen on " + m.bind() + ":" + m.port() + " (" + e.getMessage()
           + "; is another processor there? metrics.port=0 picks a free port)");
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnresolvedAddressException e) {
       throw new ConfigException("metrics.bind: cannot listen on " + m.bind() + ":" + m.port() + " ("
           + TopicProvisioner.rootMessage(e) + "; use an address of this host, 0.0.0.0 or 127.0.0.1)");
     }
