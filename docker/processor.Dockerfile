@@ -1,12 +1,14 @@
-# syntax=docker/dockerfile:1
-#
 # The asmnet processor as a container: a Maven build stage, then a JRE image that runs
-# `io.asmnet.processor.cli.ProcessorCommand run`. Build from the repository root:
+# `io.asmnet.processor.cli.ProcessorCommand run` (or `topics`, which creates the topics and
+# exits). Works with BuildKit and with the legacy builder (no cache mounts). Build from the
+# repository root:
 #   docker build -f docker/processor.Dockerfile -t asmnet/processor:dev .
 # CUDA variant (ONNX Runtime GPU needs CUDA 12 and cuDNN 9 in the image; the JRE is added by apt):
 #   docker build -f docker/processor.Dockerfile \
 #     --build-arg RUNTIME_IMAGE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04 -t asmnet/processor:dev-cuda .
 # Settings come from ASMNET_* environment variables (ASMNET_MODEL_PATH sets model.path, ...).
+# DockerContextIT builds exactly what this file copies with its own Maven command, offline, and
+# runs the entry point with each compose service's arguments: keep the COPY and RUN lines simple.
 
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-jammy
@@ -15,13 +17,13 @@ FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY schemas schemas
+# Every module's pom: Maven reads them all, even for -pl processor.
 COPY trainer/pom.xml trainer/pom.xml
+COPY cli/pom.xml cli/pom.xml
 COPY processor processor
 # One reactor run: package the processor (and the schemas it needs) without tests (they need
 # photos, a broker and tools the image lacks), then copy its runtime dependencies next to it.
-# The cache mount keeps ~/.m2 between builds.
-RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl processor -am -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
+RUN mvn -B -q -pl processor -am -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
  && cp processor/target/asmnet-processor-*.jar processor/target/dependency/
 
 FROM ${RUNTIME_IMAGE}
@@ -31,8 +33,8 @@ RUN if ! command -v java >/dev/null 2>&1; then \
       && rm -rf /var/lib/apt/lists/*; \
     fi \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin asmnet \
- && mkdir -p /app/lib /app/.javacpp /models \
- && chown asmnet /app /app/.javacpp
+ && mkdir -p /app/lib /app/.javacpp /models /var/lib/asmnet/state \
+ && chown asmnet /app /app/.javacpp /var/lib/asmnet/state
 WORKDIR /app
 COPY --from=build /src/processor/target/dependency/ /app/lib/
 
@@ -41,8 +43,11 @@ ENV ASMNET_BOOTSTRAP_SERVERS=kafka:9092 \
     ASMNET_METRICS_BIND=0.0.0.0 \
     ASMNET_METRICS_PORT=9464 \
     ASMNET_MODEL_PATH=/models/asmnet-starter.onnx \
+    ASMNET_STATE_DIR=/var/lib/asmnet/state \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dorg.bytedeco.javacpp.cachedir=/app/.javacpp"
 USER asmnet
+# Kafka Streams state: each instance claims its own instance-N folder here (a volume in compose).
+VOLUME /var/lib/asmnet/state
 EXPOSE 9464
 ENTRYPOINT ["java", "-cp", "/app/lib/*", "io.asmnet.processor.cli.ProcessorCommand"]
 CMD ["run"]

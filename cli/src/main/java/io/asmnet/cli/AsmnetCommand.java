@@ -6,6 +6,7 @@ import io.asmnet.cli.demo.DemoCommand;
 import io.asmnet.cli.publish.PublishCommand;
 import io.asmnet.cli.replay.ReplayCommand;
 import io.asmnet.processor.cli.RunCommand;
+import io.asmnet.processor.cli.TopicsCommand;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.kafka.LocalKafkaCommand;
 import io.asmnet.trainer.cli.TrainerCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      TopicsCommand.class,
       PublishCommand.class,
       ConsumeCommand.class,
       ClipCommand.class,

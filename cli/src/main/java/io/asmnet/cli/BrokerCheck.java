@@ -1,20 +1,19 @@
 package io.asmnet.cli;
 
+import io.asmnet.processor.cli.KafkaUnavailableException;
+import io.asmnet.processor.cli.TopicProvisioner;
+import io.asmnet.processor.cli.TopicSpec;
+import io.asmnet.processor.config.ConfigException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Checks, before a command starts its real work, that the broker answers and that the topics it
@@ -66,33 +65,18 @@ public final class BrokerCheck {
   }
 
   /**
-   * Creates {@code topic} with {@code partitions} partitions (replication factor 1) and the given
-   * topic configs unless it exists, then checks as {@link #requireTopics}. Returns true when it
+   * Creates the topic of {@code spec} unless it exists (the processor's one way of creating
+   * topics, {@link TopicProvisioner}), then checks as {@link #requireTopics}. Returns true when it
    * created the topic.
    */
-  public static boolean ensureTopic(KafkaOptions kafka, String topic, int partitions, Map<String, String> configs) {
-    int ms = (int) kafka.timeout().toMillis();
-    Admin admin = Admin.create(kafka.adminConfig());
+  public static boolean ensureTopic(KafkaOptions kafka, TopicSpec spec) {
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms)).nodes().get(ms + 1_000L, TimeUnit.MILLISECONDS);
-      NewTopic created = new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs);
-      admin.createTopics(List.of(created), new CreateTopicsOptions().timeoutMs(ms)).all().get(ms + 1_000L, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof TopicExistsException) {
-        return false;
-      }
-      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-        throw unreachable(kafka, e);
-      }
-      throw CommandFailure.error("cannot create topic " + topic + " on " + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e);
-    } catch (TimeoutException e) {
-      throw unreachable(kafka, e);
+      return !new TopicProvisioner(kafka.adminConfig(), kafka.timeout()).ensure(List.of(spec), true).isEmpty();
+    } catch (KafkaUnavailableException | ConfigException e) {
+      throw CommandFailure.error(e.getMessage() + " (set --bootstrap-servers, or start a broker with 'asmnet local-kafka start')", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CommandFailure.error("interrupted while contacting " + kafka.bootstrapServers(), e);
-    } finally {
-      admin.close(Duration.ofSeconds(1));
     }
   }
 

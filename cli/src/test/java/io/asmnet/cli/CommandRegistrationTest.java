@@ -12,7 +12,7 @@ class CommandRegistrationTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "run", "publish", "consume", "clip", "replay", "local-kafka", "train", "export", "help");
+    assertThat(run.out()).contains("demo", "run", "topics", "publish", "consume", "clip", "replay", "local-kafka", "train", "export", "help");
   }
 
   @Test
@@ -21,7 +21,7 @@ class CommandRegistrationTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: asmnet run", "--config", "--bootstrap-servers", "--model",
-        "max.batch.size = 16", "model.path = models/asmnet-starter.onnx", "bad configuration (message says which setting)");
+        "max.batch.size = 16", "model.path = models/asmnet-starter.onnx", "bad configuration, one line per problem naming the setting", "--kafka-timeout");
   }
 
   @Test

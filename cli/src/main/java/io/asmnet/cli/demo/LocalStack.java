@@ -1,10 +1,9 @@
 package io.asmnet.cli.demo;
 
-import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
-import io.asmnet.cli.publish.FramePublisher;
 import io.asmnet.cli.replay.ReplayTarget;
+import io.asmnet.processor.cli.KafkaUnavailableException;
 import io.asmnet.processor.cli.ProcessorApp;
 import io.asmnet.processor.cli.ProductionStages;
 import io.asmnet.processor.cli.RunningProcessor;
@@ -13,7 +12,6 @@ import io.asmnet.processor.ort.OrtLoadException;
 import io.asmnet.processor.kafka.BrokerOptions;
 import io.asmnet.processor.kafka.BrokerStartException;
 import io.asmnet.processor.kafka.LocalKafkaBroker;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +37,15 @@ public final class LocalStack implements AutoCloseable {
   /**
    * Starts the stack and waits until the processor consumes.
    *
-   * @param kafka the command's Kafka options, used to reach an existing broker
+   * @param kafka the command's Kafka options: how long to wait for the broker
    * @throws CommandFailure naming the part that failed; what had started is stopped again
    */
   public static LocalStack start(StackSettings settings, KafkaOptions kafka) throws InterruptedException {
     LocalKafkaBroker broker = settings.embeddedBroker() ? startBroker() : null;
     LocalStack stack = new LocalStack(broker, broker != null ? broker.bootstrapServers() : settings.bootstrapServers());
     try {
-      stack.createTopics(settings, kafka);
-      stack.startProcessor(settings);
+      // The processor creates the topics (topics.create=true), the one way topics are made.
+      stack.startProcessor(settings, kafka);
       return stack;
     } catch (RuntimeException | InterruptedException e) {
       stack.close();
@@ -63,20 +61,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void createTopics(StackSettings settings, KafkaOptions kafka) {
-    if (broker != null) {
-      broker.createTopics(settings.partitions(), StackSettings.FRAMES, StackSettings.EVENTS, StackSettings.DEAD_LETTERS);
-      return;
-    }
-    Map<String, String> frameConfig = Map.of("max.message.bytes", String.valueOf(FramePublisher.MAX_REQUEST_BYTES));
-    BrokerCheck.ensureTopic(kafka, StackSettings.FRAMES, settings.partitions(), frameConfig);
-    BrokerCheck.ensureTopic(kafka, StackSettings.EVENTS, settings.partitions(), Map.of());
-    BrokerCheck.ensureTopic(kafka, StackSettings.DEAD_LETTERS, settings.partitions(), Map.of());
-  }
-
-  private void startProcessor(StackSettings settings) throws InterruptedException {
+  private void startProcessor(StackSettings settings, KafkaOptions kafka) throws InterruptedException {
     try {
-      processor = new ProcessorApp(settings.processorConfig(bootstrapServers), new ProductionStages()).start();
+      processor = new ProcessorApp(settings.processorConfig(bootstrapServers, kafka.timeout()), new ProductionStages())
+          .start();
+    } catch (KafkaUnavailableException e) {
+      throw CommandFailure.error(e.getMessage(), e);
     } catch (ConfigException | OrtLoadException e) {
       throw CommandFailure.error("cannot start the processor: " + e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public record StackSettings(
   }
 
   /** The processor's configuration on {@code broker}: topics exist already, metrics on loopback. */
-  ProcessorConfig processorConfig(String broker) {
+  ProcessorConfig processorConfig(String broker, Duration brokerTimeout) {
     Map<String, String> sets = new HashMap<>();
     sets.put("bootstrap.servers", broker);
     sets.put("application.id", APPLICATION_ID);
@@ -61,6 +61,9 @@ public record StackSettings(
     sets.put("metrics.bind", "127.0.0.1");
     sets.put("metrics.port", String.valueOf(metricsPort));
     sets.put("state.dir", stateDir.toString());
+    sets.put("topics.create", "true");
+    sets.put("broker.timeout.s", String.valueOf(Math.max(1, brokerTimeout.toSeconds())));
+    sets.put("topics.partitions", String.valueOf(partitions));
     // Not the process environment: the demo must not pick up a production processor's ASMNET_*.
     return ConfigLoader.load(null, Map.of(), sets);
   }

@@ -4,12 +4,13 @@ import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Version;
+import io.asmnet.processor.cli.TopicSpec;
+import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.schemas.avro.Codec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -101,8 +102,9 @@ public final class PublishCommand implements Callable<Integer> {
   private String inputFormat;
 
   @Option(names = "--create-topic", arity = "0..1", fallbackValue = "1", paramLabel = "PARTITIONS",
-      description = "Create the topic if it does not exist, with this many partitions (default 1)"
-          + " and max.message.bytes of 10 MiB.")
+      description = "Create the topic if it does not exist, with this many partitions (default 1), as the"
+          + " processor creates its frames topic (max.message.bytes: the processor's payload limit + 64 KiB,"
+          + " retention 1 h).")
   private Integer createTopic;
 
   @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
@@ -120,8 +122,8 @@ public final class PublishCommand implements Callable<Integer> {
     // The stop signal outlives everything else, so Ctrl-C still gets the summary printed.
     try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
         FrameSource frames = FrameSources.open(source, options, plays)) {
-      if (createTopic != null && BrokerCheck.ensureTopic(kafka, topic, createTopic,
-          Map.of("max.message.bytes", String.valueOf(FramePublisher.MAX_REQUEST_BYTES)))) {
+      if (createTopic != null && BrokerCheck.ensureTopic(kafka,
+          TopicSpec.frames(topic, ProcessorConfig.Provisioning.defaults()).withPartitions(createTopic))) {
         spec.commandLine().getErr().println("created topic " + topic + " with " + createTopic + " partition(s)");
       }
       BrokerCheck.requireTopics(kafka, List.of(topic));

@@ -1,7 +1,7 @@
 package io.asmnet.processor.cli;
 
 /** Kafka could not be reached or did not answer at start. */
-final class KafkaUnavailableException extends RuntimeException {
+public final class KafkaUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   KafkaUnavailableException(String message, Throwable cause) {

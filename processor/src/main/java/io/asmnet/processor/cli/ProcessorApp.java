@@ -1,5 +1,6 @@
 package io.asmnet.processor.cli;
 
+import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
@@ -11,9 +12,14 @@ import io.asmnet.processor.topology.ProductionErrorHandler;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,36 +38,49 @@ public final class ProcessorApp {
     this.stageFactory = stageFactory;
   }
 
-  /** Runs until SIGTERM/SIGINT (returns 0) or a fatal stream error (returns 1). */
+  /**
+   * Runs until SIGTERM/SIGINT (returns 0 once everything is closed) or a fatal stream error
+   * (returns 1).
+   */
   public int run() throws InterruptedException {
-    RunningProcessor running = start();
-    Thread hook = new Thread(running::close, "asmnet-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    int code = running.awaitExitCode();
-    if (code != 0) {
+    try (TerminationSignals signals = TerminationSignals.install()) {
+      RunningProcessor running = start();
+      // Signals are handled above; the hook covers the other ways the JVM can be asked to exit.
+      Thread hook = new Thread(running::close, "asmnet-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      signals.onStop(running::close);
+      int code = running.awaitExitCode();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // The JVM is already shutting down and the hook is running; it closes everything.
       }
-      running.close();
+      if (code != 0) {
+        running.close();
+      }
+      return code;
     }
-    return code;
   }
 
   /**
    * Starts processing and returns at once: metrics endpoint first (so a failing start is still
-   * visible as not ready), then the model, then Kafka Streams.
+   * visible as not ready), then the topics, the model, then Kafka Streams in its own state
+   * directory.
    *
-   * @throws io.asmnet.processor.config.ConfigException topics missing (and topics.create=false)
+   * @throws io.asmnet.processor.config.ConfigException a bad setting (Kafka values, metrics
+   *     address or port, state directory), or topics missing (and topics.create=false)
    * @throws io.asmnet.processor.infer.ModelLoadException model unusable or device unavailable
-   * @throws UncheckedIOException the metrics address cannot be bound
+   * @throws KafkaUnavailableException the broker did not answer within broker.timeout.s
    */
   public RunningProcessor start() throws InterruptedException {
     Properties props = StreamsSettings.of(config);
-    TopicCheck.ensureTopics(config, props);
     MetricsRuntime obs = startMetrics();
+    StateDirectory state = null;
     try {
+      provisioner(config).ensure(TopicSpec.of(config), config.kafka().createTopics());
+      state = StateDirectory.claim(config.kafka().stateDir());
+      props.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
+      LOG.info("Kafka Streams state in {}", state.path());
       BatchedLandmarkEstimator estimator = openEstimator(obs.metrics());
       try {
         // The detectors run where the landmark model runs (AUTO resolved once, not per network).
@@ -74,16 +93,38 @@ public final class ProcessorApp {
         // Output records Kafka refuses are counted on the pipeline's metrics.
         props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
         return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
-            estimator, stageFactory, obs);
+            estimator, stageFactory, obs, state);
       } catch (RuntimeException e) {
         estimator.close();
         stageFactory.close();
         throw e;
       }
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      closeAll(obs, state);
+      throw new ConfigException("Kafka refused a setting: " + e.getMessage());
     } catch (RuntimeException e) {
-      obs.close();
+      closeAll(obs, state);
       throw e;
     }
+  }
+
+  private static void closeAll(MetricsRuntime obs, StateDirectory state) {
+    obs.close();
+    if (state != null) {
+      state.close();
+    }
+  }
+
+  /** Creates topics with the admin client's share of the Streams settings, bounded by broker.timeout.s. */
+  static TopicProvisioner provisioner(ProcessorConfig config) {
+    Map<String, Object> admin = new HashMap<>();
+    AdminFilter.clientOnly(StreamsSettings.of(config)).forEach((k, v) -> admin.put(k.toString(), v));
+    int ms = (int) config.kafka().brokerTimeout().toMillis();
+    admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+    admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+    // Without a cap the client backs off up to 1 s between tries; keep retries snappy.
+    admin.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+    return new TopicProvisioner(admin, config.kafka().brokerTimeout());
   }
 
   private MetricsRuntime startMetrics() {
@@ -93,9 +134,12 @@ public final class ProcessorApp {
           m.maxCameras(), m.bind(), m.port());
       LOG.info("metrics at http://{}:{}/metrics", hostForUrl(m.bind()), obs.port());
       return obs;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve metrics on " + m.bind() + ":" + m.port()
-          + " (metrics.bind / metrics.port): " + e.getMessage(), e);
+    } catch (BindException e) {
+      throw new ConfigException("metrics.port: cannot listen on " + m.bind() + ":" + m.port() + " (" + e.getMessage()
+          + "; is another processor there? metrics.port=0 picks a free port)");
+    } catch (IOException | UnresolvedAddressException e) {
+      throw new ConfigException("metrics.bind: cannot listen on " + m.bind() + ":" + m.port() + " ("
+          + TopicProvisioner.rootMessage(e) + "; use an address of this host, 0.0.0.0 or 127.0.0.1)");
     }
   }
 

@@ -3,7 +3,10 @@ package io.asmnet.processor.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code processor} command line; subcommand {@code run} starts the Kafka Streams app. */
+/**
+ * The {@code processor} command line (the container's entry point): {@code run} starts the Kafka
+ * Streams app, {@code topics} creates its topics.
+ */
 @Command(
     name = "processor",
     mixinStandardHelpOptions = true,
@@ -20,6 +23,6 @@ public final class ProcessorCommand {
   public static CommandLine commandLine(RunCommand run) {
     CommandLine sub = new CommandLine(run);
     sub.getCommandSpec().usageMessage().footer(RunCommand.settingsFooter());
-    return new CommandLine(new ProcessorCommand()).addSubcommand("run", sub);
+    return new CommandLine(new ProcessorCommand()).addSubcommand("run", sub).addSubcommand("topics", new TopicsCommand());
   }
 }

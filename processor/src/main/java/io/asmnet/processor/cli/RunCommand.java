@@ -4,13 +4,12 @@ import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.ort.OrtLoadException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Consumes frames, writes one pose event (or one dead letter) per frame.",
       "Settings, later wins: defaults < --config file < ASMNET_* environment (ASMNET_MAX_BATCH_SIZE"
-          + " sets max.batch.size) < --set and the options below.",
+          + " sets max.batch.size; variables that name no setting are ignored) < --set and the options below.",
       "Kafka client settings (security.protocol, sasl.*, ssl.*, or any key prefixed kafka.) pass"
           + " through to Kafka unchanged."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)", "1:runtime failure (Kafka unreachable, stream thread died)",
-        "2:bad configuration (message says which setting)"},
+    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)",
+        "1:runtime failure (Kafka unreachable within --kafka-timeout, stream thread died)",
+        "2:bad configuration, one line per problem naming the setting (also Kafka's own settings, the"
+            + " metrics address and port, a broker host that does not resolve, missing topics)"},
     footerHeading = "%nSettings (key = default):%n")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -40,17 +41,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
-  Path configFile;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
-  Map<String, String> sets = new LinkedHashMap<>();
-
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
-  String bootstrapServers;
-
-  @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
-  Path model;
+  @Mixin SettingsOptions settings = new SettingsOptions();
 
   private final Map<String, String> env;
   private final Launcher launcher;
@@ -76,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ProcessorConfig config;
     try {
-      config = ConfigLoader.load(configFile, env, overrides());
+      config = settings.load(env);
     } catch (ConfigException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
@@ -86,6 +77,11 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ConfigException | OrtLoadException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return BAD_CONFIG;
+    } catch (KafkaUnavailableException e) {
+      // Expected and explained by the message: the cause's trace only at debug level.
+      LOG.debug("Kafka unavailable", e);
+      spec.commandLine().getErr().println(e.getMessage());
+      return FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FAILED;
@@ -94,17 +90,6 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("processor failed: " + e.getMessage());
       return FAILED;
     }
-  }
-
-  private Map<String, String> overrides() {
-    Map<String, String> o = new LinkedHashMap<>(sets);
-    if (bootstrapServers != null) {
-      o.put("bootstrap.servers", bootstrapServers);
-    }
-    if (model != null) {
-      o.put("model.path", model.toString());
-    }
-    return o;
   }
 
   /** The settings table for the help footer. */

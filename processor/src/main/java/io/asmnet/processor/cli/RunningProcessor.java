@@ -29,25 +29,30 @@ public final class RunningProcessor implements AutoCloseable {
   private final LandmarkEstimator estimator;
   private final AutoCloseable stages;
   private final MetricsRuntime metrics;
+  private final AutoCloseable stateDirectory;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, AutoCloseable stages,
-      MetricsRuntime metrics) {
+      MetricsRuntime metrics, AutoCloseable stateDirectory) {
     this.streams = streams;
     this.estimator = estimator;
     this.stages = stages;
     this.metrics = metrics;
+    this.stateDirectory = stateDirectory;
   }
 
-  /** @param stages what the stage factory holds for all tasks (the detector networks), closed after the estimator */
+  /**
+   * @param stages what the stage factory holds for all tasks (the detector networks), closed after the estimator
+   * @param stateDirectory the claim on this instance's state directory, released last
+   */
   static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
-      AutoCloseable stages, MetricsRuntime metrics) {
+      AutoCloseable stages, MetricsRuntime metrics, AutoCloseable stateDirectory) {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
     metrics.bindInferenceHealth(estimator::health);
-    RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics);
+    RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics, stateDirectory);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
       running.failed.set(true);
@@ -97,6 +102,11 @@ public final class RunningProcessor implements AutoCloseable {
       LOG.warn("closing the stages' shared resources failed", e);
     }
     metrics.close();
+    try {
+      stateDirectory.close();
+    } catch (Exception e) {
+      LOG.warn("cannot release the state directory: {}", e.toString());
+    }
     stopped.countDown();
   }
 }

@@ -20,18 +20,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link ProcessorConfig} from layered sources, later wins: built-in defaults, a
  * properties file, environment variables ({@code ASMNET_MAX_BATCH_SIZE} sets {@code
  * max.batch.size}: prefix dropped, lower case, {@code _} to {@code .}), then command-line
- * overrides. Keys starting with {@code kafka.} go to Kafka with the prefix removed; any other key
+ * overrides. Only variables that name a known setting are read (see {@link #fromEnv}): the
+ * {@code ASMNET_} prefix is shared with other variables (the launcher's {@code
+ * ASMNET_JAVA_OPTS}, Kubernetes' {@code ASMNET_SERVICE_HOST} for a Service named asmnet). Keys starting with {@code kafka.} go to Kafka with the prefix removed; any other key
  * that Kafka knows (see {@link KafkaKeys}) goes to Kafka unchanged. Every problem is reported at
  * once in one {@link ConfigException}.
  */
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "ASMNET_";
   public static final String KAFKA_PREFIX = "kafka.";
+  /** {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}. */
+  static final String AUTO = "auto";
+  static final int MESSAGE_HEADROOM_BYTES = ProcessorConfig.Provisioning.HEADROOM_BYTES;
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
   static final Map<String, String> DEFAULTS = defaults();
 
@@ -44,6 +52,13 @@ public final class ConfigLoader {
     d.put("processing.guarantee", "exactly_once_v2");
     d.put("num.stream.threads", "1");
     d.put("topics.create", "false");
+    ProcessorConfig.Provisioning topics = ProcessorConfig.Provisioning.defaults();
+    d.put("topics.partitions", String.valueOf(topics.partitions()));
+    d.put("topics.replication.factor", String.valueOf(topics.replicationFactor()));
+    d.put("topics.max.message.bytes", AUTO);
+    d.put("topics.frames.retention.ms", String.valueOf(topics.framesRetentionMs()));
+    d.put("broker.timeout.s", "15");
+    d.put("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "asmnet-streams").toString());
     d.put("topic.frames", "frames");
     d.put("topic.pose.events", "pose-events");
     d.put("topic.dead.letters", "frames-dlq");
@@ -116,16 +131,47 @@ public final class ConfigLoader {
     return out;
   }
 
+  /**
+   * The settings named by {@code ASMNET_*} variables. A variable is read only when its key is one
+   * of ours ({@link #knownKeys()}) or a Kafka setting by its exact name, with or without the
+   * {@code kafka.} prefix ({@code ASMNET_KAFKA_SASL_MECHANISM}, {@code ASMNET_SECURITY_PROTOCOL});
+   * any other {@code ASMNET_*} variable belongs to someone else and is ignored with a debug line,
+   * never refused as an unknown setting.
+   */
   static Map<String, String> fromEnv(Map<String, String> env) {
     Map<String, String> out = new LinkedHashMap<>();
-    env.forEach(
+    new TreeMap<>(env).forEach(
         (name, value) -> {
           if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
             String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            out.put(key, value.trim());
+            if (DEFAULTS.containsKey(key) || KafkaKeys.isExactKafkaKey(key)) {
+              out.put(key, value.trim());
+            } else {
+              LOG.debug("ignoring environment variable {}: {} is not a setting", name, key);
+            }
           }
         });
     return out;
+  }
+
+  private static ProcessorConfig.Provisioning provisioning(
+      Fields f, Map<String, String> values, List<String> problems) {
+    // The largest record is a dead letter of a frame at the payload limit: it must fit the topics.
+    long needed = (long) f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE) + MESSAGE_HEADROOM_BYTES;
+    long maxMessage = needed;
+    if (!AUTO.equals(values.get("topics.max.message.bytes"))) {
+      maxMessage = f.longIn("topics.max.message.bytes", 1, Integer.MAX_VALUE);
+      if (maxMessage < needed) {
+        problems.add("topics.max.message.bytes: " + maxMessage + " is below decode.max.payload.bytes + "
+            + MESSAGE_HEADROOM_BYTES + " = " + needed + " (a frame at the payload limit would not fit; use 'auto')");
+      }
+    }
+    int replication = f.intIn("topics.replication.factor", -1, Short.MAX_VALUE);
+    if (replication == 0) {
+      problems.add("topics.replication.factor: 0 is not a replication factor (-1 means the broker's default)");
+    }
+    return new ProcessorConfig.Provisioning(f.intIn("topics.partitions", 1, 100_000), (short) replication,
+        (int) Math.min(maxMessage, Integer.MAX_VALUE), f.longIn("topics.frames.retention.ms", -1, Long.MAX_VALUE));
   }
 
   static ProcessorConfig parse(Map<String, String> values) {
@@ -144,6 +190,7 @@ public final class ConfigLoader {
         }
       }
     }
+    KafkaValues.check(passThrough, problems);
     Fields f = new Fields(values, problems);
     DetectorKind detector = f.detector("detector");
     ProcessorConfig config =
@@ -154,7 +201,9 @@ public final class ConfigLoader {
                 f.oneOf("processing.guarantee", "exactly_once_v2", "at_least_once"),
                 f.intIn("num.stream.threads", 1, 256),
                 f.bool("topics.create"),
-                passThrough),
+                passThrough,
+                java.time.Duration.ofSeconds(f.intIn("broker.timeout.s", 1, 3600)),
+                f.directory("state.dir")),
             new ProcessorConfig.TopicNames(
                 f.topic("topic.frames"), f.topic("topic.pose.events"), f.topic("topic.dead.letters")),
             new ProcessorConfig.Inference(
@@ -180,7 +229,8 @@ public final class ConfigLoader {
                 f.bool("tracker.confirm"),
                 f.longIn("decode.camera.idle.ms", 1_000, 86_400_000)),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
-                f.intIn("metrics.max.cameras", 1, 100_000)));
+                f.intIn("metrics.max.cameras", 1, 100_000)),
+            provisioning(f, values, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

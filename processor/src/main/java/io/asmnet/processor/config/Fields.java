@@ -145,6 +145,16 @@ final class Fields {
     return v;
   }
 
+  /** A directory that exists or can be created (checked when it is used). */
+  Path directory(String key) {
+    String v = text(key);
+    Path p = Path.of(v);
+    if (!v.isEmpty() && Files.exists(p) && !Files.isDirectory(p)) {
+      problems.add(key + ": " + p.toAbsolutePath() + " is not a directory");
+    }
+    return p;
+  }
+
   Path model(String key) {
     String v = text(key);
     Path p = Path.of(v);

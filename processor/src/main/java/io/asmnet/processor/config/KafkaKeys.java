@@ -15,6 +15,10 @@ final class KafkaKeys {
     "ssl.", "sasl.", "security."
   };
 
+  private static final String[] CLIENT_PREFIXES = {
+    "main.consumer.", "restore.consumer.", "global.consumer.", "consumer.", "producer.", "admin."
+  };
+
   private KafkaKeys() {}
 
   private static Set<String> names() {
@@ -23,6 +27,23 @@ final class KafkaKeys {
     s.addAll(ProducerConfig.configNames());
     s.addAll(AdminClientConfig.configNames());
     return Set.copyOf(s);
+  }
+
+  /**
+   * True for a Kafka setting by its exact name, optionally behind {@code kafka.} and one client
+   * prefix ({@code kafka.producer.acks}); prefixes alone do not count, unlike {@link #isKafkaKey}.
+   */
+  static boolean isExactKafkaKey(String key) {
+    String k = key.startsWith(ConfigLoader.KAFKA_PREFIX) ? key.substring(ConfigLoader.KAFKA_PREFIX.length()) : key;
+    if (NAMES.contains(k)) {
+      return true;
+    }
+    for (String prefix : CLIENT_PREFIXES) {
+      if (k.startsWith(prefix) && NAMES.contains(k.substring(prefix.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isKafkaKey(String key) {

@@ -1,7 +1,10 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +18,11 @@ import java.util.Objects;
  * @param inference the model and the dynamic batcher
  * @param stages decode, detector and tracker limits
  * @param metrics where the Prometheus endpoint listens
+ * @param provisioning how missing topics are created
  */
 public record ProcessorConfig(
-    Kafka kafka, TopicNames topics, Inference inference, Stages stages, Metrics metrics) {
+    Kafka kafka, TopicNames topics, Inference inference, Stages stages, Metrics metrics,
+    Provisioning provisioning) {
 
   public ProcessorConfig {
     Objects.requireNonNull(kafka, "kafka");
@@ -25,6 +30,7 @@ public record ProcessorConfig(
     Objects.requireNonNull(inference, "inference");
     Objects.requireNonNull(stages, "stages");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(provisioning, "provisioning");
   }
 
   /** The same configuration with {@code inference.device} set to {@code device}. */
@@ -41,6 +47,9 @@ public record ProcessorConfig(
    * @param numStreamThreads stream threads in this instance (they share one model)
    * @param createTopics create missing topics at start instead of failing
    * @param passThrough further Kafka client/Streams settings (security, SASL/SSL), unchanged
+   * @param brokerTimeout how long the start may wait for the broker before giving up
+   * @param stateDir the folder under which each instance claims its own Kafka Streams state
+   *     directory (see {@code StateDirectory})
    */
   public record Kafka(
       String applicationId,
@@ -48,9 +57,13 @@ public record ProcessorConfig(
       String processingGuarantee,
       int numStreamThreads,
       boolean createTopics,
-      Map<String, String> passThrough) {
+      Map<String, String> passThrough,
+      Duration brokerTimeout,
+      Path stateDir) {
     public Kafka {
       passThrough = Map.copyOf(passThrough);
+      Objects.requireNonNull(brokerTimeout, "brokerTimeout");
+      Objects.requireNonNull(stateDir, "stateDir");
     }
   }
 
@@ -116,6 +129,37 @@ public record ProcessorConfig(
   public record Metrics(String bind, int port, int maxCameras) {
     public Metrics {
       Objects.requireNonNull(bind, "bind");
+    }
+  }
+
+  /**
+   * How the processor's topics are created (at start with {@code topics.create=true}, or by the
+   * {@code topics} command); topics that exist are left as they are.
+   *
+   * @param partitions partitions of each topic (the most instances x threads that share the work)
+   * @param replicationFactor replicas of each partition; -1 takes the broker's default
+   * @param maxMessageBytes {@code max.message.bytes} of the frames and dead-letter topics, bytes:
+   *     at least the payload limit plus headroom
+   * @param framesRetentionMs {@code retention.ms} of the frames topic (video is large); -1 keeps
+   *     records forever
+   */
+  public record Provisioning(int partitions, short replicationFactor, int maxMessageBytes, long framesRetentionMs) {
+    /** Room for a frame's or dead letter's fields and Kafka's batch framing around the payload. */
+    public static final int HEADROOM_BYTES = 64 * 1024;
+
+    /**
+     * 4 partitions (room for 4 instances or threads), the broker's replication factor, the
+     * default payload limit plus {@link #HEADROOM_BYTES}, frames kept for an hour.
+     */
+    public static Provisioning defaults() {
+      return new Provisioning(4, (short) -1, DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES + HEADROOM_BYTES,
+          TimeUnit.HOURS.toMillis(1));
+    }
+
+    public Provisioning {
+      if (partitions < 1 || replicationFactor == 0 || replicationFactor < -1 || maxMessageBytes < 1) {
+        throw new IllegalArgumentException("partitions >= 1, replication -1 or >= 1, max message bytes >= 1");
+      }
     }
   }
 }

@@ -50,7 +50,7 @@ class RunCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("--config=FILE", "--set=KEY=VALUE", "--bootstrap-servers", "--model=FILE",
         "ASMNET_MAX_BATCH_SIZE", "max.batch.size = 16", "max.queue.delay.us = 2000", "Exit codes:",
-        "bad configuration");
+        "bad configuration", "--kafka-timeout=SECONDS", "topics.max.message.bytes = auto", "state.dir = ");
   }
 
   @Test
@@ -82,6 +82,22 @@ class RunCommandTest {
 
     assertThat(launched.get().inference().maxBatchSize()).isEqualTo(12);
     assertThat(launched.get().kafka().numStreamThreads()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldTakeTheKafkaTimeoutAsBrokerTimeout() {
+    assertThat(execute("run", "--model", model.toString(), "--kafka-timeout", "3")).isZero();
+    assertThat(launched.get().kafka().brokerTimeout()).hasSeconds(3);
+  }
+
+  @Test
+  void shouldExitWithOneAndOneLineWhenKafkaIsUnavailable() {
+    int code = execute((config, stages) -> {
+      throw new KafkaUnavailableException("cannot reach the Kafka broker at k:9092 within 3 s", new RuntimeException("x"));
+    }, Map.of(), "run", "--model", model.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().lines()).containsExactly("cannot reach the Kafka broker at k:9092 within 3 s");
   }
 
   @Test

@@ -2,17 +2,14 @@ package io.asmnet.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.config.TestConfigs;
 import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.topology.ProductionErrorHandler;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -54,17 +51,5 @@ class StreamsSettingsTest {
     StreamsConfig streams = new StreamsConfig(p);
     assertThat(streams.getProducerConfigs("c")).containsEntry("max.request.size", maxRecord);
     assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("max.partition.fetch.bytes", maxRecord);
-  }
-
-  @Test
-  void shouldNameMissingTopicsAndTheWayOut() throws IOException {
-    ProcessorConfig c = config(Map.of("topic.frames", "cam-frames"));
-
-    List<String> missing = TopicCheck.missing(c, Set.of("pose-events", "other"));
-    ConfigException e = TopicCheck.missingTopics(c, missing);
-
-    assertThat(missing).containsExactly("cam-frames", "frames-dlq");
-    assertThat(e.getMessage()).contains("topics missing on localhost:9092: cam-frames, frames-dlq",
-        "topics.create=true");
   }
 }

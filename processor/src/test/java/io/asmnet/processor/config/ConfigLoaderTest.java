@@ -112,6 +112,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldIgnoreAsmnetVariablesThatAreNotSettings() {
+    // The launcher's own variables, and what Kubernetes injects for a Service named "asmnet".
+    Map<String, String> env = Map.of("ASMNET_JAVA_OPTS", "-Xmx4g", "ASMNET_DATA_DIR", "/data",
+        "ASMNET_SERVICE_HOST", "10.0.0.7", "ASMNET_SERVICE_PORT", "9464", "ASMNET_PORT", "tcp://10.0.0.7:9464",
+        "ASMNET_PORT_9464_TCP_PROTO", "tcp", "ASMNET_MAX_BATCH_SIZE", "8", "ASMNET_SECURITY_PROTOCOL", "SSL");
+
+    ProcessorConfig c = load(env, Map.of());
+
+    assertThat(c.inference().maxBatchSize()).isEqualTo(8);
+    assertThat(c.kafka().passThrough()).containsOnlyKeys("security.protocol");
+  }
+
+  @Test
+  void shouldStillRefuseAnUnknownKeyGivenInAFileOrWithSet() throws IOException {
+    Path file = Files.writeString(dir.resolve("p.properties"), "java.opts=-Xmx1g\n");
+
+    assertThat(problemsOf(() -> ConfigLoader.load(file, Map.of(), Map.of("model.path", model.toString()))))
+        .contains("java.opts: unknown setting");
+    assertThat(problemsOf(() -> load(Map.of(), Map.of("service.host", "x")))).contains("service.host: unknown setting");
+  }
+
+  @Test
+  void shouldCheckKafkasOwnSettingsWithKafkasDefinitionsAllAtOnce() {
+    String problems = problemsOf(() -> load(Map.of(), Map.of("commit.interval.ms", "abc",
+        "kafka.security.protocol", "BOGUS", "producer.acks", "maybe", "consumer.max.poll.records", "0")));
+
+    assertThat(problems.lines()).hasSize(4);
+    assertThat(problems).contains("commit.interval.ms: Invalid value abc for configuration commit.interval.ms")
+        .contains("security.protocol: Invalid value BOGUS").contains("producer.acks: Invalid value maybe")
+        .contains("consumer.max.poll.records: Invalid value 0");
+  }
+
+  @Test
+  void shouldAcceptGoodKafkaSettings() {
+    ProcessorConfig c = load(Map.of(), Map.of("commit.interval.ms", "50", "producer.acks", "all",
+        "main.consumer.fetch.max.bytes", "1048576", "security.protocol", "ssl"));
+
+    assertThat(c.kafka().passThrough()).containsEntry("producer.acks", "all");
+  }
+
+  @Test
   void shouldRejectUnknownKeyByName() {
     assertThat(problemsOf(() -> load(Map.of(), Map.of("max.batch.sise", "4"))))
         .contains("max.batch.sise: unknown setting");

@@ -29,7 +29,8 @@ class ComposeEnvironmentTest {
     for (String line : Files.readAllLines(Commands.repositoryRoot().resolve(file))) {
       Matcher m = ENTRY.matcher(line);
       if (m.matches()) {
-        env.put(m.group(1), m.group(2));
+        // Compose's ${VAR:-default} with VAR unset, as on a fresh checkout.
+        env.put(m.group(1), m.group(2).replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1"));
       }
     }
     return env;
@@ -51,5 +52,7 @@ class ComposeEnvironmentTest {
     assertThat(c.metrics().port()).isEqualTo(9464);
     assertThat(c.inference().device()).isEqualTo(InferenceDevice.CUDA);
     assertThat(env.get("ASMNET_MODEL_PATH")).startsWith("/models/");
+    assertThat(c.kafka().stateDir()).isEqualTo(Path.of("/var/lib/asmnet/state"));
+    assertThat(c.provisioning().partitions()).isEqualTo(4);
   }
 }
