@@ -37,7 +37,7 @@ public record ProcessorConfig(
   public ProcessorConfig withInferenceDevice(InferenceDevice device) {
     Inference i = inference;
     return new ProcessorConfig(kafka, topics, new Inference(i.modelPath(), device, i.maxBatchSize(),
-        i.maxQueueDelayMicros(), i.timeoutMillis(), i.retryMillis()), stages, metrics);
+        i.maxQueueDelayMicros(), i.timeoutMillis(), i.retryMillis()), stages, metrics, provisioning);
   }
 
   /**

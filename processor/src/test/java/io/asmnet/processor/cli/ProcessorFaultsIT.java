@@ -293,7 +293,8 @@ class ProcessorFaultsIT {
     Stages stages = new Stages(FIXED_FACE.decoders(config), FIXED_FACE.locators(config), estimator, obs.metrics(),
         Clock.systemUTC());
     RunningProcessor running = RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()),
-        RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes())), props, estimator, obs);
+        RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes())), withStateDir(props, config), estimator, () -> { },
+        obs, () -> { });
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 0, TestFrames.jpeg(60)))).get();
     }
@@ -339,5 +340,11 @@ class ProcessorFaultsIT {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
     return http.send(get, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Started without ProcessorApp: the state directory it would claim, set here directly. */
+  private static java.util.Properties withStateDir(java.util.Properties props, ProcessorConfig config) {
+    props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, config.kafka().stateDir().toString());
+    return props;
   }
 }

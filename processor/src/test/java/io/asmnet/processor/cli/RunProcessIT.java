@@ -142,6 +142,8 @@ class RunProcessIT {
         Arguments.of(List.of("--set", "kafka.security.protocol=BOGUS"), "security.protocol: "),
         Arguments.of(List.of("--set", "producer.acks=maybe"), "producer.acks: "),
         Arguments.of(List.of("--set", "metrics.bind=999.1.1.1"), "metrics.bind: cannot listen on 999.1.1.1"),
+        Arguments.of(List.of("--set", "detector.model=/nowhere/face.onnx"),
+            "detector.model: model file /nowhere/face.onnx does not exist"),
         Arguments.of(List.of("-b", "no-such-broker.invalid:9092"), "bootstrap.servers=no-such-broker.invalid:9092"));
   }
 
