@@ -21,6 +21,8 @@ COPY schemas schemas
 COPY trainer/pom.xml trainer/pom.xml
 COPY cli/pom.xml cli/pom.xml
 COPY processor processor
+# The BlazeFace detectors are bundled into the processor jar from here (processor/pom.xml).
+COPY models/blazeface models/blazeface
 # One reactor run: package the processor (and the schemas it needs) without tests (they need
 # photos, a broker and tools the image lacks), then copy its runtime dependencies next to it.
 RUN mvn -B -q -pl processor -am -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \

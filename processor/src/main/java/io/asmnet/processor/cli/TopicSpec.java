@@ -26,7 +26,7 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
     }
   }
 
-  /** The three topics: frames and dead letters sized for the payload limit, frames with a retention. */
+  /** The three topics, sized for the payload limit; frames with a retention. */
   public static List<TopicSpec> of(ProcessorConfig config) {
     ProcessorConfig.TopicNames t = config.topics();
     ProcessorConfig.Provisioning p = config.provisioning();
@@ -41,9 +41,14 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
     return new TopicSpec(name, p.partitions(), p.replicationFactor(), c);
   }
 
-  /** Pose events are small: the broker's defaults. */
+  /**
+   * Pose events are small (a few KB), but the processor sizes every output record by one limit, the
+   * smallest output topic's: the events topic takes the dead letters' size so that it never cuts
+   * the dead letters of large frames.
+   */
   static TopicSpec events(String name, ProcessorConfig.Provisioning p) {
-    return new TopicSpec(name, p.partitions(), p.replicationFactor(), Map.of());
+    return new TopicSpec(name, p.partitions(), p.replicationFactor(),
+        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(p.maxMessageBytes())));
   }
 
   /** Dead letters carry the original frame bytes, so they need the frames' record size. */
