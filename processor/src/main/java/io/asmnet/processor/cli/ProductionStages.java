@@ -3,6 +3,7 @@ package io.asmnet.processor.cli;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.decode.FfmpegLog;
 import io.asmnet.processor.decode.FrameDecoder;
 import io.asmnet.processor.detect.CascadeFaceDetector;
 import io.asmnet.processor.detect.DetectorConfig;
@@ -22,6 +23,8 @@ public final class ProductionStages implements StageFactory {
   @Override
   public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
     DecodeLimits limits = decodeLimits(config.stages());
+    // FFmpeg's log is process-wide: set once here, before the first decoder exists.
+    FfmpegLog.route(config.stages().ffmpegLogLevel());
     return () -> new CompositeFrameDecoder(limits);
   }
 

@@ -1,6 +1,7 @@
 package io.asmnet.processor.config;
 
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
@@ -58,6 +59,7 @@ public final class ConfigLoader {
     d.put("detector.min.face.px", String.valueOf(detector.minFaceSize()));
     d.put("detector.width", String.valueOf(detector.detectionWidth()));
     d.put("tracker.redetect.interval", String.valueOf(tracker.detectEvery()));
+    d.put("ffmpeg.log.level", FfmpegLogLevel.ERROR.settingName());
     // Loopback unless told otherwise: the container sets ASMNET_METRICS_BIND=0.0.0.0.
     d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
@@ -152,7 +154,8 @@ public final class ConfigLoader {
                 f.intIn("detector.max.faces", 1, 256),
                 f.intIn("detector.min.face.px", 8, 4096),
                 f.intIn("detector.width", 64, 8192),
-                f.intIn("tracker.redetect.interval", 1, 10_000)),
+                f.intIn("tracker.redetect.interval", 1, 10_000),
+                f.ffmpegLogLevel("ffmpeg.log.level")),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)));
     if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,6 +70,7 @@ public record ProcessorConfig(
    * @param detectorMinFacePixels smallest face side to look for, frame pixels
    * @param detectorWidth frames are scaled to this width for detection, pixels
    * @param trackerRedetectInterval frames between detector runs while tracking
+   * @param ffmpegLogLevel the least severe FFmpeg messages logged (through SLF4J, logger "ffmpeg")
    */
   public record Stages(
       int maxPayloadBytes,
@@ -77,7 +79,8 @@ public record ProcessorConfig(
       int detectorMaxFaces,
       int detectorMinFacePixels,
       int detectorWidth,
-      int trackerRedetectInterval) {}
+      int trackerRedetectInterval,
+      FfmpegLogLevel ffmpegLogLevel) {}
 
   /**
    * Prometheus scrape endpoint.
