@@ -42,13 +42,13 @@ public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
-  private final Supplier<KafkaStreams.State> streamsState;
+  private final Supplier<StreamsHealth> health;
 
   private MetricsServer(
-      HttpServer server, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state) {
+      HttpServer server, PrometheusMeterRegistry registry, Supplier<StreamsHealth> health) {
     this.server = server;
     this.registry = registry;
-    this.streamsState = state;
+    this.health = health;
     // Two threads: a slow scrape must not block a liveness probe.
     this.executor =
         Executors.newFixedThreadPool(
@@ -77,8 +77,19 @@ public final class MetricsServer implements AutoCloseable {
       int port,
       Supplier<KafkaStreams.State> streamsState)
       throws IOException {
+    return startWithHealth(registry, bindAddress, port, () -> StreamsHealth.of(streamsState.get()));
+  }
+
+  /**
+   * Starts serving, with the health endpoints answering from {@code health} (asked once per probe).
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public static MetricsServer startWithHealth(
+      PrometheusMeterRegistry registry, String bindAddress, int port, Supplier<StreamsHealth> health)
+      throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-    MetricsServer server = new MetricsServer(http, registry, streamsState);
+    MetricsServer server = new MetricsServer(http, registry, health);
     http.start();
     LOG.info("Metrics and health on http://{}:{}/metrics", bindAddress, server.port());
     return server;
@@ -102,8 +113,8 @@ public final class MetricsServer implements AutoCloseable {
 
   private void health(HttpExchange exchange, java.util.function.Predicate<StreamsHealth> ok)
       throws IOException {
-    StreamsHealth health = StreamsHealth.of(streamsState.get());
-    send(exchange, ok.test(health) ? 200 : 503, JSON, health.json());
+    StreamsHealth now = health.get();
+    send(exchange, ok.test(now) ? 200 : 503, JSON, now.json());
   }
 
   private static HttpHandler exact(String path, HttpHandler handler) {
