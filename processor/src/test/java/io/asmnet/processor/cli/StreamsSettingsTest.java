@@ -49,4 +49,12 @@ class StreamsSettingsTest {
     assertThat(e.getMessage()).contains("topics missing on localhost:9092: cam-frames, frames-dlq",
         "topics.create=true");
   }
+
+  @Test
+  void shouldBufferFewRecordsPerPartitionUnlessTold() throws IOException {
+    assertThat(StreamsSettings.of(config(Map.of())))
+        .containsEntry(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 64);
+    assertThat(StreamsSettings.of(config(Map.of("buffered.records.per.partition", "500"))))
+        .containsEntry(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, "500");
+  }
 }
