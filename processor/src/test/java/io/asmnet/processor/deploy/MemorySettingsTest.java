@@ -18,14 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * figures in docs/BENCHMARKS.md.)
  */
 class MemorySettingsTest {
-  /** The processor's JVM flags; the benchmark runs with exactly these. */
-  public static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
-      "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-      "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
-
-  /** The processor's glibc malloc environment. */
-  public static final Map<String, String> MALLOC_ENV = Map.of("MALLOC_ARENA_MAX", "2",
-      "MALLOC_MMAP_THRESHOLD_", "1048576", "MALLOC_TRIM_THRESHOLD_", "4194304");
+  private static final List<String> JVM_FLAGS = ProcessorMemory.JVM_FLAGS;
+  private static final Map<String, String> MALLOC_ENV = ProcessorMemory.MALLOC_ENV;
 
   private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
