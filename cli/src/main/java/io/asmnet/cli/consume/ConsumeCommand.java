@@ -8,6 +8,8 @@ import io.asmnet.cli.TopicOptions;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.decode.FfmpegLog;
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.serde.AvroSerde;
 import io.asmnet.schemas.serde.JsonRendering;
@@ -102,6 +104,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     AvroSerde<? extends SpecificRecord> events = deadLetters ? WireSerdes.deadLetter() : WireSerdes.poseEvent();
     AvroSerde<Frame> frames = WireSerdes.frame();
     PrintWriter out = spec.commandLine().getOut();
+    if (render != null) {
+      FfmpegLog.route(FfmpegLogLevel.ERROR); // decoding for the render: FFmpeg's lines to the log, not stderr
+    }
     Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
     try (StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
         TopicTail tail = TopicTail.open(kafka.consumerConfig(), subscribed, fromBeginning, kafka.timeout());

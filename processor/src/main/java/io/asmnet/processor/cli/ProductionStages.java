@@ -4,6 +4,7 @@ import io.asmnet.processor.config.DetectorKind;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.decode.FfmpegLog;
 import io.asmnet.processor.decode.FrameDecoder;
 import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.BlazeFaceDetector;
@@ -37,6 +38,8 @@ public final class ProductionStages implements StageFactory {
   @Override
   public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
     DecodeLimits limits = decodeLimits(config.stages());
+    // FFmpeg's log is process-wide: set once here, before the first decoder exists.
+    FfmpegLog.route(config.stages().ffmpegLogLevel());
     Duration idle = Duration.ofMillis(config.stages().cameraIdleMillis());
     return () -> new CompositeFrameDecoder(limits, idle, System::nanoTime);
   }

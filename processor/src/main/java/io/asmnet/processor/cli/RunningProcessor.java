@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public final class RunningProcessor implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
     metrics.bindInferenceHealth(estimator::health);
+    metrics.watchKafka(AdminFilter.clientOnly(props),
+        props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-contact-watch");
     RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics, stateDirectory);
     running.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);

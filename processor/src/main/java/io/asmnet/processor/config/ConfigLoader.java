@@ -3,6 +3,7 @@ package io.asmnet.processor.config;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.BlazeFaceConfig;
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.DynamicBatcher;
@@ -89,6 +90,7 @@ public final class ConfigLoader {
     d.put("crop.upright", String.valueOf(blazeFace.upright()));
     d.put("tracker.redetect.interval", String.valueOf(tracker.detectEvery()));
     d.put("tracker.confirm", String.valueOf(tracker.confirm()));
+    d.put("ffmpeg.log.level", FfmpegLogLevel.ERROR.settingName());
     // Loopback unless told otherwise: the container sets ASMNET_METRICS_BIND=0.0.0.0.
     d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
@@ -227,7 +229,8 @@ public final class ConfigLoader {
                 f.bool("crop.upright"),
                 f.intIn("tracker.redetect.interval", 1, 10_000),
                 f.bool("tracker.confirm"),
-                f.longIn("decode.camera.idle.ms", 1_000, 86_400_000)),
+                f.longIn("decode.camera.idle.ms", 1_000, 86_400_000),
+                f.ffmpegLogLevel("ffmpeg.log.level")),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)),
             provisioning(f, values, problems));

@@ -1,5 +1,6 @@
 package io.asmnet.processor.config;
 
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,18 @@ final class Fields {
       }
     }
     return Cascade.HAAR_FRONTAL_DEFAULT; // only reached with a problem already reported
+  }
+
+  /** An FFmpeg log level by FFmpeg's name, e.g. {@code error}. */
+  FfmpegLogLevel ffmpegLogLevel(String key) {
+    String[] names = Arrays.stream(FfmpegLogLevel.values()).map(FfmpegLogLevel::settingName).toArray(String[]::new);
+    String v = oneOf(key, names);
+    for (FfmpegLogLevel level : FfmpegLogLevel.values()) {
+      if (level.settingName().equals(v)) {
+        return level;
+      }
+    }
+    return FfmpegLogLevel.ERROR; // only reached with a problem already reported
   }
 
   static String cascadeName(Cascade cascade) {

@@ -1,6 +1,7 @@
 package io.asmnet.processor.config;
 
 import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +103,7 @@ public record ProcessorConfig(
    * @param trackerRedetectInterval frames between detector runs while tracking
    * @param trackerConfirm confirm each tracked face with the short-range detector on its region
    * @param cameraIdleMillis a camera's H.264 decoder is freed after this long without a frame
+   * @param ffmpegLogLevel the least severe FFmpeg messages logged (through SLF4J, logger "ffmpeg")
    */
   public record Stages(
       int maxPayloadBytes,
@@ -117,7 +119,8 @@ public record ProcessorConfig(
       boolean cropUpright,
       int trackerRedetectInterval,
       boolean trackerConfirm,
-      long cameraIdleMillis) {}
+      long cameraIdleMillis,
+      FfmpegLogLevel ffmpegLogLevel) {}
 
   /**
    * Prometheus scrape endpoint.

@@ -59,7 +59,9 @@ public final class CompositeFrameDecoder implements FrameDecoder {
     }
     byte[] payload = payloadOf(frame);
     if (frame.getCodec() == null) {
-      throw new DecodeException(ErrorKind.UNSUPPORTED_CODEC, "frame has no codec");
+      // Only a Frame built in code can lack one (the wire format has no null codec); an unknown
+      // codec on the wire already failed as BAD_SCHEMA, so UNSUPPORTED_CODEC is never produced.
+      throw new DecodeException(ErrorKind.BAD_SCHEMA, "frame has no codec");
     }
     return switch (frame.getCodec()) {
       case JPEG, PNG -> stills.decode(payload, frame.getCodec());

@@ -12,8 +12,8 @@ public interface FrameDecoder extends AutoCloseable {
   /**
    * Decodes one frame. Size limits are checked before any native work.
    *
-   * @throws DecodeException with kind OVERSIZED, UNSUPPORTED_CODEC, CORRUPT_PAYLOAD or
-   *     DECODE_FAILED (for example an H.264 stream that starts mid-GOP)
+   * @throws DecodeException with kind OVERSIZED, CORRUPT_PAYLOAD or DECODE_FAILED (for example an
+   *     H.264 stream that starts mid-GOP); BAD_SCHEMA for a Frame without a codec
    */
   DecodedFrame decode(Frame frame) throws DecodeException;
 

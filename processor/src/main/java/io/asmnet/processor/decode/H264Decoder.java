@@ -13,13 +13,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_error_string;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
@@ -59,7 +56,6 @@ public final class H264Decoder implements AutoCloseable {
    *     frame record declared
    */
   public H264Decoder(long maxPixels) {
-    av_log_set_level(AV_LOG_ERROR); // the decoder's per-slice warnings would flood stderr
     AVCodec codec = avcodec_find_decoder(AV_CODEC_ID_H264);
     if (codec == null) {
       throw new IllegalStateException("this FFmpeg build has no H.264 decoder");
@@ -147,9 +143,6 @@ public final class H264Decoder implements AutoCloseable {
   }
 
   private static String errorText(int code) {
-    try (BytePointer buffer = new BytePointer(256)) {
-      av_make_error_string(buffer, 256, code);
-      return buffer.getString() + " (" + code + ")";
-    }
+    return FfmpegErrors.describe(code);
   }
 }

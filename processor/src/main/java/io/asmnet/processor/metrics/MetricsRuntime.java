@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
  *   obs.metrics().inferenceDevice("cuda");          // once the model is open
  *   KafkaStreams streams = new KafkaStreams(topology, props);
  *   obs.bindKafkaStreams(streams);                  // client metrics + health from its state
+ *   obs.watchKafka(adminProps, clientId);           // a lost broker shows in health and the log
  *   streams.start();
  * }
  * }</pre>
@@ -34,6 +36,7 @@ public final class MetricsRuntime implements AutoCloseable {
   private final MetricsServer server;
   private volatile KafkaStreams streams;
   private volatile Supplier<ComponentHealth> inference = () -> ComponentHealth.UP;
+  private volatile KafkaContactWatch contactWatch;
 
   private MetricsRuntime(
       String applicationId, String instance, int maxCameras, String bindAddress, int port)
@@ -42,7 +45,7 @@ public final class MetricsRuntime implements AutoCloseable {
     this.metrics = new PipelineMetrics(registry, applicationId, instance, maxCameras);
     MetricsServer started;
     try {
-      started = MetricsServer.start(registry, bindAddress, port, this::streamsState, () -> inference.get());
+      started = MetricsServer.startWithReport(registry, bindAddress, port, this::report);
     } catch (IOException | RuntimeException e) {
       metrics.close();
       registry.close();
@@ -87,9 +90,10 @@ public final class MetricsRuntime implements AutoCloseable {
     return metrics;
   }
 
-  /** Binds the client's metrics and makes its state drive {@code /health/*}; call once. */
+  /** Binds the client's metrics and makes its state and tasks drive {@code /health/*}; call once. */
   public void bindKafkaStreams(KafkaStreams kafkaStreams) {
     metrics.bindKafkaStreams(kafkaStreams);
+    metrics.bindHealth(this::health, () -> report().ready());
     this.streams = kafkaStreams;
   }
 
@@ -98,18 +102,50 @@ public final class MetricsRuntime implements AutoCloseable {
     this.inference = Objects.requireNonNull(health, "health");
   }
 
+  /**
+   * Starts probing Kafka (see {@link KafkaContactWatch}) with these admin-client settings, so a
+   * lost broker makes {@code /health/ready} fail and is logged; call once. Closed with this runtime.
+   */
+  public void watchKafka(Properties adminProps, String clientId) {
+    this.contactWatch = KafkaContactWatch.start(adminProps, clientId);
+  }
+
+  /** The health the endpoints and the {@code asmnet_ready} gauge report now. */
+  public StreamsHealth health() {
+    KafkaStreams current = streams;
+    KafkaContactWatch watch = contactWatch;
+    KafkaContact kafka = watch == null ? KafkaContact.UNKNOWN : watch.contact();
+    if (current == null) {
+      return StreamsHealth.of(null, -1, kafka);
+    }
+    KafkaStreams.State state = current.state();
+    return StreamsHealth.of(state, state == KafkaStreams.State.RUNNING ? activeTasks(current) : 0, kafka);
+  }
+
+  private static int activeTasks(KafkaStreams client) {
+    try {
+      return client.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    } catch (IllegalStateException e) {
+      return 0; // the client left RUNNING between the two calls
+    }
+  }
+
+  /** The Streams and inference health together: what {@code /health/*} answer. */
+  HealthReport report() {
+    return new HealthReport(health(), inference.get());
+  }
+
   /** The port the metrics server listens on. */
   public int port() {
     return server.port();
   }
 
-  private KafkaStreams.State streamsState() {
-    KafkaStreams current = streams;
-    return current == null ? null : current.state();
-  }
-
   @Override
   public void close() {
+    KafkaContactWatch watch = contactWatch;
+    if (watch != null) {
+      watch.close();
+    }
     server.close();
     metrics.close();
     registry.close();

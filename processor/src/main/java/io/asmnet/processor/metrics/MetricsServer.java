@@ -42,15 +42,12 @@ public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
-  private final Supplier<KafkaStreams.State> streamsState;
-  private final Supplier<ComponentHealth> inference;
+  private final Supplier<HealthReport> health;
 
-  private MetricsServer(HttpServer server, PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> state,
-      Supplier<ComponentHealth> inference) {
+  private MetricsServer(HttpServer server, PrometheusMeterRegistry registry, Supplier<HealthReport> health) {
     this.server = server;
     this.registry = registry;
-    this.streamsState = state;
-    this.inference = inference;
+    this.health = health;
     // Two threads: a slow scrape must not block a liveness probe.
     this.executor =
         Executors.newFixedThreadPool(
@@ -89,8 +86,27 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(PrometheusMeterRegistry registry, String bindAddress, int port,
       Supplier<KafkaStreams.State> streamsState, Supplier<ComponentHealth> inference) throws IOException {
+    return startWithReport(registry, bindAddress, port,
+        () -> new HealthReport(StreamsHealth.of(streamsState.get()), inference.get()));
+  }
+
+  /**
+   * Starts serving, with the health endpoints answering from {@code health} (asked once per probe).
+   *
+   * @throws IOException if the address cannot be bound
+   */
+  public static MetricsServer startWithHealth(
+      PrometheusMeterRegistry registry, String bindAddress, int port, Supplier<StreamsHealth> health)
+      throws IOException {
+    return startWithReport(registry, bindAddress, port, () -> new HealthReport(health.get(), ComponentHealth.UP));
+  }
+
+  /** Starts serving, the health endpoints answering from the Streams and inference health together. */
+  static MetricsServer startWithReport(
+      PrometheusMeterRegistry registry, String bindAddress, int port, Supplier<HealthReport> health)
+      throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-    MetricsServer server = new MetricsServer(http, registry, streamsState, inference);
+    MetricsServer server = new MetricsServer(http, registry, health);
     http.start();
     LOG.info("Metrics and health on http://{}:{}/metrics", bindAddress, server.port());
     return server;
@@ -114,8 +130,8 @@ public final class MetricsServer implements AutoCloseable {
 
   private void health(HttpExchange exchange, java.util.function.Predicate<HealthReport> ok)
       throws IOException {
-    HealthReport health = new HealthReport(StreamsHealth.of(streamsState.get()), inference.get());
-    send(exchange, ok.test(health) ? 200 : 503, JSON, health.json());
+    HealthReport now = health.get();
+    send(exchange, ok.test(now) ? 200 : 503, JSON, now.json());
   }
 
   private static HttpHandler exact(String path, HttpHandler handler) {

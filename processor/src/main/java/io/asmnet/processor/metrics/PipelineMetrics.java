@@ -7,6 +7,7 @@ import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.avro.StageTimings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -64,6 +66,12 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
 
   /** Info gauge: which face detector runs, and on which device ({@code detector}, {@code device}). */
   public static final String DETECTOR_INFO = "asmnet.detector.info";
+
+  /** 1 when the instance is ready (see {@link StreamsHealth}), else 0. */
+  public static final String READY = "asmnet.ready";
+
+  /** 1 while Kafka answers, 0 while it does not, NaN before the first probe. */
+  public static final String KAFKA_CONNECTED = "asmnet.kafka.connected";
 
   /** Default number of cameras that get their own {@code camera} tag value. */
   public static final int DEFAULT_MAX_CAMERAS = 50;
@@ -141,6 +149,26 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
    */
   public void bindKafkaStreams(KafkaStreams streams) {
     binders.bindKafkaStreams(Objects.requireNonNull(streams, "streams"));
+  }
+
+  /**
+   * Registers the readiness and Kafka-contact gauges; call once.
+   *
+   * @param health the Streams client's health (its Kafka contact)
+   * @param ready what {@code /health/ready} answers (the Streams client and the inference batcher)
+   */
+  public void bindHealth(Supplier<StreamsHealth> health, java.util.function.BooleanSupplier ready) {
+    Objects.requireNonNull(health, "health");
+    Gauge.builder(READY, () -> ready.getAsBoolean() ? 1 : 0)
+        .description("1 when assigned partitions and making progress (/health/ready answers 200)")
+        .register(registry);
+    Gauge.builder(KAFKA_CONNECTED, () -> switch (health.get().kafka().status()) {
+          case CONNECTED -> 1.0;
+          case LOST -> 0.0;
+          case UNKNOWN -> Double.NaN;
+        })
+        .description("1 while Kafka answers this instance's probes, 0 while it does not")
+        .register(registry);
   }
 
   /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}). */

@@ -52,4 +52,12 @@ class StreamsSettingsTest {
     assertThat(streams.getProducerConfigs("c")).containsEntry("max.request.size", maxRecord);
     assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("max.partition.fetch.bytes", maxRecord);
   }
+
+  @Test
+  void shouldBufferFewRecordsPerPartitionUnlessTold() throws IOException {
+    assertThat(StreamsSettings.of(config(Map.of())))
+        .containsEntry(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 64);
+    assertThat(StreamsSettings.of(config(Map.of("buffered.records.per.partition", "500"))))
+        .containsEntry(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, "500");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.asmnet.processor.decode.FfmpegLogLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,15 @@ class ConfigLoaderTest {
     assertThat(c.kafka().numStreamThreads()).isEqualTo(3);
     assertThat(c.inference().maxBatchSize()).isEqualTo(8);
     assertThat(c.inference().maxQueueDelayMicros()).isEqualTo(900);
+  }
+
+  @Test
+  void shouldReadTheFfmpegLogLevelByFfmpegsNames() {
+    assertThat(load(Map.of(), Map.of()).stages().ffmpegLogLevel()).isEqualTo(FfmpegLogLevel.ERROR);
+    assertThat(load(Map.of("ASMNET_FFMPEG_LOG_LEVEL", "quiet"), Map.of()).stages().ffmpegLogLevel())
+        .isEqualTo(FfmpegLogLevel.QUIET);
+    assertThat(problemsOf(() -> load(Map.of(), Map.of("ffmpeg.log.level", "loud"))))
+        .contains("ffmpeg.log.level: 'loud' is not one of quiet, panic, fatal, error, warning, info, verbose, debug, trace");
   }
 
   @Test

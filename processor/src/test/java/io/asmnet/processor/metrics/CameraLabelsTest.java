@@ -31,6 +31,16 @@ class CameraLabelsTest {
   }
 
   @Test
+  void shouldGroupIdsLongerThanTheLabelBoundWithoutSpendingAPlace() {
+    CameraLabels labels = new CameraLabels(1);
+    String longest = "c".repeat(CameraLabels.MAX_LABEL_CHARS);
+
+    assertThat(labels.label("x".repeat(10_000))).isEqualTo(CameraLabels.OTHER);
+    assertThat(labels.label("y".repeat(CameraLabels.MAX_LABEL_CHARS + 1))).isEqualTo(CameraLabels.OTHER);
+    assertThat(labels.label(longest)).isEqualTo(longest);
+  }
+
+  @Test
   void shouldGroupEveryCameraWhenTheCapIsZero() {
     assertThat(new CameraLabels(0).label("a")).isEqualTo(CameraLabels.OTHER);
   }

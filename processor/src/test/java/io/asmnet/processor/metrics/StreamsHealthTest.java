@@ -12,7 +12,7 @@ class StreamsHealthTest {
   @ParameterizedTest
   @CsvSource({
     "CREATED, true, false",
-    "REBALANCING, true, true",
+    "REBALANCING, true, false",
     "RUNNING, true, true",
     "PENDING_SHUTDOWN, false, false",
     "NOT_RUNNING, false, false",
@@ -20,11 +20,46 @@ class StreamsHealthTest {
     "ERROR, false, false"
   })
   void shouldMapEveryStreamsStateToLiveAndReady(State state, boolean live, boolean ready) {
-    StreamsHealth health = StreamsHealth.of(state);
+    StreamsHealth health = StreamsHealth.of(state, 1, KafkaContact.CONNECTED);
 
     assertThat(health.live()).isEqualTo(live);
     assertThat(health.ready()).isEqualTo(ready);
     assertThat(health.json()).contains("\"state\":\"" + state.name() + "\"");
+  }
+
+  @Test
+  void shouldNotBeReadyWhileRebalancingAsAfterACrashedInstance() {
+    StreamsHealth health = StreamsHealth.of(State.REBALANCING, 0, KafkaContact.CONNECTED);
+
+    assertThat(health.ready()).isFalse();
+    assertThat(health.live()).isTrue();
+    assertThat(health.json()).contains("\"status\":\"NOT_READY\"", "\"reason\":\"rebalancing");
+  }
+
+  @Test
+  void shouldNotBeReadyWhenRunningWithoutPartitions() {
+    StreamsHealth health = StreamsHealth.of(State.RUNNING, 0, KafkaContact.CONNECTED);
+
+    assertThat(health.ready()).isFalse();
+    assertThat(health.reason()).isEqualTo("no partitions assigned to this instance");
+  }
+
+  @Test
+  void shouldNotBeReadyButStayLiveWhileKafkaIsLost() {
+    StreamsHealth health = StreamsHealth.of(State.RUNNING, 2, KafkaContact.lost(12));
+
+    assertThat(health.ready()).isFalse();
+    assertThat(health.live()).isTrue();
+    assertThat(health.json())
+        .isEqualTo("{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"RUNNING\",\"activeTasks\":2,"
+            + "\"kafka\":\"LOST\",\"kafkaLostSeconds\":12,\"reason\":\"Kafka unreachable for 12 s\"}");
+  }
+
+  @Test
+  void shouldBeReadyWhenRunningAssignedAndConnected() {
+    assertThat(StreamsHealth.of(State.RUNNING, 2, KafkaContact.CONNECTED).json())
+        .isEqualTo("{\"status\":\"UP\",\"live\":true,\"ready\":true,\"state\":\"RUNNING\",\"activeTasks\":2,"
+            + "\"kafka\":\"CONNECTED\"}");
   }
 
   @Test
@@ -34,6 +69,7 @@ class StreamsHealthTest {
     assertThat(health.live()).isTrue();
     assertThat(health.ready()).isFalse();
     assertThat(health.json())
-        .isEqualTo("{\"status\":\"STARTING\",\"live\":true,\"ready\":false,\"state\":\"NONE\"}");
+        .isEqualTo("{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"NONE\",\"kafka\":\"UNKNOWN\","
+            + "\"reason\":\"starting\"}");
   }
 }
