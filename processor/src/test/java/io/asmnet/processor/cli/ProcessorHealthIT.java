@@ -65,6 +65,7 @@ class ProcessorHealthIT {
     s.put("topic.pose.events", "events-" + suffix);
     s.put("topic.dead.letters", "dlq-" + suffix);
     s.put("topics.create", "true");
+    s.put("topics.partitions", "1"); // one task: the restarted instance holds it or nothing
     s.put("model.path", model.toString());
     s.put("inference.device", "cpu");
     s.put("state.dir", dir.resolve(stateDir).toString());
