@@ -3,6 +3,7 @@ package io.asmnet.trainer.teacher;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import io.asmnet.trainer.data.DecodedImage;
 import io.asmnet.trainer.export.TfjsGraphImporter;
@@ -37,6 +38,8 @@ public final class FaceMesh implements AutoCloseable {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
+      // The imported graph carries folded constants ORT reports as unused, one warning each.
+      options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       return new FaceMesh(OrtEnvironment.getEnvironment().createSession(onnx, options));
     }
   }
