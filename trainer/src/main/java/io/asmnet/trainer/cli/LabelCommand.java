@@ -42,6 +42,16 @@ public final class LabelCommand implements Callable<Integer> {
   @Option(names = "--manifest", description = "face-source manifest (default: the committed " + FaceSource.RESOURCE + ")")
   Path manifest;
 
+  @Option(names = "--folder", description = "instead of a manifest: every photo and video under DIR (root 'folder'; "
+      + "person = the file's folder name; split --split; videos every --stride frames)")
+  Path folder;
+
+  @Option(names = "--split", defaultValue = FaceSource.TRAIN, description = "split of --folder's faces (default ${DEFAULT-VALUE})")
+  String split;
+
+  @Option(names = "--stride", defaultValue = "20", description = "video frame stride for --folder (default ${DEFAULT-VALUE})")
+  int stride;
+
   @Option(names = "--root", description = "folder of a manifest root, NAME=DIR (defaults: dlib=.cache/dlib/"
       + "usr/share/doc/libdlib19.1/examples, faces=.cache/faces)")
   Map<String, Path> roots = new LinkedHashMap<>();
@@ -73,7 +83,14 @@ public final class LabelCommand implements Callable<Integer> {
         "dlib", StarterDataset.defaultCacheDir().resolve("usr/share/doc/libdlib19.1/examples"),
         "faces", Path.of(".cache", "faces")));
     folders.putAll(roots);
-    List<FaceSource> sources = manifest == null ? FaceSource.load() : FaceSource.read(manifest);
+    if (folder != null && manifest != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --manifest or --folder, not both");
+    }
+    if (folder != null) {
+      folders.put("folder", folder);
+    }
+    List<FaceSource> sources = folder != null ? FaceSource.ofFolder(folder, "folder", split, stride)
+        : manifest == null ? FaceSource.load() : FaceSource.read(manifest);
     LabelRun run = new LabelRun(folders);
     List<LabelRun.Item> items = run.items(sources);
     if (framesOnly) {

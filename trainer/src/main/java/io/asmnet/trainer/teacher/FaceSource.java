@@ -71,6 +71,28 @@ public record FaceSource(String root, String path, String person, String split, 
     }
   }
 
+  /**
+   * Rows for every photo (.jpg, .jpeg, .png) and video under a folder, in path order, under root
+   * {@code root}: the person is the file's folder name (so {@code DIR/anna/1.jpg} is anna),
+   * every row in {@code split}, videos sampled every {@code stride} frames.
+   */
+  public static List<FaceSource> ofFolder(Path folder, String root, String split, int stride) throws IOException {
+    List<FaceSource> out = new ArrayList<>();
+    try (var files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = folder.relativize(f).toString().replace('\\', '/');
+        String lower = rel.toLowerCase(Locale.ROOT);
+        boolean photo = lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png");
+        if (photo || isVideo(rel)) {
+          Path parent = f.getParent().equals(folder) ? folder.toAbsolutePath().normalize() : f.getParent();
+          String person = parent.getFileName() == null ? "unknown" : parent.getFileName().toString();
+          out.add(new FaceSource(root, rel, person, split, photo ? 0 : stride));
+        }
+      }
+    }
+    return out;
+  }
+
   static List<FaceSource> parse(InputStream in, String name) throws IOException {
     List<FaceSource> out = new ArrayList<>();
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

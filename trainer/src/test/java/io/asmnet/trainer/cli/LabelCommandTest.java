@@ -73,13 +73,41 @@ class LabelCommandTest {
     assertThat(out.toString()).contains("someone").contains(dlibThere.size() + 1 + " faces labelled in 3 images");
   }
 
+  @Test
+  void shouldLabelAFolderNamingPersonsByTheirSubfolder(@TempDir Path dir) throws Exception {
+    Path examples = examples();
+    Path folder = dir.resolve("photos");
+    Files.createDirectories(folder.resolve("john-simm"));
+    Files.copy(examples.resolve(JOHN), folder.resolve("john-simm/a.jpg"));
+    Files.writeString(folder.resolve("notes.txt"), "not a photo");
+    Path file = dir.resolve("labels.jsonl");
+    CommandLine cli = new CommandLine(new TrainerCommand());
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+
+    int code = cli.execute("label", "--folder", folder.toString(), "--split", "heldout",
+        "--facemesh", TfjsModels.humanModel("facemesh").toString(), "--detector", detector(), "--no-progress",
+        "--out", file.toString());
+
+    assertThat(code).isZero();
+    List<TeacherLabel> labels = Files.readAllLines(file).stream().map(TeacherLabel::fromJson).toList();
+    assertThat(labels).singleElement().satisfies(l -> {
+      assertThat(l.image()).isEqualTo("folder:john-simm/a.jpg");
+      assertThat(l.person()).isEqualTo("john-simm");
+      assertThat(l.split()).isEqualTo("heldout");
+    });
+  }
+
+  private static String detector() {
+    return Path.of("").toAbsolutePath().getParent().resolve("models/blazeface/face_detection_back_256x256_barracuda.onnx").toString();
+  }
+
   private static int run(StringWriter out, Path manifest, Path examples, Path plain, Path file) throws Exception {
     CommandLine cli = new CommandLine(new TrainerCommand());
     cli.setOut(new PrintWriter(out, true));
     return cli.execute("label", "--manifest", manifest.toString(),
         "--root", "dlib=" + examples, "--root", "plain=" + plain,
         "--facemesh", TfjsModels.humanModel("facemesh").toString(),
-        "--detector", Path.of("").toAbsolutePath().getParent().resolve("models/blazeface/face_detection_back_256x256_barracuda.onnx").toString(),
+        "--detector", detector(),
         "--no-progress", "--out", file.toString());
   }
 
