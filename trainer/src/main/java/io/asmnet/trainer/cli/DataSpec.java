@@ -6,13 +6,18 @@ import io.asmnet.trainer.data.Mat300WLPLoader;
 import io.asmnet.trainer.data.Pts300WLoader;
 import io.asmnet.trainer.data.StarterDataset;
 import io.asmnet.trainer.data.WflwLoader;
+import io.asmnet.trainer.teacher.FaceSource;
+import io.asmnet.trainer.teacher.TeacherDataset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 
 /**
  * A set of labelled faces named on the command line: {@code starter} (the starter training split),
- * {@code starter-heldout} (its 25 held-out faces), {@code dlib:FILE.xml}, {@code 300w:DIR},
+ * {@code starter-heldout} (its 25 held-out faces), {@code teacher} / {@code teacher-heldout} (the
+ * committed teacher labels' training / held-out persons, docs/DATA.md; photos under the starter
+ * cache and {@code $ASMNET_FACES_DIR} or {@code .cache/faces}), {@code dlib:FILE.xml}, {@code 300w:DIR},
  * {@code wflw:ANNOTATIONS[,IMAGEROOT]}, {@code 300wlp:DIR} or {@code none}. Faces without a pose
  * label get one from {@code PoseFromLandmarks} when {@code SampleMaker} crops them.
  *
@@ -22,10 +27,11 @@ import picocli.CommandLine.ITypeConverter;
  */
 public record DataSpec(Kind kind, Path path, Path imageRoot) {
   /** The readers a spec can name. */
-  public enum Kind { STARTER, STARTER_HELDOUT, DLIB, W300, WFLW, W300LP, NONE }
+  public enum Kind { STARTER, STARTER_HELDOUT, TEACHER, TEACHER_HELDOUT, DLIB, W300, WFLW, W300LP, NONE }
 
   public DataSpec {
-    boolean needsPath = kind != Kind.STARTER && kind != Kind.STARTER_HELDOUT && kind != Kind.NONE;
+    boolean needsPath = kind != Kind.STARTER && kind != Kind.STARTER_HELDOUT && kind != Kind.TEACHER
+        && kind != Kind.TEACHER_HELDOUT && kind != Kind.NONE;
     if (needsPath != (path != null)) {
       throw new IllegalArgumentException(kind + (needsPath ? " needs a path" : " takes no path"));
     }
@@ -40,6 +46,8 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
     switch (t) {
       case "starter": return new DataSpec(Kind.STARTER, null, null);
       case "starter-heldout": return new DataSpec(Kind.STARTER_HELDOUT, null, null);
+      case "teacher": return new DataSpec(Kind.TEACHER, null, null);
+      case "teacher-heldout": return new DataSpec(Kind.TEACHER_HELDOUT, null, null);
       case "none": return new DataSpec(Kind.NONE, null, null);
       default: break;
     }
@@ -63,7 +71,7 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
   }
 
   private static String usage(String text) {
-    return "unknown data set '" + text + "': use starter, starter-heldout, none, dlib:FILE.xml, "
+    return "unknown data set '" + text + "': use starter, starter-heldout, teacher, teacher-heldout, none, dlib:FILE.xml, "
         + "300w:DIR, wflw:ANNOTATIONS[,IMAGEROOT] or 300wlp:DIR";
   }
 
@@ -76,12 +84,21 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
     return switch (kind) {
       case STARTER -> StarterDataset.fetchAndLoad(starterCache).train();
       case STARTER_HELDOUT -> StarterDataset.fetchAndLoad(starterCache).heldOut();
+      case TEACHER -> TeacherDataset.load(null, teacherRoots(starterCache), FaceSource.TRAIN);
+      case TEACHER_HELDOUT -> TeacherDataset.load(null, teacherRoots(starterCache), FaceSource.HELD_OUT);
       case DLIB -> DlibXmlLoader.load(path);
       case W300 -> Pts300WLoader.load(path);
       case WFLW -> WflwLoader.load(path, imageRoot != null ? imageRoot : parentOf(path), "wflw");
       case W300LP -> Mat300WLPLoader.load(path);
       case NONE -> List.of();
     };
+  }
+
+  /** dlib's examples folder (fetched when missing) and the extra sources' cache. */
+  private static Map<String, Path> teacherRoots(Path starterCache) {
+    String env = System.getenv("ASMNET_FACES_DIR");
+    Path faces = env != null && !env.isBlank() ? Path.of(env) : Path.of(".cache", "faces");
+    return Map.of("dlib", StarterDataset.locateOrFetch(starterCache), "faces", faces);
   }
 
   private static Path parentOf(Path file) {

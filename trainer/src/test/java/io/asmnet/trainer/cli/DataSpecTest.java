@@ -13,6 +13,8 @@ class DataSpecTest {
   void shouldParseEveryForm() {
     assertThat(DataSpec.parse("starter")).isEqualTo(new DataSpec(Kind.STARTER, null, null));
     assertThat(DataSpec.parse("starter-heldout").kind()).isEqualTo(Kind.STARTER_HELDOUT);
+    assertThat(DataSpec.parse("teacher")).isEqualTo(new DataSpec(Kind.TEACHER, null, null));
+    assertThat(DataSpec.parse("teacher-heldout").kind()).isEqualTo(Kind.TEACHER_HELDOUT);
     assertThat(DataSpec.parse("none").kind()).isEqualTo(Kind.NONE);
     assertThat(DataSpec.parse("dlib:a/b.xml")).isEqualTo(new DataSpec(Kind.DLIB, Path.of("a/b.xml"), null));
     assertThat(DataSpec.parse("300w:/d/300W")).isEqualTo(new DataSpec(Kind.W300, Path.of("/d/300W"), null));
