@@ -35,6 +35,14 @@ public record FaceBox(float x, float y, float w, float h, float score, float ang
     return y + h / 2;
   }
 
+  /** Intersection over union of the two boxes as axis-aligned rectangles (their angles ignored). */
+  public double iou(FaceBox o) {
+    double ix = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
+    double iy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));
+    double inter = ix * iy;
+    return inter / ((double) w * h + (double) o.w * o.h - inter);
+  }
+
   /** The smallest axis-aligned box holding the turned square: what an event reports. */
   public FaceBox bounds() {
     if (angle == 0f) {

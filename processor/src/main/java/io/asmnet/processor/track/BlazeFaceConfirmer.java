@@ -38,7 +38,7 @@ public final class BlazeFaceConfirmer implements FaceConfirmer {
     double bestIou = MIN_IOU;
     for (BlazeDetection d : shortRange.detectionsIn(bgr, x0, y0, side)) {
       FaceBox region = FaceRegion.fromBlazeFace(d, upright);
-      double iou = iou(region.bounds(), want);
+      double iou = region.bounds().iou(want);
       if (iou >= bestIou) {
         bestIou = iou;
         best = region;
@@ -47,12 +47,6 @@ public final class BlazeFaceConfirmer implements FaceConfirmer {
     return Optional.ofNullable(best);
   }
 
-  static double iou(FaceBox a, FaceBox b) {
-    double ix = Math.max(0, Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x()));
-    double iy = Math.max(0, Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y()));
-    double inter = ix * iy;
-    return inter / (a.w() * a.h() + b.w() * b.h() - inter);
-  }
 
   @Override
   public void close() {

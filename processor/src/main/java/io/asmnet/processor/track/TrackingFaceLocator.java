@@ -68,7 +68,7 @@ public final class TrackingFaceLocator implements FaceLocator {
       }
       FaceBox candidate = box;
       // Two tracks drifting onto one face would be tracked twice until the next detection.
-      if (boxes.stream().noneMatch(b -> iou(b.bounds(), candidate.bounds()) > DUPLICATE_IOU)) {
+      if (boxes.stream().noneMatch(b -> b.bounds().iou(candidate.bounds()) > DUPLICATE_IOU)) {
         boxes.add(candidate);
       }
     }
@@ -151,7 +151,7 @@ public final class TrackingFaceLocator implements FaceLocator {
     Prediction best = null;
     double bestIou = -1;
     for (Prediction p : predictions) {
-      double iou = iou(p.box(), box);
+      double iou = p.box().iou(box);
       if (iou > bestIou) {
         bestIou = iou;
         best = p;
@@ -171,12 +171,6 @@ public final class TrackingFaceLocator implements FaceLocator {
     return (System.nanoTime() - startNanos) / 1_000;
   }
 
-  private static double iou(FaceBox a, FaceBox b) {
-    double ix = Math.max(0, Math.min(a.x() + a.w(), b.x() + b.w()) - Math.max(a.x(), b.x()));
-    double iy = Math.max(0, Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y()));
-    double inter = ix * iy;
-    return inter / (a.w() * a.h() + b.w() * b.h() - inter);
-  }
 
   @Override
   public void close() {
