@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.FrameDecoder;
-import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.kafka.KafkaBrokerExtension;
 import io.asmnet.processor.kafka.KafkaCluster;
-import io.asmnet.processor.topology.FixedFaceLocator;
-import io.asmnet.processor.topology.ImdecodeFrameDecoder;
 import io.asmnet.processor.topology.TestFrames;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.schemas.avro.Codec;
@@ -51,17 +48,7 @@ class ProcessorAppIT {
     kafka = new AppKafka(cluster);
   }
 
-  private static final StageFactory TEST_STAGES = new StageFactory() {
-    @Override
-    public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
-      return ImdecodeFrameDecoder::new;
-    }
-
-    @Override
-    public Supplier<FaceLocator> locators(ProcessorConfig config) {
-      return () -> new FixedFaceLocator(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null);
-    }
-  };
+  private static final StageFactory TEST_STAGES = FixedFaceStages.INSTANCE;
 
   private ProcessorConfig config(String suffix, boolean create) {
     return kafka.config(suffix, create, stateDir, TestModels.require(), Map.of());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmnet.processor.config.InferenceDevice;
 import io.asmnet.processor.config.ProcessorConfig;
-import io.asmnet.processor.decode.FrameDecoder;
-import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
@@ -13,13 +11,10 @@ import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.kafka.KafkaBrokerExtension;
 import io.asmnet.processor.kafka.KafkaCluster;
 import io.asmnet.processor.metrics.MetricsRuntime;
-import io.asmnet.processor.topology.FixedFaceLocator;
-import io.asmnet.processor.topology.ImdecodeFrameDecoder;
 import io.asmnet.processor.topology.PoseTopology;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.TestFrames;
 import io.asmnet.processor.topology.Topics;
-import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
@@ -43,7 +38,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -84,17 +78,7 @@ class ProcessorFaultsIT {
     kafka = new AppKafka(cluster);
   }
 
-  private static final StageFactory FIXED_FACE = new StageFactory() {
-    @Override
-    public Supplier<FrameDecoder> decoders(ProcessorConfig config) {
-      return ImdecodeFrameDecoder::new;
-    }
-
-    @Override
-    public Supplier<FaceLocator> locators(ProcessorConfig config) {
-      return () -> new FixedFaceLocator(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null);
-    }
-  };
+  private static final StageFactory FIXED_FACE = FixedFaceStages.INSTANCE;
 
   /** Creates the config's three topics with these max.message.bytes, as compose would. */
   private static void createTopics(ProcessorConfig config, int framesMax, int eventsMax, int deadLettersMax)
