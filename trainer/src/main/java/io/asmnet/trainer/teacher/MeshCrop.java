@@ -52,6 +52,11 @@ public record MeshCrop(double cx, double cy, double side) {
    * photo, bilinear (pixel centres: crop (u + 0.5) = s (photo (x + 0.5) - x0)).
    */
   public float[] nhwc(DecodedImage photo, int size) {
+    return nhwc(photo, size, 0f, 1f);
+  }
+
+  /** As {@link #nhwc(DecodedImage, int)} with RGB values mapped from 0..255 to lo..hi. */
+  public float[] nhwc(DecodedImage photo, int size, float lo, float hi) {
     double s = size / side;
     double x0 = cx - side / 2;
     double y0 = cy - side / 2;
@@ -67,7 +72,7 @@ public record MeshCrop(double cx, double cy, double side) {
     float[] rgb = new float[bgr.length];
     for (int p = 0; p < size * size; p++) {
       for (int c = 0; c < 3; c++) {
-        rgb[3 * p + c] = (bgr[3 * p + 2 - c] & 0xff) / 255f;
+        rgb[3 * p + c] = lo + (hi - lo) * (bgr[3 * p + 2 - c] & 0xff) / 255f;
       }
     }
     return rgb;
