@@ -92,6 +92,12 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** 1 while Kafka answers, 0 while it does not, NaN before the first probe. */
   public static final String KAFKA_CONNECTED = "asmnet.kafka.connected";
 
+  /**
+   * Resident set size of the process, bytes (heap and native memory together); the name the
+   * Prometheus client's process collector uses, so existing dashboards and alerts find it.
+   */
+  public static final String RESIDENT_MEMORY = "process.resident.memory";
+
   /** Default number of cameras that get their own {@code camera} tag value. */
   public static final int DEFAULT_MAX_CAMERAS = 50;
 
@@ -125,6 +131,10 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     registry.config().commonTags("application.id", applicationId, PROCESSOR_LABEL, instance);
     this.cameras = new CameraLabels(maxCameras);
+    Gauge.builder(RESIDENT_MEMORY, ResidentMemory::bytes)
+        .baseUnit("bytes")
+        .description("Resident set size: heap and native memory (ONNX Runtime, OpenCV, FFmpeg)")
+        .register(registry);
     this.decode = stageTimer("decode");
     this.detect = stageTimer("detect");
     this.track = stageTimer("track");
