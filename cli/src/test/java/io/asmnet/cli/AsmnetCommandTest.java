@@ -51,7 +51,20 @@ class AsmnetCommandTest {
     CliRun run = CliRun.of("publish", notes.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
-    assertThat(run.err()).contains("unknown format", notes.toString());
+    assertThat(run.err()).contains("unknown format", notes.toString(), "is not a video or image FFmpeg can read",
+        "(Invalid data found when processing input)");
+    // JavaCV's hints for programmers and the C call are not the user's business.
+    assertThat(run.err()).doesNotContain("setFormat", "avformat_open_input", "error -");
+  }
+
+  @Test
+  void shouldNameFfmpegsReasonForANonVideoPublishedAsH264(@TempDir Path dir) throws Exception {
+    Path notes = Files.writeString(dir.resolve("notes.h264"), "these are not frames\n".repeat(50));
+
+    CliRun run = CliRun.of("publish", notes.toString(), "--codec", "h264", "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
+    assertThat(run.err()).contains("unknown format", notes.toString()).doesNotContain("setFormat", "avformat_open_input");
   }
 
   @Test

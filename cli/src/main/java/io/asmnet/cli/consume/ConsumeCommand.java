@@ -11,6 +11,7 @@ import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FfmpegLog;
 import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.schemas.avro.Frame;
+import io.asmnet.schemas.serde.AvroJson;
 import io.asmnet.schemas.serde.AvroSerde;
 import io.asmnet.schemas.serde.JsonRendering;
 import io.asmnet.schemas.serde.WireFormatException;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       "  asmnet consume --from-beginning --max 10",
       "  asmnet consume --camera cam-1 --camera cam-2 | jq .faces[0].yaw",
       "  asmnet consume --dead-letters --from-beginning --timeout 5",
+      "  asmnet consume --format avro-json -n 100 > events.json   (avro-tools fromjson reads it back)",
       "  asmnet consume --camera cam-1 --render out.mp4    (or a folder for PNGs)",
       "",
       "Exit codes: 0 ok, 1 error (broker, topic, a record of an unknown schema), 2 usage."
@@ -79,6 +81,25 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   @Option(names = "--lossless", description = "Print payload bytes as base64 (JsonRendering.toJson) instead of a short description.")
   private boolean lossless;
+
+  /** How a record becomes a line. */
+  enum Format { json, avro_json }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", converter = FormatConverter.class,
+      description = "json (default): plain JSON, bytes shortened unless --lossless; avro-json: Avro's own JSON"
+          + " encoding, lossless, which avro-tools (fromjson --schema-file) and other languages' Avro libraries read back.")
+  private Format format;
+
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return switch (value) {
+        case "json" -> Format.json;
+        case "avro-json" -> Format.avro_json;
+        default -> throw new picocli.CommandLine.TypeConversionException("expected json or avro-json, not '" + value + "'");
+      };
+    }
+  }
 
   @Option(names = "--skip-bad-records", description = "Count and skip records of an unknown schema instead of stopping with exit code 1.")
   private boolean skipBad;
@@ -155,8 +176,15 @@ public final class ConsumeCommand implements Callable<Integer> {
         joiner.onEvent(event);
       }
     }
-    out.println(lossless ? JsonRendering.toJson(value) : JsonRendering.toDisplayJson(value));
+    out.println(line(value));
     printed++;
+  }
+
+  private String line(SpecificRecord value) {
+    if (format == Format.avro_json) {
+      return AvroJson.toAvroJson(value);
+    }
+    return lossless ? JsonRendering.toJson(value) : JsonRendering.toDisplayJson(value);
   }
 
   private void onFrame(ConsumerRecord<byte[], byte[]> record, AvroSerde<Frame> serde, FrameJoiner joiner) throws IOException {
@@ -200,6 +228,9 @@ public final class ConsumeCommand implements Callable<Integer> {
   private void validate() {
     if (render != null && deadLetters) {
       throw new ParameterException(spec.commandLine(), "--render draws pose events: it cannot be combined with --dead-letters");
+    }
+    if (lossless && format == Format.avro_json) {
+      throw new ParameterException(spec.commandLine(), "--lossless applies to --format json; avro-json is always lossless");
     }
     if (max < 0 || timeoutSeconds < 0 || maxPending < 1 || renderFps <= 0) {
       throw new ParameterException(spec.commandLine(), "--max and --timeout must not be negative, --max-pending and --render-fps must be positive");

@@ -79,7 +79,8 @@ public final class FrameSources {
       grabber.start();
     } catch (FFmpegFrameGrabber.Exception e) {
       grabber.close();
-      throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video or image (" + e.getMessage() + ")", e);
+      throw new IOException("unknown format: " + file + " is not a video or image FFmpeg can read ("
+          + FfmpegErrors.describe(e) + ")", e);
     }
     if (grabber.getImageWidth() <= 0) {
       grabber.close();
@@ -104,7 +105,7 @@ public final class FrameSources {
       return H264PassthroughSource.open(file);
     } catch (IOException e) {
       if (e.getMessage() == null || !e.getMessage().contains("not H.264")) {
-        throw new IOException("unknown format: FFmpeg cannot read " + file + " as a video (" + e.getMessage() + ")", e);
+        throw new IOException("unknown format: " + file + " is not a video FFmpeg can read (" + FfmpegErrors.describe(e) + ")", e);
       }
       return openFile(file, options); // another codec: re-encoded to H.264 with libopenh264
     }

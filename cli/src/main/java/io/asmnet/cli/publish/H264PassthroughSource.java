@@ -36,6 +36,11 @@ public final class H264PassthroughSource implements FrameSource {
   }
 
   @Override
+  public long size() {
+    return units.frameCountHint();
+  }
+
+  @Override
   public String describe() {
     return description;
   }

@@ -146,6 +146,7 @@ public final class PublishCommand implements Callable<Integer> {
         while (!limitReached(pictures) && !stop.requested()) {
           Optional<EncodedFrame> next = frames.next();
           if (next.isEmpty()) {
+            bar.maxHint(pictures); // the container's count is an estimate: end the bar at 100 %
             break;
           }
           pacer.await();

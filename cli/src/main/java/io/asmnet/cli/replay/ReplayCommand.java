@@ -2,6 +2,7 @@ package io.asmnet.cli.replay;
 
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.Progress;
 import io.asmnet.cli.StopSignal;
 import io.asmnet.cli.TopicOptions;
 import io.asmnet.cli.Version;
@@ -85,6 +86,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
   private Path model;
 
+  @Option(names = "--progress", negatable = true, description = "Show a progress bar of the results (default: when on a terminal).")
+  private Boolean progress;
+
   @Override
   public Integer call() throws InterruptedException {
     validate();
@@ -95,7 +99,12 @@ public final class ReplayCommand implements Callable<Integer> {
     try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
         EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, model, spec.commandLine().getErr(),
             topics.frames(), topics.events(), topics.deadLetters())) {
-      ReplayOutcome outcome = new ClipReplay(target.target(), settings).run(clip, truth, ReplayListener.NONE, stop::requested);
+      ReplayOutcome outcome;
+      // Events as they arrive, out of the clip's frames; finished before the report is printed.
+      try (ReplayProgress progressBar = new ReplayProgress(
+          Progress.bar("replay", truth.frames().size(), showProgress()), ReplayListener.NONE)) {
+        outcome = new ClipReplay(target.target(), settings).run(clip, truth, progressBar, stop::requested);
+      }
       PrintWriter out = spec.commandLine().getOut();
       ReportOutput.write(new ReplayScorer().score(outcome.input()), out, reportJson, plot);
       if (!outcome.complete()) {
@@ -105,6 +114,10 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  private boolean showProgress() {
+    return progress != null ? progress : System.console() != null;
   }
 
   private BuiltClip openClip() {

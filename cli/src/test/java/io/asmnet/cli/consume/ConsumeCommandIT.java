@@ -127,6 +127,37 @@ class ConsumeCommandIT {
   }
 
   @Test
+  void shouldPrintAvroJsonThatAvrosOwnDecoderReadsBack(KafkaCluster kafka) throws Exception {
+    String topic = kafka.createTopic("frames-dlq", 1);
+    DeadLetter letter = DeadLetter.newBuilder().setSourceTopic("frames").setPartition(1).setOffset(7)
+        .setKey(ByteBuffer.wrap("cam-9".getBytes(StandardCharsets.UTF_8))).setTimestampMs(5)
+        .setErrorKind(ErrorKind.BAD_SCHEMA).setMessage("not a Frame")
+        .setPayload(ByteBuffer.wrap(new byte[] {(byte) 0xC3, 0x01, (byte) 0xFF, 0})).build();
+    send(kafka, topic, List.of(Map.entry("cam-9", WireSerdes.deadLetter().encode(letter))));
+
+    CliRun run = CliRun.of("consume", "--dead-letters", "--dead-letter-topic", topic, "-b", kafka.bootstrapServers(),
+        "--from-beginning", "--max", "1", "--timeout", "20", "--format", "avro-json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String line = run.outLines().get(0);
+    org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(DeadLetter.getClassSchema().toString());
+    org.apache.avro.generic.GenericRecord read = new org.apache.avro.generic.GenericDatumReader<org.apache.avro.generic.GenericRecord>(schema)
+        .read(null, org.apache.avro.io.DecoderFactory.get().jsonDecoder(schema, line));
+    assertThat(read.get("offset")).isEqualTo(7L);
+    assertThat(read.get("errorKind").toString()).isEqualTo("BAD_SCHEMA");
+    assertThat(read.get("payload")).isEqualTo(ByteBuffer.wrap(new byte[] {(byte) 0xC3, 0x01, (byte) 0xFF, 0}));
+    assertThat(line).contains("\"key\":{\"bytes\":\"cam-9\"}");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownFormat() {
+    CliRun run = CliRun.of("consume", "--format", "xml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("expected json or avro-json");
+  }
+
+  @Test
   void shouldRenderEventsOntoTheirFrames(KafkaCluster kafka, @TempDir Path dir) throws Exception {
     String frames = kafka.createTopic("frames", 1);
     String events = kafka.createTopic("pose-events", 1);

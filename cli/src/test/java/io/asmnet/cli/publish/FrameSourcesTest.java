@@ -82,6 +82,15 @@ class FrameSourcesTest {
   }
 
   @Test
+  void shouldKnowHowManyFramesAnH264ClipHoldsForTheProgressBar(@TempDir Path dir) throws Exception {
+    Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 12, 6);
+
+    try (FrameSource source = FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0))) {
+      assertThat(source.size()).isEqualTo(12);
+    }
+  }
+
+  @Test
   void shouldEncodeAFolderToDecodableH264(@TempDir Path dir) throws Exception {
     TestMedia.jpegFolder(dir, 12, 161, 120); // odd width: the stream is 160 wide
 

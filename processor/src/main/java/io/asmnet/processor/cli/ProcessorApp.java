@@ -147,7 +147,7 @@ public final class ProcessorApp {
     ProcessorConfig.Inference inf = config.inference();
     LandmarkModel model = LandmarkModel.open(inf.modelPath(), inf.device());
     // The device the session really got (AUTO resolved), not the one asked for.
-    metrics.inferenceDevice(model.device().name());
+    metrics.inferenceDevice(model.device().name(), inf.device().name());
     metrics.modelInUse(model.name(), model.version());
     LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
     return new BatchedLandmarkEstimator(model, model::run, inf.maxBatchSize(), config.kafka().numStreamThreads(),

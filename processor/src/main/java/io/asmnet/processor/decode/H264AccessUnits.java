@@ -85,6 +85,16 @@ public final class H264AccessUnits implements AutoCloseable {
     }
   }
 
+  /**
+   * How many pictures the clip holds as its container says (frame count, or duration times frame
+   * rate), or -1 when it does not say (a raw Annex-B stream). An estimate for progress, not a
+   * bound: read until {@link #next} is empty.
+   */
+  public long frameCountHint() {
+    int frames = grabber.getLengthInVideoFrames();
+    return frames > 0 ? frames : -1;
+  }
+
   /** Every access unit of {@code clip}, in decoding order. For short clips (all in memory). */
   public static List<AccessUnit> readAll(Path clip) throws IOException {
     List<AccessUnit> units = new ArrayList<>();

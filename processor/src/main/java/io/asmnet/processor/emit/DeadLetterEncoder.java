@@ -5,7 +5,6 @@ import io.asmnet.schemas.avro.ErrorKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -15,7 +14,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * coordinates (topic, partition, offset, timestamp, key), its size and the first {@link
  * #PAYLOAD_PREFIX_BYTES} bytes of its value; the message says so and the record has the headers
  * {@link #ORIGINAL_BYTES_HEADER} and {@link #TRUNCATED_HEADER}. If even that does not fit (a huge
- * key or headers), the key and the original headers are left out too. Thread-confined (one per task).
+ * key or headers), the key and the original headers are left out too. Every dead letter also has
+ * the {@link DeadLetterHeaders} (kind, short message, source coordinates). Thread-confined (one
+ * per task).
  */
 public final class DeadLetterEncoder {
   /** Bytes of the original value a cut dead letter keeps: its Avro header, fields and codec header. */
@@ -51,13 +52,14 @@ public final class DeadLetterEncoder {
       Headers headers) {
     String text = cut(message);
     byte[] value = serializer.serialize(topic, factory.create(origin, kind, text, payload));
-    if (RecordLimits.recordBytes(origin.key(), value, headers) <= maxRecordBytes) {
-      return new Encoded(origin.key(), value, headers, false);
+    Headers whole = DeadLetterHeaders.with(headers, origin, kind, text);
+    long wouldBe = RecordLimits.recordBytes(origin.key(), value, whole);
+    if (wouldBe <= maxRecordBytes) {
+      return new Encoded(origin.key(), value, whole, false);
     }
-    long wouldBe = RecordLimits.recordBytes(origin.key(), value, headers);
     int size = payload == null ? 0 : payload.length;
     byte[] prefix = payload == null ? new byte[0] : Arrays.copyOf(payload, Math.min(size, PAYLOAD_PREFIX_BYTES));
-    Headers marks = new RecordHeaders()
+    Headers marks = DeadLetterHeaders.with(null, origin, kind, text)
         .add(ORIGINAL_BYTES_HEADER, Integer.toString(size).getBytes(StandardCharsets.UTF_8))
         .add(TRUNCATED_HEADER, "true".getBytes(StandardCharsets.UTF_8));
     String note = " [dead letter cut to fit " + maxRecordBytes + " bytes (it would be " + wouldBe

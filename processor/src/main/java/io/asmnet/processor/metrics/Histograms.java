@@ -4,9 +4,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Bucket layouts of our histograms. Video work is ms-range: timers publish Micrometer's
- * percentile-histogram buckets between 100 µs and 10 s, plus fixed bounds that dashboards can match
- * exactly (33 ms: one frame at 30 fps).
+ * Bucket layouts of our histograms. Video work is ms-range: timers publish only these
+ * service-level bounds (13 buckets and +Inf per series, instead of the ~70 of Micrometer's
+ * percentile histogram), enough for p50/p95/p99 by interpolation and matched exactly by the
+ * dashboards and alerts (33 ms: one frame at 30 fps).
  */
 final class Histograms {
 
@@ -23,11 +24,7 @@ final class Histograms {
 
   /** {@code builder} with the latency histogram layout. */
   static Timer.Builder latency(Timer.Builder builder) {
-    return builder
-        .publishPercentileHistogram()
-        .serviceLevelObjectives(LATENCY_SLOS)
-        .minimumExpectedValue(Duration.ofNanos(100_000))
-        .maximumExpectedValue(Duration.ofSeconds(10));
+    return builder.serviceLevelObjectives(LATENCY_SLOS);
   }
 
   private static Duration ms(long millis) {

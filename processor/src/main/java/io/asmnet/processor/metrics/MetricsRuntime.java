@@ -57,7 +57,8 @@ public final class MetricsRuntime implements AutoCloseable {
   /**
    * Creates the registry and meters and starts serving {@code http://bindAddress:port/metrics}.
    *
-   * @param instance the {@code instance} label on every series (e.g. {@link #defaultInstance()})
+   * @param instance the {@link PipelineMetrics#PROCESSOR_LABEL} label on every series (e.g. {@link
+   *     #defaultInstance()})
    * @param port 0 picks a free port; {@link #port()} tells which
    * @throws IOException if the address cannot be bound (port in use, unknown address)
    */

@@ -4,13 +4,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * A small HTTP server (the JDK's) for scrapes and probes:
  *
  * <ul>
- *   <li>{@code GET /metrics}: Prometheus text format 0.0.4;
+ *   <li>{@code GET /metrics}: the format the {@code Accept} header asks for, chosen by the
+ *       Prometheus client's own {@link ExpositionFormats} (OpenMetrics text for {@code
+ *       application/openmetrics-text}, protobuf for Prometheus' native-histogram scrape, else text
+ *       format 0.0.4), gzip-compressed when {@code Accept-Encoding} allows gzip;
  *   <li>{@code GET /health/live}, {@code /health/ready}: 200 or 503 with the JSON summary, by
  *       {@link StreamsHealth} and the inference batcher's {@link ComponentHealth};
  *   <li>{@code GET /health}: the JSON summary, always 200.
@@ -35,9 +42,9 @@ public final class MetricsServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
   private static final String JSON = "application/json";
-  // The Prometheus text exposition format; Micrometer picks its writer by this exact value.
-  // (The client library's constant lives in a runtime-only dependency.)
+  // The Prometheus text exposition format, what a scrape without an Accept header gets.
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final ExpositionFormats FORMATS = ExpositionFormats.init();
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -124,8 +131,49 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   private void metrics(HttpExchange exchange) throws IOException {
-    String text = registry.scrape(PROMETHEUS_TEXT);
-    send(exchange, 200, PROMETHEUS_TEXT, text);
+    // The writer the client picks for this Accept header; Micrometer's scrape picks the same one
+    // by its content type, so the header and the body agree.
+    String contentType = FORMATS.findWriter(exchange.getRequestHeaders().getFirst("Accept")).getContentType();
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    boolean gzip = acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"));
+    try (OutputStream out = gzip ? new GZIPOutputStream(body) : body) {
+      registry.scrape(out, contentType);
+    }
+    if (gzip) {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
+    send(exchange, 200, contentType, body.toByteArray());
+  }
+
+  /** Whether any {@code Accept-Encoding} header lists gzip without {@code q=0}. */
+  static boolean acceptsGzip(List<String> acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String header : acceptEncoding) {
+      for (String part : header.split(",")) {
+        String[] fields = part.trim().split(";");
+        if (fields[0].trim().equalsIgnoreCase("gzip") && !refused(fields)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean refused(String[] fields) {
+    for (int i = 1; i < fields.length; i++) {
+      String f = fields[i].trim().replace(" ", "");
+      if (f.startsWith("q=")) {
+        try {
+          return Double.parseDouble(f.substring(2)) <= 0;
+        } catch (NumberFormatException e) {
+          return false; // a malformed weight does not refuse
+        }
+      }
+    }
+    return false;
   }
 
   private void health(HttpExchange exchange, java.util.function.Predicate<HealthReport> ok)
@@ -156,7 +204,11 @@ public final class MetricsServer implements AutoCloseable {
       throws IOException {
     // Content-Length is the encoded byte count, not the String's length (they differ for non-ASCII
     // label values such as camera names).
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : bytes.length);

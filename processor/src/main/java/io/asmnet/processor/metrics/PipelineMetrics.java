@@ -23,13 +23,28 @@ import org.apache.kafka.streams.KafkaStreams;
  * The one place that names every asmnet meter (the list with meanings is {@code docs/METRICS.md}).
  * Turns what the pipeline reports ({@link PipelineObserver}) into Micrometer meters in base units
  * (seconds, faces) and binds Micrometer's JVM, process and Kafka Streams binders. Every meter
- * carries the common tags {@code application.id} and {@code instance}. Thread-safe; the hot path
+ * carries the common tags {@code application.id} and {@link #PROCESSOR_LABEL} (this process's
+ * name; Prometheus' own {@code instance} label, the scrape target, is left to the scraper).
+ * Thread-safe; the hot path
  * ({@link #frameProcessed}) only touches pre-resolved meters.
  */
 public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
 
-  /** Per-stage time of one frame, seconds; tag {@code stage}. Prometheus: {@code _seconds}. */
+  /**
+   * Per-stage time of one frame, seconds; tag {@code stage} (decode, detect, track, infer_queue,
+   * infer). The stages of one frame do not sum to its whole time (detect and track are skipped on
+   * some frames); that is {@link #FRAME_DURATION}. Prometheus: {@code _seconds}.
+   */
   public static final String STAGE_DURATION = "asmnet.stage.duration";
+
+  /** Arrival to event of one frame, seconds: all stages and the waits between them. */
+  public static final String FRAME_DURATION = "asmnet.frame.duration";
+
+  /**
+   * Common label naming this processor (its host name by default). Not {@code instance}: that is
+   * the label Prometheus sets to the scrape target, which dashboards and alerts use.
+   */
+  public static final String PROCESSOR_LABEL = "processor";
 
   /** Capture time to event emission, seconds (includes Kafka transit and clock skew). */
   public static final String EVENT_LATENCY = "asmnet.event.latency";
@@ -58,7 +73,11 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** Model run time of one batch, seconds. */
   public static final String BATCH_DURATION = "asmnet.infer.batch.duration";
 
-  /** Info gauge (value 1): the inference device; tag {@code device} (cpu, cuda). */
+  /**
+   * Info gauge (value 1): the inference device; tags {@code device} (cpu, cuda: what the session
+   * got) and {@code requested} ({@code inference.device}: auto, cpu, cuda), so an alert can tell
+   * "auto fell back to the CPU" from "CPU on purpose".
+   */
   public static final String DEVICE_INFO = "asmnet.inference.device.info";
 
   /** Info gauge (value 1): the model in use; tags {@code model}, {@code version}. */
@@ -72,6 +91,12 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
 
   /** 1 while Kafka answers, 0 while it does not, NaN before the first probe. */
   public static final String KAFKA_CONNECTED = "asmnet.kafka.connected";
+
+  /**
+   * Resident set size of the process, bytes (heap and native memory together); the name the
+   * Prometheus client's process collector uses, so existing dashboards and alerts find it.
+   */
+  public static final String RESIDENT_MEMORY = "process.resident.memory";
 
   /** Default number of cameras that get their own {@code camera} tag value. */
   public static final int DEFAULT_MAX_CAMERAS = 50;
@@ -104,14 +129,21 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   public PipelineMetrics(
       MeterRegistry registry, String applicationId, String instance, int maxCameras) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    registry.config().commonTags("application.id", applicationId, "instance", instance);
+    registry.config().commonTags("application.id", applicationId, PROCESSOR_LABEL, instance);
     this.cameras = new CameraLabels(maxCameras);
+    Gauge.builder(RESIDENT_MEMORY, ResidentMemory::bytes)
+        .baseUnit("bytes")
+        .description("Resident set size: heap and native memory (ONNX Runtime, OpenCV, FFmpeg)")
+        .register(registry);
     this.decode = stageTimer("decode");
     this.detect = stageTimer("detect");
     this.track = stageTimer("track");
     this.inferQueue = stageTimer("infer_queue");
     this.infer = stageTimer("infer");
-    this.total = stageTimer("total");
+    this.total =
+        Histograms.latency(Timer.builder(FRAME_DURATION))
+            .description("Arrival to pose event of one frame")
+            .register(registry);
     this.eventLatency =
         Histograms.latency(Timer.builder(EVENT_LATENCY))
             .description("Frame capture to pose event emission")
@@ -171,9 +203,18 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
         .register(registry);
   }
 
-  /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}). */
+  /** Reports the device the estimator runs on (e.g. {@code cpu}, {@code cuda}), as asked for. */
   public void inferenceDevice(String deviceName) {
-    device.set(Tags.of("device", deviceName.toLowerCase()));
+    inferenceDevice(deviceName, deviceName);
+  }
+
+  /**
+   * Reports the device the estimator runs on and the one {@code inference.device} asked for.
+   *
+   * @param requested e.g. {@code auto}
+   */
+  public void inferenceDevice(String deviceName, String requested) {
+    device.set(Tags.of("device", deviceName.toLowerCase(), "requested", requested.toLowerCase()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.asmnet.processor.topology;
 
 import io.asmnet.processor.emit.DeadLetterFactory;
+import io.asmnet.processor.emit.DeadLetterHeaders;
 import io.asmnet.processor.emit.RecordOrigin;
 import io.asmnet.processor.metrics.PipelineObserver;
 import io.asmnet.schemas.avro.DeadLetter;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -119,7 +119,8 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     String message = "Kafka refused the " + what + " (" + size + " bytes) for topic " + refused.topic() + " ("
         + exception.getClass().getSimpleName() + ": " + exception.getMessage() + "); this replacement carries no payload";
     byte[] value = deadLetters.encode(factory.create(origin, kind, message, new byte[0]));
-    Headers headers = new RecordHeaders().add(REPLACEMENT_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+    Headers headers = DeadLetterHeaders.with(null, origin, kind, message)
+        .add(REPLACEMENT_HEADER, "true".getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(deadLetterTopic, null, refused.timestamp(), key, value, headers);
   }
 

@@ -100,6 +100,9 @@ final class DashboardQueries {
         }
       }
       for (JsonNode variable : board.path("templating").path("list")) {
+        if (!variable.path("type").asText("query").equals("query")) {
+          continue; // the data-source variable's query is a plugin type, not PromQL
+        }
         JsonNode query = variable.path("query");
         String text = query.isTextual() ? query.asText() : query.path("query").asText();
         Matcher m = LABEL_VALUES.matcher(text);

@@ -94,22 +94,57 @@ class DashboardQueriesTest {
   }
 
   @Test
-  void shouldOfferInstanceAndCameraVariablesAndUseTheProvisionedDatasource() {
+  void shouldOfferDatasourceInstanceAndCameraVariablesAndQueryTheChosenDatasource() {
     for (Path file : DashboardQueries.dashboardFiles(DashboardQueries.dashboardsDir())) {
       JsonNode board = DashboardQueries.read(file);
       List<String> variables = new ArrayList<>();
       board.path("templating").path("list").forEach(v -> variables.add(v.path("name").asText()));
-      assertThat(variables).as(file.toString()).contains("instance");
+      assertThat(variables).as(file.toString()).contains("datasource", "instance");
+      JsonNode datasource = board.path("templating").path("list").get(variables.indexOf("datasource"));
+      assertThat(datasource.path("type").asText()).isEqualTo("datasource");
+      assertThat(datasource.path("query").asText()).isEqualTo("prometheus");
       assertThat(board.path("uid").asText()).as(file.toString()).isNotBlank();
+      // No fixed uid anywhere: panels, their queries and the query variables use the variable.
+      assertThat(board.toString()).as(file.toString()).doesNotContain("\"uid\":\"prometheus\"");
       assertThat(DashboardQueries.panels(board))
           .allSatisfy(
               panel ->
                   assertThat(panel.path("datasource").path("uid").asText())
-                      .isEqualTo("prometheus"));
+                      .isEqualTo("${datasource}"));
     }
     JsonNode cameras =
         DashboardQueries.read(DashboardQueries.dashboardsDir().resolve("asmnet-cameras.json"));
     assertThat(cameras.path("templating").path("list").findValuesAsText("name")).contains("camera");
+  }
+
+  @Test
+  void shouldDescribeEveryPanelInGrafanasOwnUnitsAndGiveStatsThresholds() {
+    // Unit ids Grafana knows (a bare "fps" is not one: it renders as the text "fps" after the number).
+    Set<String> grafanaUnits = Set.of("s", "bytes", "percentunit", "none", "short");
+    for (Path file : DashboardQueries.dashboardFiles(DashboardQueries.dashboardsDir())) {
+      for (JsonNode panel : DashboardQueries.panels(DashboardQueries.read(file))) {
+        String where = file.getFileName() + " '" + panel.path("title").asText() + "'";
+        assertThat(panel.path("description").asText()).as(where).isNotBlank();
+        JsonNode unit = panel.path("fieldConfig").path("defaults").path("unit");
+        if (!unit.isMissingNode()) {
+          assertThat(grafanaUnits.contains(unit.asText()) || unit.asText().startsWith("suffix:"))
+              .as(where + " unit " + unit).isTrue();
+        }
+        if (panel.path("type").asText().equals("stat")) {
+          assertThat(panel.path("fieldConfig").path("defaults").path("thresholds").path("steps").size())
+              .as(where + " thresholds").isPositive();
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldShowResidentMemoryBesideTheHeap() {
+    JsonNode overview = DashboardQueries.read(DashboardQueries.dashboardsDir().resolve("asmnet-overview.json"));
+
+    assertThat(queries).anySatisfy(q -> assertThat(q.expr()).contains("process_resident_memory_bytes"));
+    assertThat(overview.toString()).contains("Resident memory");
+    assertThat(exported).contains("process_resident_memory_bytes", "jvm_buffer_memory_used_bytes");
   }
 
   @Test

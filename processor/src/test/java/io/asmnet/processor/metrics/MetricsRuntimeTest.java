@@ -33,7 +33,7 @@ class MetricsRuntimeTest {
         HttpResponse<String> health = get(runtime, "/health");
         assertThat(health.body()).contains("\"state\":\"CREATED\"");
         Scrape scrape = Scrape.parse(get(runtime, "/metrics").body());
-        assertThat(scrape.value("kafka_stream_alive_stream_threads", Map.of("instance", "i1")))
+        assertThat(scrape.value("kafka_stream_alive_stream_threads", Map.of("processor", "i1")))
             .isPresent();
         assertThat(scrape.find("kafka_consumer_fetch_manager_records_lag_max", Map.of()))
             .isNotEmpty();

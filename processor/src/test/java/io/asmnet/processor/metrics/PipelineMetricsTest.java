@@ -41,7 +41,7 @@ class PipelineMetricsTest {
 
     assertThat(scrapeText())
         .contains(
-            "asmnet_frames_total{application_id=\"asmnet-test\",camera=\"cam-1\",instance=\"i1\"}"
+            "asmnet_frames_total{application_id=\"asmnet-test\",camera=\"cam-1\",processor=\"i1\"}"
                 + " 3.0");
     Scrape scrape = scrape();
     assertThat(scrape.value("asmnet_frames_total", Map.of("camera", "cam-2"))).hasValue(1.0);
@@ -83,17 +83,31 @@ class PipelineMetricsTest {
     assertThat(count(scrape, "infer")).isEqualTo(1.0);
     assertThat(sum(scrape, "infer")).isEqualTo(0.008, within());
     assertThat(sum(scrape, "infer_queue")).isEqualTo(0.001, within());
-    assertThat(sum(scrape, "total")).isEqualTo(0.050, within());
+    assertThat(scrape.value("asmnet_frame_duration_seconds_sum", Map.of()).orElseThrow()).isEqualTo(0.050, within());
     // 45 ms lands in the 50 ms bucket, 5 ms in the 5 ms SLO bucket.
-    assertThat(
-            scrape.value(
-                "asmnet_stage_duration_seconds_bucket", Map.of("stage", "total", "le", "0.005")))
-        .hasValue(1.0);
-    assertThat(
-            scrape.value(
-                "asmnet_stage_duration_seconds_bucket", Map.of("stage", "total", "le", "0.05")))
-        .hasValue(2.0);
+    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.005"))).hasValue(1.0);
+    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.05"))).hasValue(2.0);
+    // Summing the stages never counts a frame's whole time again.
+    assertThat(scrape.find("asmnet_stage_duration_seconds_count", Map.of("stage", "total"))).isEmpty();
     assertThat(scrape.value("asmnet_event_latency_seconds_count", Map.of())).hasValue(2.0);
+  }
+
+  @Test
+  void shouldPublishOnlyTheServiceLevelBuckets() {
+    metrics.frameProcessed(event("cam-1", timings(2_000, 30_000, 500, 1_000, 8_000, 45_000), FaceSource.DETECTED));
+
+    Scrape scrape = scrape();
+    // 13 bounds and +Inf, not Micrometer's ~70-bucket percentile histogram.
+    assertThat(scrape.find("asmnet_frame_duration_seconds_bucket", Map.of())).hasSize(Histograms.LATENCY_SLOS.length + 1);
+    assertThat(scrape.find("asmnet_stage_duration_seconds_bucket", Map.of("stage", "decode"))).hasSize(Histograms.LATENCY_SLOS.length + 1);
+  }
+
+  @Test
+  void shouldLeaveTheInstanceLabelToTheScraper() {
+    metrics.frameProcessed(event("cam-1", FaceSource.DETECTED));
+
+    assertThat(scrapeText()).doesNotContain("instance=\"");
+    assertThat(scrape().value("asmnet_frames_total", Map.of("processor", "i1"))).hasValue(1.0);
   }
 
   @Test
@@ -135,13 +149,13 @@ class PipelineMetricsTest {
   @Test
   void shouldExposeDeviceAndModelAsInfoGauges() {
     metrics.inferenceDevice("CUDA");
-    metrics.inferenceDevice("cpu"); // e.g. CUDA failed to open and the estimator fell back
+    metrics.inferenceDevice("cpu", "AUTO"); // e.g. CUDA failed to open and the estimator fell back
     metrics.frameProcessed(event("cam-1"));
 
     Scrape scrape = scrape();
     assertThat(scrape.find("asmnet_inference_device_info", Map.of()))
         .singleElement()
-        .satisfies(s -> assertThat(s.labels()).containsEntry("device", "cpu"))
+        .satisfies(s -> assertThat(s.labels()).containsEntry("device", "cpu").containsEntry("requested", "auto"))
         .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
     assertThat(scrape.value("asmnet_model_info", Map.of("model", "asmnet", "version", "1.0")))
         .hasValue(1.0);

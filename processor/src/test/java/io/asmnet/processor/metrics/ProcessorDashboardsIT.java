@@ -66,7 +66,8 @@ class ProcessorDashboardsIT {
 
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
         KafkaProducer<byte[], byte[]> producer = producer(cluster);
-        PrometheusServer prometheus = PrometheusServer.start(running.metricsPort(), SCRAPE);
+        PrometheusServer prometheus = PrometheusServer.start(running.metricsPort(), SCRAPE,
+            Commands.repositoryRoot().resolve(AlertRulesTest.RULES));
         FrameTraffic traffic =
             new FrameTraffic(producer, config.topics().frames(), inputs.clip(), inputs.photos(), PERIOD).start()) {
       Instant started = Instant.now();
@@ -85,7 +86,8 @@ class ProcessorDashboardsIT {
         for (GrafanaVariables vars : List.of(
             GrafanaVariables.shortRange(SCRAPE, range, Map.of()),
             GrafanaVariables.shortRange(SCRAPE, range,
-                Map.of("instance", MetricsRuntime.defaultInstance(), "camera", FrameTraffic.CLIP_CAMERA)))) {
+                // Prometheus' own instance label: the scrape target.
+                Map.of("instance", "127.0.0.1:" + running.metricsPort(), "camera", FrameTraffic.CLIP_CAMERA)))) {
           for (Query q : queries) {
             String expr = vars.apply(q.expr());
             String problem = problem(prometheus, expr, at, seen);
@@ -112,7 +114,35 @@ class ProcessorDashboardsIT {
           .as("bad_schema dead letters").isPositive();
       assertThat(sum(prometheus, "sum(asmnet_dead_letters_total{kind=\"corrupt_payload\"})", now))
           .as("corrupt_payload dead letters").isPositive();
+      assertAlertsAsTheTrafficWarrants(prometheus);
     }
+  }
+
+  /**
+   * The shipped alert rules on the real series: every rule evaluates without error; the traffic's
+   * broken records make "dead letters rising" active (pending: its {@code for} is 5 minutes); the
+   * healthy CPU-on-purpose processor raises nothing else.
+   */
+  private static void assertAlertsAsTheTrafficWarrants(PrometheusServer prometheus) throws Exception {
+    List<String> active = List.of();
+    Instant until = Instant.now().plusSeconds(20);
+    while (!active.contains("AsmnetDeadLettersRising") && Instant.now().isBefore(until)) {
+      active = new ArrayList<>();
+      for (JsonNode alert : prometheus.alerts()) {
+        active.add(alert.path("labels").path("alertname").asText());
+      }
+      Thread.sleep(500);
+    }
+    List<String> rules = new ArrayList<>();
+    for (JsonNode group : prometheus.rules()) {
+      for (JsonNode rule : group.path("rules")) {
+        rules.add(rule.path("name").asText() + ":" + rule.path("health").asText() + rule.path("lastError").asText(""));
+      }
+    }
+    LOG.info("alert rules {}, active {}", rules, active);
+    assertThat(rules).hasSize(5).allSatisfy(r -> assertThat(r).endsWith(":ok"));
+    assertThat(active).as("active alerts").contains("AsmnetDeadLettersRising")
+        .doesNotContain("AsmnetModelOnCpu", "AsmnetProcessorDown", "AsmnetStreamThreadDead");
   }
 
   /** Null when {@code expr} gives a series with a number at {@code at}; else what is wrong. */

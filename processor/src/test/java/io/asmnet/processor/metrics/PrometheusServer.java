@@ -44,13 +44,26 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus scraping {@code 127.0.0.1:targetPort/metrics} every {@code scrapeInterval}. */
   static PrometheusServer start(int targetPort, Duration scrapeInterval) throws IOException {
+    return start(targetPort, scrapeInterval, null);
+  }
+
+  /**
+   * As {@link #start(int, Duration)}, evaluating the alerting rules of {@code ruleFile} (null:
+   * none) every {@code scrapeInterval}. The job name and labels are those of {@code
+   * docker/prometheus.yml}: {@code instance} is the target's address.
+   */
+  static PrometheusServer start(int targetPort, Duration scrapeInterval, Path ruleFile) throws IOException {
     Path dir = Files.createTempDirectory("asmnet-prometheus-");
     String every = GrafanaVariables.promDuration(scrapeInterval);
+    String rules = "";
+    if (ruleFile != null) {
+      Files.copy(ruleFile, dir.resolve("rules.yml"));
+      rules = "rule_files: [rules.yml]\n";
+    }
     Path config = Files.writeString(dir.resolve("prometheus.yml"), String.join("\n",
         "global: {scrape_interval: " + every + ", evaluation_interval: " + every + "}",
-        "scrape_configs:",
+        rules + "scrape_configs:",
         "  - job_name: asmnet-processor",
-        "    honor_labels: true", // keep the processor's own instance label, as docker/prometheus.yml does
         "    static_configs: [{targets: ['127.0.0.1:" + targetPort + "']}]",
         ""));
     int port = freePort();
@@ -83,6 +96,26 @@ final class PrometheusServer implements AutoCloseable {
       throw new IllegalArgumentException(body.path("errorType").asText() + ": " + body.path("error").asText());
     }
     return body.path("data").path("result");
+  }
+
+  /** The loaded rule groups ({@code /api/v1/rules}: each rule's health, lastError, state). */
+  JsonNode rules() throws IOException, InterruptedException {
+    return get("/api/v1/rules").path("groups");
+  }
+
+  /** The pending and firing alerts ({@code /api/v1/alerts}). */
+  JsonNode alerts() throws IOException, InterruptedException {
+    return get("/api/v1/alerts").path("alerts");
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
+        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode body = JSON.readTree(response.body());
+    if (!"success".equals(body.path("status").asText())) {
+      throw new IllegalStateException(path + ": " + body.path("error").asText());
+    }
+    return body.path("data");
   }
 
   /** True once the HTTP API answers. */

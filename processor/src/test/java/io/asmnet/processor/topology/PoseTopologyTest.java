@@ -14,6 +14,7 @@ import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.metrics.PipelineObserver;
 import io.asmnet.processor.track.TrackState;
 import io.asmnet.schemas.avro.Codec;
+import io.asmnet.processor.emit.DeadLetterHeaders;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.Frame;
@@ -160,6 +161,11 @@ class PoseTopologyTest {
     assertThat(d.getOffset()).isEqualTo(0);
     assertThat(d.getTimestampMs()).isEqualTo(77);
     assertThat(dead.get(0).key()).isEqualTo("cam-x".getBytes());
+    var headers = dead.get(0).headers();
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_KIND).value())).isEqualTo("BAD_SCHEMA");
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.TOPIC).value())).isEqualTo("frames");
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.OFFSET).value())).isEqualTo("0");
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_MESSAGE).value())).isNotBlank();
     assertThat(events.readValuesToList()).hasSize(1);
   }
 

@@ -2,6 +2,7 @@ package io.asmnet.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asmnet.processor.emit.DeadLetterHeaders;
 import io.asmnet.processor.emit.DeadLetterFactory;
 import io.asmnet.processor.emit.RecordOrigin;
 import io.asmnet.processor.metrics.PipelineObserver;
@@ -81,6 +82,9 @@ class ProductionErrorHandlerTest {
     assertThat(d.getTimestampMs()).isEqualTo(999);
     assertThat(d.getMessage()).contains("dead letter (" + (3 + big.length) + " bytes)", "RecordTooLargeException");
     assertThat(small.headers().lastHeader(ProductionErrorHandler.REPLACEMENT_HEADER)).isNotNull();
+    assertThat(new String(small.headers().lastHeader(DeadLetterHeaders.ERROR_KIND).value())).isEqualTo("CORRUPT_PAYLOAD");
+    assertThat(new String(small.headers().lastHeader(DeadLetterHeaders.PARTITION).value())).isEqualTo("4");
+    assertThat(new String(small.headers().lastHeader(DeadLetterHeaders.OFFSET).value())).isEqualTo("1234");
     assertThat(counted).containsExactly("dlq:RecordTooLargeException");
   }
 

@@ -35,13 +35,13 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--batch-sizes", split = ",", defaultValue = "4,16,32", description = "default ${DEFAULT-VALUE}")
+  @Option(names = "--batch-sizes", paramLabel = "N[,N...]", split = ",", defaultValue = "4,16,32", description = "default ${DEFAULT-VALUE}")
   List<Integer> batchSizes;
 
-  @Option(names = "--steps", defaultValue = "3", description = "timed steps per batch size (default ${DEFAULT-VALUE})")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "3", description = "timed steps per batch size (default ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (0: engine default)")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "PyTorch intra-op threads (0: engine default)")
   int threads;
 
   @Override

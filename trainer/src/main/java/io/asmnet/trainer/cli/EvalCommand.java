@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
     description = "Scores a checkpoint, an ONNX model or the mean shape: NME, failure rate at 0.1, pose MAE.")
 public final class EvalCommand implements Callable<Integer> {
   static final class Model {
-    @Option(names = "--checkpoint", description = "checkpoint folder written by 'trainer train' (run by DJL)")
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder written by 'asmnet train' (run by DJL)")
     Path checkpoint;
 
-    @Option(names = "--model", description = "ONNX file written by 'trainer export' (run by ONNX Runtime)")
+    @Option(names = "--model", paramLabel = "FILE.onnx", description = "ONNX file written by 'asmnet export' (run by ONNX Runtime)")
     Path onnx;
 
     @Option(names = "--mean-shape", description = "baseline: the mean shape and pose of --mean-of for every face")
@@ -53,33 +53,35 @@ public final class EvalCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Model model;
 
-  @Option(names = "--data", defaultValue = "starter-heldout", converter = DataSpec.Converter.class,
+  @Option(names = "--data", paramLabel = "DATA", defaultValue = "starter-heldout", converter = DataSpec.Converter.class,
       description = "faces to score (see 'train --data'; default ${DEFAULT-VALUE})")
   DataSpec data;
 
-  @Option(names = "--mean-of", defaultValue = "starter", converter = DataSpec.Converter.class,
+  @Option(names = "--mean-of", paramLabel = "DATA", defaultValue = "starter", converter = DataSpec.Converter.class,
       description = "training faces the --mean-shape baseline averages (default ${DEFAULT-VALUE})")
   DataSpec meanOf;
 
   @Mixin StarterDirOption starter;
 
-  @Option(names = "--report", description = "JSON report to write")
+  @Option(names = "--report", paramLabel = "FILE.json", description = "JSON report to write")
   Path report;
 
-  @Option(names = "--grid", description = "PNG of crops with true (green) and predicted (red) points")
+  @Option(names = "--grid", paramLabel = "FILE.png", description = "PNG of crops with true (green) and predicted (red) points")
   Path grid;
 
-  @Option(names = "--grid-faces", defaultValue = "25", description = "faces drawn in the grid (default ${DEFAULT-VALUE})")
+  @Option(names = "--grid-faces", paramLabel = "N", defaultValue = "25", description = "faces drawn in the grid (default ${DEFAULT-VALUE})")
   int gridFaces;
 
-  @Option(names = "--batch-size", defaultValue = "16", description = "default ${DEFAULT-VALUE}")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16", description = "default ${DEFAULT-VALUE}")
   int batchSize;
 
-  @Option(names = "--threads", defaultValue = "0", description = "intra-op threads (0: engine default)")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "intra-op threads (0: engine default)")
   int threads;
 
   @Override
   public Integer call() throws Exception {
+    InputPaths.requireDirectory(spec, "--checkpoint", model.checkpoint);
+    InputPaths.requireFile(spec, "--model", model.onnx);
     if (threads > 0) {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
     }

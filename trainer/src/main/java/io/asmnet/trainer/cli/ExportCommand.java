@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Writes an ONNX model: uint8 BGR [N,224,224,3] in, landmarks px and pose degrees out.")
 public final class ExportCommand implements Callable<Integer> {
   static final class Source {
-    @Option(names = "--checkpoint", description = "checkpoint folder written by 'trainer train'")
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder written by 'asmnet train'")
     Path checkpoint;
 
     @Option(names = "--untrained", description = "random weights (for testing consumers)")
@@ -39,26 +39,27 @@ public final class ExportCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--out", required = true, description = "ONNX file to write")
+  @Option(names = "--out", paramLabel = "FILE.onnx", required = true, description = "ONNX file to write")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the untrained weights (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the untrained weights (default ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--name", defaultValue = "asmnet-68", description = "model name (default ${DEFAULT-VALUE})")
+  @Option(names = "--name", paramLabel = "NAME", defaultValue = "asmnet-68", description = "model name (default ${DEFAULT-VALUE})")
   String name;
 
-  @Option(names = "--model-version", defaultValue = "0.1.0", description = "model version (default ${DEFAULT-VALUE})")
+  @Option(names = "--model-version", paramLabel = "VERSION", defaultValue = "0.1.0", description = "model version (default ${DEFAULT-VALUE})")
   String version;
 
-  @Option(names = "--training-data", description = "what trained it, for the metadata")
+  @Option(names = "--training-data", paramLabel = "TEXT", description = "what trained it, for the metadata")
   String trainingData;
 
-  @Option(names = "--eval", description = "evaluation figure for the metadata, KEY=VALUE (repeatable)")
+  @Option(names = "--eval", paramLabel = "KEY=VALUE", description = "evaluation figure for the metadata, KEY=VALUE (repeatable)")
   Map<String, String> evaluation = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
+    InputPaths.requireDirectory(spec, "--checkpoint", source.checkpoint);
     AsmNetOnnxExporter exporter = new AsmNetOnnxExporter();
     long bytes;
     long start = System.nanoTime();

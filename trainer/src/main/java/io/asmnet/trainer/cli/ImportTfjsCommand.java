@@ -20,11 +20,12 @@ public final class ImportTfjsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.json", description = "the TFJS model.json; its shards lie next to it")
   Path model;
 
-  @Option(names = "--out", required = true, description = "ONNX file to write")
+  @Option(names = "--out", paramLabel = "FILE.onnx", required = true, description = "ONNX file to write")
   Path out;
 
   @Override
   public Integer call() throws Exception {
+    InputPaths.requireFile(spec, "MODEL.json", model);
     long start = System.nanoTime();
     long bytes = new TfjsGraphImporter().write(model, out);
     spec.commandLine().getOut().printf(

@@ -42,14 +42,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--data",
+      names = "--data", paramLabel = "DATA",
       defaultValue = "starter",
       converter = DataSpec.Converter.class,
       description = "training faces: starter, dlib:FILE.xml, 300w:DIR, wflw:ANNOTATIONS[,IMAGEROOT], 300wlp:DIR (default ${DEFAULT-VALUE})")
   DataSpec data;
 
   @Option(
-      names = "--val",
+      names = "--val", paramLabel = "DATA",
       defaultValue = "starter-heldout",
       converter = DataSpec.Converter.class,
       description = "validation faces (NME per epoch), same forms or none (default ${DEFAULT-VALUE})")
@@ -57,45 +57,45 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin StarterDirOption starter;
 
-  @Option(names = "--image-cache-mb", defaultValue = "2048", description = "decoded photos kept in memory, MiB (default ${DEFAULT-VALUE})")
+  @Option(names = "--image-cache-mb", paramLabel = "MIB", defaultValue = "2048", description = "decoded photos kept in memory, MiB (default ${DEFAULT-VALUE})")
   long imageCacheMb;
 
-  @Option(names = "--out", required = true, description = "checkpoint folder")
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "checkpoint folder")
   Path out;
 
-  @Option(names = "--epochs", defaultValue = "150", description = "default ${DEFAULT-VALUE}")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "150", description = "default ${DEFAULT-VALUE}")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "32", description = "default ${DEFAULT-VALUE}")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "default ${DEFAULT-VALUE}")
   int batchSize;
 
-  @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate, default ${DEFAULT-VALUE}")
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate, default ${DEFAULT-VALUE}")
   float learningRate;
 
-  @Option(names = "--seed", defaultValue = "42", description = "default ${DEFAULT-VALUE}")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "default ${DEFAULT-VALUE}")
   long seed;
 
-  @Option(names = "--loss", defaultValue = "asm", description = "asm or mse (ablation), default ${DEFAULT-VALUE}")
+  @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "asm", description = "asm or mse (ablation), default ${DEFAULT-VALUE}")
   LossKind loss;
 
-  @Option(names = "--variance", defaultValue = "" + AsmFitter.DEFAULT_VARIANCE, description = "ASM variance kept, default ${DEFAULT-VALUE}")
+  @Option(names = "--variance", paramLabel = "FRACTION", defaultValue = "" + AsmFitter.DEFAULT_VARIANCE, description = "ASM variance kept, default ${DEFAULT-VALUE}")
   double variance;
 
-  @Option(names = "--l2", defaultValue = "0.01", description = "L2 on the dense heads, default ${DEFAULT-VALUE}")
+  @Option(names = "--l2", paramLabel = "WEIGHT", defaultValue = "0.01", description = "L2 on the dense heads, default ${DEFAULT-VALUE}")
   float l2;
 
-  @Option(names = "--max-batches", defaultValue = "0", description = "cut epochs to this many batches (0: all)")
+  @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0", description = "cut epochs to this many batches (0: all)")
   int maxBatches;
 
-  @Option(names = "--augment", defaultValue = "published",
+  @Option(names = "--augment", paramLabel = "MODE", defaultValue = "published",
       description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets) or none (default ${DEFAULT-VALUE})")
   AugmentMode augment;
 
-  @Option(names = "--init", defaultValue = "random",
+  @Option(names = "--init", paramLabel = "FROM", defaultValue = "random",
       description = "backbone start: random (the paper's) or imagenet (Keras MobileNetV2 up to block 15, see --imagenet-model) (default ${DEFAULT-VALUE})")
   InitKind init;
 
-  @Option(names = "--imagenet-model", defaultValue = IMAGENET_MODEL,
+  @Option(names = "--imagenet-model", paramLabel = "FILE.json", defaultValue = IMAGENET_MODEL,
       description = "TFJS layers model.json of Keras' MobileNetV2 for --init imagenet; scripts/fetch-tfjs-models.sh fetches it (default ${DEFAULT-VALUE})")
   Path imagenetModel;
 
@@ -103,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(
-      names = "--threads",
+      names = "--threads", paramLabel = "N",
       defaultValue = "0",
       description = "PyTorch intra-op threads (0: engine default); 1 is far faster on busy shared cores")
   int threads;
