@@ -90,16 +90,7 @@ public final class FaceLabeller {
   }
 
   private static boolean contains(float[] xy, double x, double y) {
-    float minX = Float.MAX_VALUE;
-    float minY = Float.MAX_VALUE;
-    float maxX = -Float.MAX_VALUE;
-    float maxY = -Float.MAX_VALUE;
-    for (int i = 0; i < xy.length; i += 2) {
-      minX = Math.min(minX, xy[i]);
-      maxX = Math.max(maxX, xy[i]);
-      minY = Math.min(minY, xy[i + 1]);
-      maxY = Math.max(maxY, xy[i + 1]);
-    }
-    return x >= minX && x <= maxX && y >= minY && y <= maxY;
+    float[] b = MeshCrop.bounds(xy);
+    return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
   }
 }

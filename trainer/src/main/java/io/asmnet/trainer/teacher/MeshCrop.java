@@ -31,8 +31,8 @@ public record MeshCrop(double cx, double cy, double side) {
     }
   }
 
-  /** The teacher's crop around interleaved points (the 68 landmarks). */
-  public static MeshCrop aroundPoints(float[] xy) {
+  /** The bounding box of interleaved points x0, y0, x1, y1, ...: {minX, minY, maxX, maxY}. */
+  static float[] bounds(float[] xy) {
     float minX = Float.MAX_VALUE;
     float minY = Float.MAX_VALUE;
     float maxX = -Float.MAX_VALUE;
@@ -43,6 +43,16 @@ public record MeshCrop(double cx, double cy, double side) {
       minY = Math.min(minY, xy[i + 1]);
       maxY = Math.max(maxY, xy[i + 1]);
     }
+    return new float[] {minX, minY, maxX, maxY};
+  }
+
+  /** The teacher's crop around interleaved points (the 68 landmarks). */
+  public static MeshCrop aroundPoints(float[] xy) {
+    float[] b = bounds(xy);
+    float minX = b[0];
+    float minY = b[1];
+    float maxX = b[2];
+    float maxY = b[3];
     double side = ENLARGE * Math.max(Math.max(maxX - minX, maxY - minY), 1);
     return new MeshCrop((minX + maxX) / 2.0, (minY + maxY) / 2.0, side);
   }
