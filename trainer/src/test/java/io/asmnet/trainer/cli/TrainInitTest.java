@@ -9,7 +9,6 @@ import io.asmnet.trainer.model.ConvBnAct;
 import io.asmnet.trainer.tfjs.TfjsModelFile;
 import io.asmnet.trainer.tfjs.TfjsModels;
 import io.asmnet.trainer.train.Checkpoint;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,12 @@ import picocli.CommandLine;
 
 /** {@code train --init}: random stays the default; imagenet starts the backbone from Keras' weights. */
 class TrainInitTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final TrainerCli cli = new TrainerCli();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new TrainerCommand());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
