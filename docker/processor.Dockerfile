@@ -20,6 +20,10 @@ COPY schemas schemas
 # Every module's pom: Maven reads them all, even for -pl processor.
 COPY trainer/pom.xml trainer/pom.xml
 COPY cli/pom.xml cli/pom.xml
+# The test kit and the local broker it is built on: the processor's tests need them (test scope),
+# so -am builds them; their jars stay in this stage (the runtime copy below is runtime scope only).
+COPY local-kafka local-kafka
+COPY testkit testkit
 COPY processor processor
 # The BlazeFace detectors are bundled into the processor jar from here (processor/pom.xml).
 COPY models/blazeface models/blazeface

@@ -1,14 +1,14 @@
 package io.asmnet.processor.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.asmnet.localkafka.BrokerOptions;
+import io.asmnet.localkafka.LocalKafkaBroker;
 import io.asmnet.processor.cli.ProcessorApp;
 import io.asmnet.processor.cli.ProductionStages;
 import io.asmnet.processor.cli.RunningProcessor;
 import io.asmnet.processor.config.ConfigLoader;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.detect.DlibExamples;
-import io.asmnet.processor.kafka.BrokerOptions;
-import io.asmnet.processor.kafka.LocalKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

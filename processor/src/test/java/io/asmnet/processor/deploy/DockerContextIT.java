@@ -67,6 +67,17 @@ class DockerContextIT {
     assertThat(lib.resolve("asmnet-processor-0.1.0-SNAPSHOT.jar")).isRegularFile();
   }
 
+  @Test
+  void shouldPutNoBrokerIntoTheImage() throws IOException {
+    List<String> jars;
+    try (Stream<Path> files = Files.list(lib)) {
+      jars = files.map(f -> f.getFileName().toString()).toList();
+    }
+
+    assertThat(jars).anyMatch(n -> n.startsWith("kafka-streams-"));
+    assertThat(NotRunByTheProcessor.among(jars)).as("jars in the image's /app/lib the processor does not run").isEmpty();
+  }
+
   private static void copyTree(Path root, Path from, Path to, DockerIgnore ignore) throws IOException {
     assertThat(from).as("COPY source").exists();
     try (Stream<Path> files = Files.walk(from)) {
