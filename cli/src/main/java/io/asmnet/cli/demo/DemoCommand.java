@@ -1,6 +1,8 @@
 package io.asmnet.cli.demo;
 
+import io.asmnet.cli.CameraOptions;
 import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Locations;
 import io.asmnet.cli.StopSignal;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -74,14 +77,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-k", "--photos"}, paramLabel = "K", defaultValue = "2", description = "Held-out photos in the clip (default: ${DEFAULT-VALUE}).")
   private int photos;
 
-  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC", defaultValue = "H264",
-      description = "H264 (the clip's access units) or JPEG (its frames as stills). Default: ${DEFAULT-VALUE}.")
-  private Codec codec;
+  // 6 frames/s: what one CPU processor on 2 cores keeps up with, so latency shows the steady
+  // state; a higher rate shows a backlog building.
+  @Mixin private EncodingOptions encoding = new EncodingOptions(Codec.H264, 6.0, EnumSet.of(Codec.H264, Codec.JPEG));
 
-  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "6", description = {"Publish rate, frames per second; 0: as fast as possible (default: ${DEFAULT-VALUE},",
-      "  which one CPU processor on 2 cores keeps up with, so latency shows the steady state;",
-      "  a higher rate shows a backlog building)."})
-  private double fps;
+  @Mixin private CameraOptions camera = new CameraOptions("demo-cam");
 
   @Option(names = "--model", paramLabel = "FILE", description = "ONNX model (default: models/asmnet-starter.onnx in the checkout).")
   private Path model;
@@ -126,11 +126,13 @@ public final class DemoCommand implements Callable<Integer> {
           : "Kafka broker at " + stack.bootstrapServers()) + "; processor metrics at " + stack.metricsUrl());
       BuiltClip clip = run.buildClip(ClipSpec.defaults().withFrames(frames), faces, System.console() != null);
       GroundTruth truth = GroundTruth.read(clip.groundTruthJson());
-      err.printf("publishing %d frames (%s, %s fps) to %s on %s%n", clip.frames(), codec, fps == 0 ? "max" : fps,
+      double fps = encoding.fps(0);
+      err.printf("publishing %d frames (%s, %s fps) to %s on %s%n", clip.frames(), encoding.codec(), fps == 0 ? "max" : fps,
           StackSettings.FRAMES, stack.bootstrapServers());
       err.flush();
-      ReplaySettings replay = new ReplaySettings(codec, "demo-cam", "demo-" + UUID.randomUUID().toString().substring(0, 8),
-          fps, Duration.ofSeconds(timeoutSeconds));
+      String clipId = camera.clipId() != null ? camera.clipId() : "demo-" + UUID.randomUUID().toString().substring(0, 8);
+      ReplaySettings replay = new ReplaySettings(encoding.codec(), camera.cameraId(), clipId, fps,
+          Duration.ofSeconds(timeoutSeconds));
       ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka), replay)
           .run(clip, truth, new EventPrinter(out, style()), () -> stop.requested() || stack.processorDown());
       ReplayReport report = new ReplayScorer().score(outcome.input());
@@ -176,11 +178,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (frames < 1 || photos < 1 || partitions < 1 || timeoutSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--frames, --photos, --partitions and --timeout must be at least 1");
     }
-    if (codec != Codec.H264 && codec != Codec.JPEG) {
-      throw new ParameterException(spec.commandLine(), "--codec must be H264 or JPEG, got " + codec);
-    }
-    if (!(fps >= 0)) {
-      throw new ParameterException(spec.commandLine(), "--fps must be 0 or positive, got " + fps);
+    for (String problem : new String[] {encoding.problem(), camera.problem()}) {
+      if (problem != null) {
+        throw new ParameterException(spec.commandLine(), problem);
+      }
     }
     if (json && quiet) {
       throw new ParameterException(spec.commandLine(), "--json and --quiet exclude each other");

@@ -1,7 +1,9 @@
 package io.asmnet.cli.publish;
 
 import io.asmnet.cli.BrokerCheck;
+import io.asmnet.cli.CameraOptions;
 import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.cli.TopicSpec;
@@ -10,6 +12,7 @@ import io.asmnet.schemas.avro.Codec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,6 +38,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Publish pictures to the frames topic, key = camera id, one Frame record per picture"
           + " (sequence from 0 per camera, capture time = the time it is published).",
+      "JPEG and PNG: one still per picture. H264: an H.264 file's packets pass through unchanged;"
+          + " other sources (and H.264 with B-frames) are encoded with libopenh264, a keyframe every"
+          + " 50 pictures.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -66,24 +72,16 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "frames", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
   private String topic;
 
-  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC", defaultValue = "JPEG",
-      description = "JPEG or PNG (one still per picture), or H264: an H.264 file's packets pass"
-          + " through unchanged; other sources (and H.264 with B-frames) are encoded with"
-          + " libopenh264, a keyframe every 50 pictures. Default: ${DEFAULT-VALUE}.")
-  private Codec codec;
+  @Mixin private EncodingOptions encoding = new EncodingOptions(Codec.JPEG, 0.0, EnumSet.allOf(Codec.class));
 
   @Option(names = {"-q", "--jpeg-quality"}, defaultValue = "90", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")
   private int jpegQuality;
-
-  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "0", description = "Pictures per second, paced in real time (default: as fast as possible).")
-  private double fps;
 
   @Option(names = "--loop", arity = "0..1", defaultValue = "1", fallbackValue = "0", paramLabel = "N",
       description = "Play a file or folder N times; --loop alone (or 0): forever, until Ctrl-C.")
   private long loop;
 
-  @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "cam-1", description = "Camera id (the record key) of a single camera (default: ${DEFAULT-VALUE}).")
-  private String cameraId;
+  @Mixin private CameraOptions camera = new CameraOptions("cam-1");
 
   @Option(names = "--cameras", defaultValue = "1", paramLabel = "N",
       description = "Fan the source out as N cameras PREFIX-1..PREFIX-N, each with its own sequence (load tests).")
@@ -91,9 +89,6 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Option(names = "--camera-prefix", defaultValue = "cam", paramLabel = "PREFIX", description = "Camera id prefix with --cameras (default: ${DEFAULT-VALUE}).")
   private String cameraPrefix;
-
-  @Option(names = "--clip-id", paramLabel = "ID", description = "Clip id copied into every frame (replayed clips with ground truth).")
-  private String clipId;
 
   @Option(names = "--max-frames", defaultValue = "0", paramLabel = "N", description = "Stop after N pictures of the source (each sent to every camera); 0: no limit.")
   private long maxFrames;
@@ -114,7 +109,7 @@ public final class PublishCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     validate();
     List<String> ids = cameraIds();
-    SourceOptions options = new SourceOptions(codec, jpegQuality, inputFormat, fps);
+    SourceOptions options = new SourceOptions(encoding.codec(), jpegQuality, inputFormat, encoding.fps(0));
     long plays = loop == 0 ? Long.MAX_VALUE : loop;
     long pictures = 0;
     PrintWriter out = spec.commandLine().getOut();
@@ -140,9 +135,9 @@ public final class PublishCommand implements Callable<Integer> {
     long pictures = 0;
     long acknowledged;
     long bytes;
-    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId)) {
+    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, camera.clipId())) {
       try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
-        Pacer pacer = new Pacer(fps);
+        Pacer pacer = new Pacer(encoding.fps(0));
         while (!limitReached(pictures) && !stop.requested()) {
           Optional<EncodedFrame> next = frames.next();
           if (next.isEmpty()) {
@@ -185,7 +180,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   private List<String> cameraIds() {
     if (cameras == 1) {
-      return List.of(cameraId);
+      return List.of(camera.cameraId());
     }
     return IntStream.rangeClosed(1, cameras).mapToObj(i -> cameraPrefix + "-" + i).toList();
   }
@@ -197,8 +192,10 @@ public final class PublishCommand implements Callable<Integer> {
     if (jpegQuality < 1 || jpegQuality > 100) {
       throw new ParameterException(spec.commandLine(), "--jpeg-quality must be 1 to 100, got " + jpegQuality);
     }
-    if (fps < 0 || Double.isNaN(fps)) {
-      throw new ParameterException(spec.commandLine(), "--fps must be 0 or positive, got " + fps);
+    for (String problem : new String[] {encoding.problem(), camera.problem()}) {
+      if (problem != null) {
+        throw new ParameterException(spec.commandLine(), problem);
+      }
     }
     if (loop < 0 || maxFrames < 0) {
       throw new ParameterException(spec.commandLine(), "--loop and --max-frames must not be negative");
@@ -206,8 +203,8 @@ public final class PublishCommand implements Callable<Integer> {
     if (createTopic != null && createTopic < 1) {
       throw new ParameterException(spec.commandLine(), "--create-topic needs at least 1 partition, got " + createTopic);
     }
-    if (cameraId.isBlank() || cameraPrefix.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "camera ids must not be blank");
+    if (cameraPrefix.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--camera-prefix must not be blank");
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.asmnet.cli.replay;
 
+import io.asmnet.cli.CameraOptions;
 import io.asmnet.cli.CommandFailure;
+import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Progress;
 import io.asmnet.cli.StopSignal;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,17 +63,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--embedded", description = "Start a Kafka broker and the processor in this process (as 'asmnet demo' does).")
   private boolean embedded;
 
-  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC", defaultValue = "H264", description = "H264 or JPEG (default: ${DEFAULT-VALUE}).")
-  private Codec codec;
+  // No default rate: the clip's own.
+  @Mixin private EncodingOptions encoding = new EncodingOptions(Codec.H264, null, EnumSet.of(Codec.H264, Codec.JPEG));
 
-  @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "replay", description = "Camera id of the frames (default: ${DEFAULT-VALUE}).")
-  private String cameraId;
-
-  @Option(names = "--clip-id", paramLabel = "ID", description = "Clip id of the frames (default: the folder name and a random suffix).")
-  private String clipId;
-
-  @Option(names = "--fps", paramLabel = "FPS", description = "Publish rate; 0: as fast as possible (default: the clip's rate).")
-  private Double fps;
+  @Mixin private CameraOptions camera = new CameraOptions("replay");
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Wait this long for results after the last frame (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
@@ -94,8 +90,9 @@ public final class ReplayCommand implements Callable<Integer> {
     validate();
     BuiltClip clip = openClip();
     GroundTruth truth = readTruth(clip);
-    ReplaySettings settings = new ReplaySettings(codec, cameraId, clipId != null ? clipId : defaultClipId(),
-        fps != null ? fps : truth.spec().fps(), Duration.ofSeconds(timeoutSeconds));
+    ReplaySettings settings = new ReplaySettings(encoding.codec(), camera.cameraId(),
+        camera.clipId() != null ? camera.clipId() : defaultClipId(), encoding.fps(truth.spec().fps()),
+        Duration.ofSeconds(timeoutSeconds));
     try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
         EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, model, spec.commandLine().getErr(),
             topics.frames(), topics.events(), topics.deadLetters())) {
@@ -145,20 +142,19 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    if (codec != Codec.H264 && codec != Codec.JPEG) {
-      throw new ParameterException(spec.commandLine(), "--codec must be H264 or JPEG, got " + codec);
+    for (String problem : new String[] {encoding.problem(), camera.problem()}) {
+      if (problem != null) {
+        throw new ParameterException(spec.commandLine(), problem);
+      }
     }
-    if (timeoutSeconds < 1 || (fps != null && !(fps >= 0))) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 and --fps 0 or positive");
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1");
     }
     if (embedded && spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers")) {
       throw new ParameterException(spec.commandLine(), "--embedded starts its own broker: leave out --bootstrap-servers");
     }
     if (model != null && !embedded) {
       throw new ParameterException(spec.commandLine(), "--model needs --embedded (a running processor has its own)");
-    }
-    if (cameraId.isBlank() || (clipId != null && clipId.isBlank())) {
-      throw new ParameterException(spec.commandLine(), "--camera-id and --clip-id must not be blank");
     }
   }
 }

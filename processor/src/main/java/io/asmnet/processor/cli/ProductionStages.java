@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The production stages, from {@link ProcessorConfig.Stages}: still/H.264 decoding within {@link
+ * The production stages, from {@link ProcessorConfig.StageSettings}: still/H.264 decoding within {@link
  * DecodeLimits}, and the detector behind the tracker: BlazeFace (the full-range network on frames,
  * the short-range one confirming tracked faces; both opened once here and shared by every task)
  * or an OpenCV cascade. This is the one place that names the decode/detect/track implementations
@@ -46,7 +46,7 @@ public final class ProductionStages implements StageFactory {
 
   @Override
   public Supplier<FaceLocator> locators(ProcessorConfig config) {
-    ProcessorConfig.Stages s = config.stages();
+    ProcessorConfig.StageSettings s = config.stages();
     TrackerConfig tracker = trackerConfig(s);
     if (s.detector() == DetectorKind.HAAR) {
       DetectorConfig cascade = detectorConfig(s);
@@ -72,7 +72,7 @@ public final class ProductionStages implements StageFactory {
     if (fullRange != null) {
       return;
     }
-    ProcessorConfig.Stages s = config.stages();
+    ProcessorConfig.StageSettings s = config.stages();
     fullRange = BlazeFaceNet.open(s.detectorModel(), BlazeFaceNet.FULL_RANGE, config.inference().device(), DETECTOR_THREADS);
     try {
       shortRange = BlazeFaceNet.open(s.detectorShortModel(), BlazeFaceNet.SHORT_RANGE, config.inference().device(),
@@ -106,11 +106,11 @@ public final class ProductionStages implements StageFactory {
     }
   }
 
-  static DecodeLimits decodeLimits(ProcessorConfig.Stages s) {
+  static DecodeLimits decodeLimits(ProcessorConfig.StageSettings s) {
     return new DecodeLimits(s.maxPayloadBytes(), s.maxPixels());
   }
 
-  static DetectorConfig detectorConfig(ProcessorConfig.Stages s) {
+  static DetectorConfig detectorConfig(ProcessorConfig.StageSettings s) {
     return DetectorConfig.defaults()
         .withCascade(s.detectorCascade())
         .withDetectionWidth(s.detectorWidth())
@@ -118,13 +118,13 @@ public final class ProductionStages implements StageFactory {
         .withMaxFaces(s.detectorMaxFaces());
   }
 
-  static BlazeFaceConfig blazeFaceConfig(ProcessorConfig.Stages s) {
+  static BlazeFaceConfig blazeFaceConfig(ProcessorConfig.StageSettings s) {
     BlazeFaceConfig d = BlazeFaceConfig.defaults();
     return new BlazeFaceConfig(s.detectorMinScore(), d.nmsIou(), s.detectorMaxFaces(), s.detectorMinFacePixels(),
         s.cropUpright());
   }
 
-  static TrackerConfig trackerConfig(ProcessorConfig.Stages s) {
+  static TrackerConfig trackerConfig(ProcessorConfig.StageSettings s) {
     // One faces-per-frame limit for both: the tracker must not keep more faces than detection may find.
     // The cascade has no cheap confirmation and its boxes are upright.
     boolean blazeFace = s.detector() == DetectorKind.BLAZEFACE;

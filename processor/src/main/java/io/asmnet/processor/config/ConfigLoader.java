@@ -215,7 +215,7 @@ public final class ConfigLoader {
                 f.longIn("max.queue.delay.us", 0, 1_000_000),
                 f.longIn("inference.timeout.ms", 100, 600_000),
                 f.longIn("inference.retry.ms", 0, 180_000)),
-            new ProcessorConfig.Stages(
+            new ProcessorConfig.StageSettings(
                 f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE),
                 f.longIn("decode.max.pixels", 1, 1L << 31),
                 detector,

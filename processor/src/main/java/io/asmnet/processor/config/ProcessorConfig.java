@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param provisioning how missing topics are created
  */
 public record ProcessorConfig(
-    Kafka kafka, TopicNames topics, Inference inference, Stages stages, Metrics metrics,
+    Kafka kafka, TopicNames topics, Inference inference, StageSettings stages, Metrics metrics,
     Provisioning provisioning) {
 
   public ProcessorConfig {
@@ -105,7 +105,7 @@ public record ProcessorConfig(
    * @param cameraIdleMillis a camera's H.264 decoder is freed after this long without a frame
    * @param ffmpegLogLevel the least severe FFmpeg messages logged (through SLF4J, logger "ffmpeg")
    */
-  public record Stages(
+  public record StageSettings(
       int maxPayloadBytes,
       long maxPixels,
       DetectorKind detector,

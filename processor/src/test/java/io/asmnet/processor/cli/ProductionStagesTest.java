@@ -31,7 +31,7 @@ class ProductionStagesTest {
 
   @Test
   void shouldGiveTheStagesTheirOwnDefaultsWhenNothingIsSet() throws IOException {
-    ProcessorConfig.Stages s = load(Map.of()).stages();
+    ProcessorConfig.StageSettings s = load(Map.of()).stages();
 
     assertThat(ProductionStages.decodeLimits(s)).isEqualTo(DecodeLimits.defaults());
     assertThat(ProductionStages.detectorConfig(s)).isEqualTo(DetectorConfig.defaults());
@@ -40,7 +40,7 @@ class ProductionStagesTest {
 
   @Test
   void shouldPassEverySettingToItsStage() throws IOException {
-    ProcessorConfig.Stages s = load(Map.of(
+    ProcessorConfig.StageSettings s = load(Map.of(
         "decode.max.payload.bytes", "1000",
         "decode.max.pixels", "2000",
         "detector.cascade", "lbp_frontal_improved",
@@ -62,7 +62,7 @@ class ProductionStagesTest {
 
   @Test
   void shouldPassTheBlazeFaceSettingsAndKeepTheCascadeUprightAndUnconfirmed() throws IOException {
-    ProcessorConfig.Stages s = load(Map.of(
+    ProcessorConfig.StageSettings s = load(Map.of(
         "detector.min.score", "0.75",
         "detector.max.faces", "4",
         "detector.min.face.px", "48",
@@ -72,7 +72,7 @@ class ProductionStagesTest {
     assertThat(ProductionStages.blazeFaceConfig(s)).isEqualTo(new BlazeFaceConfig(0.75f, 0.3, 4, 48, false));
     assertThat(ProductionStages.trackerConfig(s).upright()).isFalse();
     assertThat(ProductionStages.trackerConfig(s).confirm()).isTrue();
-    ProcessorConfig.Stages haar = load(Map.of("detector", "haar")).stages();
+    ProcessorConfig.StageSettings haar = load(Map.of("detector", "haar")).stages();
     assertThat(ProductionStages.trackerConfig(haar).confirm()).isFalse();
     assertThat(ProductionStages.trackerConfig(haar).upright()).isFalse();
   }

@@ -54,7 +54,7 @@ class ConfigLoaderTest {
 
   @Test
   void shouldDefaultToTheBundledBlazeFaceWithUprightCropsAndConfirmation() {
-    ProcessorConfig.Stages s = load(Map.of(), Map.of()).stages();
+    ProcessorConfig.StageSettings s = load(Map.of(), Map.of()).stages();
 
     assertThat(s.detector()).isEqualTo(DetectorKind.BLAZEFACE);
     assertThat(s.detectorModel()).isEqualTo("bundled");
