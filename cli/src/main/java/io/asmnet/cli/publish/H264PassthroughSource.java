@@ -1,7 +1,5 @@
 package io.asmnet.cli.publish;
 
-import io.asmnet.processor.decode.AccessUnit;
-import io.asmnet.processor.decode.H264AccessUnits;
 import io.asmnet.schemas.avro.Codec;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,11 +3,9 @@ package io.asmnet.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmnet.cli.TestMedia;
-import io.asmnet.processor.decode.AccessUnit;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.DecodedFrame;
-import io.asmnet.processor.decode.H264AccessUnits;
 import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.schemas.avro.Frame;
 import java.nio.ByteBuffer;

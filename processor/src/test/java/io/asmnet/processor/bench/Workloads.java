@@ -1,7 +1,6 @@
 package io.asmnet.processor.bench;
 
-import io.asmnet.processor.decode.AccessUnit;
-import io.asmnet.processor.decode.H264AccessUnits;
+import io.asmnet.processor.decode.ClipUnit;
 import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.schemas.avro.Codec;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class Workloads {
       SyntheticClips.record(file, "h264", WIDTH, HEIGHT, clipFrames, gop, t -> video.picture(scene, t));
     }
     List<Payload> units = new ArrayList<>();
-    for (AccessUnit au : H264AccessUnits.readAll(file)) {
+    for (ClipUnit au : SyntheticClips.units(file)) {
       units.add(new Payload(au.data(), Codec.H264, au.width(), au.height(), au.keyframe()));
     }
     List<List<Payload>> out = Collections.nCopies(cameras, units);

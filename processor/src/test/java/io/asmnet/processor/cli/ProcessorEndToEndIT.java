@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asmnet.processor.config.ProcessorConfig;
-import io.asmnet.processor.decode.AccessUnit;
-import io.asmnet.processor.decode.H264AccessUnits;
+import io.asmnet.processor.decode.ClipUnit;
+import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.kafka.KafkaBrokerExtension;
@@ -59,7 +59,7 @@ class ProcessorEndToEndIT {
   private static AppKafka kafka;
   private static Path model;
   private static List<DlibExamples.Photo> photos;
-  private static List<AccessUnit> clip;
+  private static List<ClipUnit> clip;
   @TempDir Path stateDir;
 
   @BeforeAll
@@ -68,7 +68,7 @@ class ProcessorEndToEndIT {
     model = TestModels.require();
     photos = new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
     photos.addAll(DlibExamples.photos("faces/testing_with_face_landmarks.xml"));
-    clip = H264AccessUnits.readAll(DlibExamples.panningClip(photos, clipDir.resolve("pan.h264"), CLIP_FRAMES));
+    clip = SyntheticClips.units(DlibExamples.panningClip(photos, clipDir.resolve("pan.h264"), CLIP_FRAMES));
   }
 
   private ProcessorConfig config(String suffix) {
@@ -138,8 +138,8 @@ class ProcessorEndToEndIT {
   void shouldAnswerEveryRecordWithExactlyOneEventOrTheRightDeadLetter() throws Exception {
     ProcessorConfig config = config("broken");
     byte[] jpeg = Files.readAllBytes(photos.get(0).file());
-    AccessUnit key = clip.get(0);
-    AccessUnit delta = clip.get(5);
+    ClipUnit key = clip.get(0);
+    ClipUnit delta = clip.get(5);
     byte[] randomBytes = new byte[300];
     new Random(3).nextBytes(randomBytes);
     byte[] unknownSchema = new byte[64];
@@ -218,7 +218,7 @@ class ProcessorEndToEndIT {
     return out;
   }
 
-  private static Frame h264(String camera, long seq, AccessUnit au) {
+  private static Frame h264(String camera, long seq, ClipUnit au) {
     Frame f = TestFrames.frame(camera, seq, Codec.H264, au.data());
     f.setWidth(au.width());
     f.setHeight(au.height());

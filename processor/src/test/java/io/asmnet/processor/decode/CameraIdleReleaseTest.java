@@ -22,11 +22,11 @@ class CameraIdleReleaseTest {
   private static final int H = 48;
 
   @TempDir static Path dir;
-  static AccessUnit keyframe;
+  static ClipUnit keyframe;
 
   @BeforeAll
   static void writeClip() throws Exception {
-    List<AccessUnit> units = H264AccessUnits.readAll(SyntheticClips.movingPattern(dir.resolve("tiny.mp4"), W, H, 2, 1));
+    List<ClipUnit> units = SyntheticClips.units(SyntheticClips.movingPattern(dir.resolve("tiny.h264"), "h264", W, H, 2, 1));
     keyframe = units.get(0);
   }
 

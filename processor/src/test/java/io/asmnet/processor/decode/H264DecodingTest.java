@@ -24,43 +24,12 @@ class H264DecodingTest {
   private static final int GOP = 10;
 
   @TempDir static Path dir;
-  static List<AccessUnit> units;
+  static List<ClipUnit> units;
 
   @BeforeAll
   static void writeClip() throws Exception {
-    Path clip = SyntheticClips.movingPattern(dir.resolve("pattern.mp4"), WIDTH, HEIGHT, FRAMES, GOP);
-    units = H264AccessUnits.readAll(clip);
-  }
-
-  @Test
-  void shouldSplitClipIntoAnnexBAccessUnitsWithKeyframes() {
-    assertThat(units).hasSize(FRAMES);
-    assertThat(units.get(0).keyframe()).isTrue();
-    assertThat(units).filteredOn(AccessUnit::keyframe).hasSize(FRAMES / GOP);
-    for (AccessUnit unit : units) {
-      assertThat(unit.data()).startsWith(0, 0, 0, 1); // a start code, not an AVCC length
-      assertThat(unit.width()).isEqualTo(WIDTH);
-      assertThat(unit.height()).isEqualTo(HEIGHT);
-    }
-    assertThat(units.get(1).timestampMicros() - units.get(0).timestampMicros()).isEqualTo(40_000); // 25 fps
-  }
-
-  @Test
-  void shouldReadRawAnnexBClipsToo() throws Exception {
-    Path raw = SyntheticClips.movingPattern(dir.resolve("pattern.h264"), "h264", 320, 240, 12, 6);
-
-    List<AccessUnit> rawUnits = H264AccessUnits.readAll(raw);
-
-    assertThat(rawUnits).hasSize(12);
-    assertThat(rawUnits).filteredOn(AccessUnit::keyframe).hasSize(2);
-    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
-      for (int i = 0; i < rawUnits.size(); i++) {
-        AccessUnit unit = rawUnits.get(i);
-        try (DecodedFrame frame = decoder.decode(frame("raw", i, unit.data(), unit.keyframe(), 320, 240))) {
-          assertThat(frame.width()).isEqualTo(320);
-        }
-      }
-    }
+    Path clip = SyntheticClips.movingPattern(dir.resolve("pattern.h264"), "h264", WIDTH, HEIGHT, FRAMES, GOP);
+    units = SyntheticClips.units(clip);
   }
 
   @Test
@@ -143,7 +112,7 @@ class H264DecodingTest {
   }
 
   private static Frame frame(String camera, int i) {
-    AccessUnit unit = units.get(i);
+    ClipUnit unit = units.get(i);
     return frame(camera, i, unit.data(), unit.keyframe(), unit.width(), unit.height());
   }
 

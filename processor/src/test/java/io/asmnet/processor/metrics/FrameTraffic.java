@@ -1,6 +1,6 @@
 package io.asmnet.processor.metrics;
 
-import io.asmnet.processor.decode.AccessUnit;
+import io.asmnet.processor.decode.ClipUnit;
 import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.serde.WireSerdes;
@@ -32,7 +32,7 @@ final class FrameTraffic implements AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
   private final String topic;
-  private final List<AccessUnit> clip;
+  private final List<ClipUnit> clip;
   private final List<byte[]> photos;
   private final Duration period;
   private final Map<String, Long> sequences = new HashMap<>();
@@ -42,7 +42,7 @@ final class FrameTraffic implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Exception failure;
 
-  FrameTraffic(Producer<byte[], byte[]> producer, String topic, List<AccessUnit> clip, List<byte[]> photos,
+  FrameTraffic(Producer<byte[], byte[]> producer, String topic, List<ClipUnit> clip, List<byte[]> photos,
       Duration period) {
     if (clip.isEmpty() || !clip.get(0).keyframe() || photos.isEmpty()) {
       throw new IllegalArgumentException("need a clip starting with a keyframe and at least one photo");
@@ -88,7 +88,7 @@ final class FrameTraffic implements AutoCloseable {
       byte[] value = random ? randomBytes() : cutJpeg();
       producer.send(new ProducerRecord<>(topic, (random ? "broken" : "cut").getBytes(), value)).get();
     } else if (step % 2 == 0) {
-      AccessUnit au = clip.get((int) ((step / 2) % clip.size()));
+      ClipUnit au = clip.get((int) ((step / 2) % clip.size()));
       Frame f = frame(CLIP_CAMERA, Codec.H264, au.data());
       f.setWidth(au.width());
       f.setHeight(au.height());

@@ -1,7 +1,7 @@
 package io.asmnet.processor.metrics;
 
-import io.asmnet.processor.decode.AccessUnit;
-import io.asmnet.processor.decode.H264AccessUnits;
+import io.asmnet.processor.decode.ClipUnit;
+import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.detect.DlibExamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.List;
  * @param clip the clip's access units, the first a keyframe
  * @param photos JPEG files' bytes
  */
-record TrafficInputs(List<AccessUnit> clip, List<byte[]> photos) {
+record TrafficInputs(List<ClipUnit> clip, List<byte[]> photos) {
   private static final int CLIP_FRAMES = 30;
 
   TrafficInputs {
@@ -31,6 +31,6 @@ record TrafficInputs(List<AccessUnit> clip, List<byte[]> photos) {
     for (DlibExamples.Photo p : photos) {
       jpegs.add(Files.readAllBytes(p.file()));
     }
-    return new TrafficInputs(H264AccessUnits.readAll(DlibExamples.panningClip(photos, clipFile, CLIP_FRAMES)), jpegs);
+    return new TrafficInputs(SyntheticClips.units(DlibExamples.panningClip(photos, clipFile, CLIP_FRAMES)), jpegs);
   }
 }

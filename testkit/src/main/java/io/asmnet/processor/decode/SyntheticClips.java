@@ -5,8 +5,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -70,5 +75,27 @@ public final class SyntheticClips {
       circle(picture, centre, 25, red, -1, 8, 0);
     }
     return picture;
+  }
+
+  /**
+   * The pictures of a raw Annex-B clip ({@code format "h264"} above), one unit per picture, as the
+   * demuxer's parser splits them: no container to unwrap, so nothing of the publisher's reader
+   * (which turns MP4/MKV into Annex-B) is needed or copied here.
+   */
+  public static List<ClipUnit> units(Path rawH264) throws Exception {
+    List<ClipUnit> units = new ArrayList<>();
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(rawH264.toFile())) {
+      grabber.setFormat("h264");
+      grabber.start();
+      AVPacket packet;
+      while ((packet = grabber.grabPacket()) != null) {
+        byte[] data = new byte[packet.size()];
+        packet.data().get(data);
+        units.add(new ClipUnit(data, (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0,
+            grabber.getImageWidth(), grabber.getImageHeight()));
+      }
+      grabber.stop();
+    }
+    return units;
   }
 }

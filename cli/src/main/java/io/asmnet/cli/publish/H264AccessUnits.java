@@ -1,4 +1,4 @@
-package io.asmnet.processor.decode;
+package io.asmnet.cli.publish;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;

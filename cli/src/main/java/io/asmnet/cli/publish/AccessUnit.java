@@ -1,4 +1,4 @@
-package io.asmnet.processor.decode;
+package io.asmnet.cli.publish;
 
 /**
  * One H.264 access unit (one coded picture) in Annex-B form, as a {@code Frame} of codec H264
