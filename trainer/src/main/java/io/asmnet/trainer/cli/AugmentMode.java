@@ -9,6 +9,8 @@ enum AugmentMode {
   published,
   /** Milder, centred on the evaluation crop ({@link Augmentation#light}). */
   light,
+  /** For real video: +-45 degree roll, the detector's framing error, camera and codec effects ({@link Augmentation#strong}). */
+  strong,
   /** Plain crops. */
   none;
 
@@ -16,6 +18,7 @@ enum AugmentMode {
     return switch (this) {
       case published -> Augmentation.random(rng);
       case light -> Augmentation.light(rng);
+      case strong -> Augmentation.strong(rng);
       case none -> Augmentation.none();
     };
   }

@@ -70,6 +70,22 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
     }
   }
 
+  /** The command-line form, as {@link #parse} reads it. */
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case STARTER -> "starter";
+      case STARTER_HELDOUT -> "starter-heldout";
+      case TEACHER -> "teacher";
+      case TEACHER_HELDOUT -> "teacher-heldout";
+      case NONE -> "none";
+      case DLIB -> "dlib:" + path;
+      case W300 -> "300w:" + path;
+      case W300LP -> "300wlp:" + path;
+      case WFLW -> "wflw:" + path + (imageRoot == null ? "" : "," + imageRoot);
+    };
+  }
+
   private static String usage(String text) {
     return "unknown data set '" + text + "': use starter, starter-heldout, teacher, teacher-heldout, none, dlib:FILE.xml, "
         + "300w:DIR, wflw:ANNOTATIONS[,IMAGEROOT] or 300wlp:DIR";

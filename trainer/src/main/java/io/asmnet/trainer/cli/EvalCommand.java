@@ -57,9 +57,16 @@ public final class EvalCommand implements Callable<Integer> {
       description = "faces to score (see 'train --data'; default ${DEFAULT-VALUE})")
   DataSpec data;
 
-  @Option(names = "--mean-of", paramLabel = "DATA", defaultValue = "starter", converter = DataSpec.Converter.class,
-      description = "training faces the --mean-shape baseline averages (default ${DEFAULT-VALUE})")
+  @Option(names = "--mean-of", paramLabel = "DATA", converter = DataSpec.Converter.class,
+      description = {"training faces whose mean shape and pose is the baseline: scored by --mean-shape, and printed beside",
+          "a model's figures (default: teacher for teacher-heldout, starter for starter-heldout; none otherwise,",
+          "except starter for --mean-shape)"})
   DataSpec meanOf;
+
+  @Option(names = "--rolled", paramLabel = "DEGREES", split = ",", defaultValue = "30,45",
+      description = {"also score every subset with its faces turned in the image plane (face i by the i-th angle,",
+          "cycling, alternately clockwise and anticlockwise), as subsets NAME-rolled; 0 for none (default ${DEFAULT-VALUE})"})
+  List<Double> rolled;
 
   @Mixin StarterDirOption starter;
 
@@ -87,34 +94,74 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path cache = starter.cache();
     SampleMaker maker = new SampleMaker(new ImageCache(1L << 30));
-    Map<String, List<Sample>> bySubset = new LinkedHashMap<>();
-    for (LabelledFace face : data.load(cache)) {
-      bySubset.computeIfAbsent(face.subset(), s -> new ArrayList<>()).add(maker.make(face, null));
-    }
-    if (bySubset.isEmpty()) {
+    List<LabelledFace> faces = data.load(cache);
+    if (faces.isEmpty()) {
       throw new IllegalArgumentException("no faces to evaluate in " + data);
     }
-    Evaluator.Result result;
+    Map<String, List<Sample>> bySubset = RolledFaces.crops(faces, maker, List.of());
+    Map<String, List<Sample>> rolledSubsets = RolledFaces.rolledOnly(faces, maker, rolled);
+    DataSpec baselineData = meanOf != null ? meanOf : defaultMeanOf();
+    MeanShapePredictor baseline = baselineData == null ? null
+        : new MeanShapePredictor(baselineData.load(cache).stream().map(f -> maker.make(f, null)).toList());
+    PrintWriter out = spec.commandLine().getOut();
+    Scores scores;
     if (model.checkpoint != null) {
       try (CheckpointPredictor predictor = new CheckpointPredictor(model.checkpoint)) {
-        result = evaluate(model.checkpoint.toString(), predictor, bySubset);
+        scores = score(model.checkpoint.toString(), predictor, bySubset, rolledSubsets);
       }
     } else if (model.onnx != null) {
       try (OnnxPredictor predictor = new OnnxPredictor(model.onnx, threads)) {
-        result = evaluate(model.onnx.toString(), predictor, bySubset);
+        scores = score(model.onnx.toString(), predictor, bySubset, rolledSubsets);
       }
     } else {
-      List<Sample> training = meanOf.load(cache).stream().map(f -> maker.make(f, null)).toList();
-      result = evaluate("mean shape of " + training.size() + " faces", new MeanShapePredictor(training), bySubset);
+      if (baseline == null) {
+        throw new IllegalArgumentException("--mean-shape needs --mean-of");
+      }
+      scores = score("mean shape of " + baseline.faces() + " faces", baseline, bySubset, rolledSubsets);
     }
-    print(result.report(), spec.commandLine().getOut());
+    Evaluator.Result result = scores.plain();
+    Evaluator.Result rolledResult = scores.rolled();
+    EvalReport baselinePlain = baseline == null ? null : evaluate("mean", baseline, bySubset).report();
+    EvalReport baselineRolled = baseline == null || rolledSubsets.isEmpty() ? null
+        : evaluateRolled("mean", baseline, rolledSubsets).report();
+    print(result.report(), baselinePlain, out);
+    if (rolledResult != null) {
+      out.println();
+      print(rolledResult.report(), baselineRolled, out);
+    }
+    if (baseline != null) {
+      out.printf("mean shape and pose of %d faces of %s; 'x mean' is NME over the mean shape's%n", baseline.faces(), baselineData);
+      out.flush();
+    }
     if (report != null) {
-      result.report().writeJson(report);
+      (rolledResult == null ? result.report() : result.report().with(rolledResult.report().subsets())).writeJson(report);
     }
     if (grid != null) {
       writeGrid(bySubset, result.predictions());
     }
     return 0;
+  }
+
+  /** The mean-shape baseline that goes with the evaluation data, or null. */
+  private DataSpec defaultMeanOf() {
+    return switch (data.kind()) {
+      case TEACHER, TEACHER_HELDOUT -> DataSpec.parse("teacher");
+      case STARTER, STARTER_HELDOUT -> DataSpec.parse("starter");
+      default -> model.meanShape ? DataSpec.parse("starter") : null;
+    };
+  }
+
+  /** The scores on the plain crops and, when there are any, on the rolled ones. */
+  private record Scores(Evaluator.Result plain, Evaluator.Result rolled) {}
+
+  private Scores score(String name, LandmarkPredictor predictor, Map<String, List<Sample>> plain,
+      Map<String, List<Sample>> rolledSubsets) {
+    return new Scores(evaluate(name, predictor, plain),
+        rolledSubsets.isEmpty() ? null : evaluateRolled(name, predictor, rolledSubsets));
+  }
+
+  private Evaluator.Result evaluateRolled(String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
+    return new Evaluator(batchSize).evaluate(name, predictor, bySubset, Evaluator.FULL + RolledFaces.SUFFIX);
   }
 
   private Evaluator.Result evaluate(String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
@@ -133,14 +180,22 @@ public final class EvalCommand implements Callable<Integer> {
         grid, samples.subList(0, n), predicted.subList(0, n), (int) Math.ceil(Math.sqrt(n)));
   }
 
-  /** One line per subset, then the overall line. */
-  static void print(EvalReport report, PrintWriter out) {
-    out.printf("%-14s %6s %8s %8s %8s %8s %8s%n", "subset", "faces", "NME %", "FR@0.1", "yaw", "pitch", "roll");
+  /**
+   * One line per subset, then the overall line; with a baseline, its NME and pose errors beside
+   * each (in brackets) and the ratio of the NMEs.
+   */
+  static void print(EvalReport report, EvalReport baselineOrNull, PrintWriter out) {
+    boolean b = baselineOrNull != null;
+    out.printf("%-22s %6s %8s%s %8s %8s %8s %8s%s%n", "subset", "faces", "NME %", b ? String.format(" %8s %7s", "mean %", "x mean") : "",
+        "FR@0.1", "yaw", "pitch", "roll", b ? "   (mean's yaw / pitch / roll)" : "");
     List<SubsetMetrics> rows = new ArrayList<>(report.subsets());
     rows.add(report.overall());
     for (SubsetMetrics m : rows) {
-      out.printf("%-14s %6d %8.2f %8.3f %8.2f %8.2f %8.2f%n", m.subset(), m.faces(), 100 * m.nme(),
-          m.failureRate(), m.yawMae(), m.pitchMae(), m.rollMae());
+      SubsetMetrics base = !b ? null : m == report.overall() ? baselineOrNull.overall() : baselineOrNull.subset(m.subset());
+      out.printf("%-22s %6d %8.2f%s %8.3f %8.2f %8.2f %8.2f%s%n", m.subset(), m.faces(), 100 * m.nme(),
+          base == null ? "" : String.format(" %8.2f %7.2f", 100 * base.nme(), m.nme() / base.nme()),
+          m.failureRate(), m.yawMae(), m.pitchMae(), m.rollMae(),
+          base == null ? "" : String.format("   (%.2f / %.2f / %.2f)", base.yawMae(), base.pitchMae(), base.rollMae()));
     }
     out.flush();
   }

@@ -88,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
   int maxBatches;
 
   @Option(names = "--augment", paramLabel = "MODE", defaultValue = "published",
-      description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets) or none (default ${DEFAULT-VALUE})")
+      description = "training augmentation: published (ASMNet's), light (milder, centred; for tiny sets), strong (real video: +-45 deg roll, detector framing error, blur, JPEG, low resolution, occlusion) or none (default ${DEFAULT-VALUE})")
   AugmentMode augment;
 
   @Option(names = "--init", paramLabel = "FROM", defaultValue = "random",
@@ -98,6 +98,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--imagenet-model", paramLabel = "FILE.json", defaultValue = IMAGENET_MODEL,
       description = "TFJS layers model.json of Keras' MobileNetV2 for --init imagenet; scripts/fetch-tfjs-models.sh fetches it (default ${DEFAULT-VALUE})")
   Path imagenetModel;
+
+  @Option(names = "--lr-decay", paramLabel = "SCHEDULE", defaultValue = "none",
+      description = "none (a fixed rate, the paper's) or cosine (down to 2 % of --lr by the last epoch) (default ${DEFAULT-VALUE})")
+  LrDecay lrDecay;
+
+  /** Learning-rate schedules. */
+  enum LrDecay { none, cosine }
 
   @Option(names = "--resume", description = "continue from the checkpoint in --out")
   boolean resume;
@@ -125,7 +132,8 @@ public final class TrainCommand implements Callable<Integer> {
     List<LabelledFace> validation = val.load(cache);
     SampleMaker maker = new SampleMaker(new ImageCache(imageCacheMb << 20));
     TrainingOptions options =
-        new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress);
+        new TrainingOptions(epochs, batchSize, learningRate, seed, loss == LossKind.asm, variance, l2, maxBatches, out, resume, !noProgress,
+            lrDecay == LrDecay.cosine);
     TrainingState state = new TrainingRun(options, backboneInit()).run(new AugmentingSource(train, validation, maker, seed, augment));
     spec.commandLine().getOut().printf(
         "trained %d epochs on %d faces; last loss %.5f%s; checkpoint %s%n",

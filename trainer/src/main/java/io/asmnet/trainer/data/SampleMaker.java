@@ -25,7 +25,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <p>Augmentation (see {@link Augmentation}) rotates about the landmark-box centre before the
  * box is taken (so the crop follows the rotated face), widens each side by 0-10 output pixels,
  * shrinks the face in x and y about the crop centre, mirrors, then adjusts contrast/brightness
- * and adds salt-and-pepper noise. The pose follows: roll + rotation (degrees), then the mirror
+ * and adds salt-and-pepper noise; {@code strong} draws also move the face in the crop as the
+ * detector's framing error does and degrade the pixels ({@link Degradation}). The pose follows: roll + rotation (degrees), then the mirror
  * negates yaw and roll. Independent x/y scaling changes the true pose slightly; that is ignored,
  * as in the published training. Faces without a pose label get one from {@link
  * PoseFromLandmarks} on the original photo.
@@ -117,7 +118,7 @@ public final class SampleMaker {
         .then(Affine2d.scale(SIZE / width, SIZE / height))
         .then(Affine2d.translate(-0.5 - centre, -0.5 - centre))
         .then(Affine2d.scale(aug.scaleX(), aug.scaleY()))
-        .then(Affine2d.translate(centre, centre));
+        .then(Affine2d.translate(centre + aug.shiftX() * SIZE, centre + aug.shiftY() * SIZE));
   }
 
   private static byte[] warp(DecodedImage photo, Affine2d map, Augmentation aug) {
@@ -130,6 +131,9 @@ public final class SampleMaker {
           src, dst, matrix, new Size(SIZE, SIZE), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0.0));
       if (aug.contrast() != 1 || aug.brightness() != 0) {
         dst.convertTo(dst, -1, aug.contrast(), aug.brightness()); // saturates to 0..255
+      }
+      if (!aug.pixels().isNone()) {
+        dst = CropDegrader.apply(dst, aug.pixels());
       }
       dst.data().get(out);
     }

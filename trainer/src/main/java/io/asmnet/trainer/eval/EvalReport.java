@@ -31,6 +31,13 @@ public record EvalReport(String model, List<SubsetMetrics> subsets, SubsetMetric
   }
 
   /** Writes pretty JSON (creating parent folders). */
+  /** This report with more subsets after its own (the overall line unchanged). */
+  public EvalReport with(List<SubsetMetrics> more) {
+    List<SubsetMetrics> all = new java.util.ArrayList<>(subsets);
+    all.addAll(more);
+    return new EvalReport(model, all, overall);
+  }
+
   public void writeJson(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);

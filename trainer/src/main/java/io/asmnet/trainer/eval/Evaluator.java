@@ -32,6 +32,12 @@ public final class Evaluator {
    */
   public Result evaluate(String model, LandmarkPredictor predictor,
       Map<String, List<Sample>> bySubset) {
+    return evaluate(model, predictor, bySubset, FULL);
+  }
+
+  /** As {@link #evaluate(String, LandmarkPredictor, Map)}, naming the all-faces line {@code overallName}. */
+  public Result evaluate(String model, LandmarkPredictor predictor,
+      Map<String, List<Sample>> bySubset, String overallName) {
     List<SubsetMetrics> metrics = new ArrayList<>();
     Map<String, List<Prediction>> predictions = new LinkedHashMap<>();
     List<Sample> allSamples = new ArrayList<>();
@@ -50,7 +56,7 @@ public final class Evaluator {
     if (allSamples.isEmpty()) {
       throw new IllegalArgumentException("no samples to evaluate");
     }
-    SubsetMetrics overall = SubsetMetrics.of(FULL, allSamples, allPredictions);
+    SubsetMetrics overall = SubsetMetrics.of(overallName, allSamples, allPredictions);
     return new Result(new EvalReport(model, metrics, overall), predictions);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class MeanShapePredictor implements LandmarkPredictor {
   private final Prediction mean;
+  private final int faces;
 
   /** @param training crops to average; at least one */
   public MeanShapePredictor(List<Sample> training) {
@@ -28,7 +29,13 @@ public final class MeanShapePredictor implements LandmarkPredictor {
         pose[i] += p[i] / training.size();
       }
     }
+    this.faces = training.size();
     this.mean = new Prediction(xy, new HeadPose((float) pose[0], (float) pose[1], (float) pose[2]));
+  }
+
+  /** How many training crops the mean is of. */
+  public int faces() {
+    return faces;
   }
 
   /** The mean shape and pose. */

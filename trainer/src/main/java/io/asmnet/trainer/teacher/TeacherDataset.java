@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a teacher-label file ({@link TeacherLabel} lines; by default the committed {@value
  * #RESOURCE}) as training faces: each face with its fused 68 points and its mesh pose, its
- * {@code ROOT:PATH} resolved against the given root folders, subset {@code teacher-ROOT}.
+ * {@code ROOT:PATH} resolved against the given root folders, subset {@value #PHOTOS} for stills and
+ * {@value #VIDEO} for frames sampled from a video (eval reports them apart: a video's frames of
+ * one person are many faces but one face).
  * Faces whose photo (or sampled frame: run {@code trainer label --frames-only}) is not there
  * are skipped with one warning.
  */
@@ -28,6 +30,11 @@ public final class TeacherDataset {
   private static final Logger LOG = LoggerFactory.getLogger(TeacherDataset.class);
 
   private TeacherDataset() {}
+
+  /** Subset of still photos. */
+  public static final String PHOTOS = "teacher-photos";
+  /** Subset of video frames. */
+  public static final String VIDEO = "teacher-video";
 
   /**
    * @param fileOrNull a label file, or null for the committed one
@@ -55,7 +62,7 @@ public final class TeacherDataset {
         firstMissing = firstMissing == null ? image : firstMissing;
         continue;
       }
-      faces.add(new LabelledFace(image, l.label().points(), l.label().pose(), "teacher-" + root));
+      faces.add(new LabelledFace(image, l.label().points(), l.label().pose(), l.video() != null ? VIDEO : PHOTOS));
     }
     if (missing > 0) {
       LOG.warn("Skipping {} teacher-labelled faces whose image is missing (first: {}); "

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param checkpointDir where parameters, the ASM and the training state go after each epoch
  * @param resume continue from the newest checkpoint in {@code checkpointDir}
  * @param progress draw a progress bar on stderr
+ * @param cosineDecay lower the learning rate along a half cosine, per epoch, to {@link
+ *     #FINAL_LR_FRACTION} of it in the last epoch; false keeps it fixed (the paper's)
  */
 public record TrainingOptions(
     int epochs,
@@ -29,7 +31,27 @@ public record TrainingOptions(
     int maxBatchesPerEpoch,
     Path checkpointDir,
     boolean resume,
-    boolean progress) {
+    boolean progress,
+    boolean cosineDecay) {
+  /** The last epoch's learning rate over the first's, with {@code cosineDecay}. */
+  public static final float FINAL_LR_FRACTION = 0.02f;
+
+  /** A fixed learning rate. */
+  public TrainingOptions(int epochs, int batchSize, float learningRate, long seed, boolean asmLoss, double varianceKept,
+      float denseL2, int maxBatchesPerEpoch, Path checkpointDir, boolean resume, boolean progress) {
+    this(epochs, batchSize, learningRate, seed, asmLoss, varianceKept, denseL2, maxBatchesPerEpoch, checkpointDir,
+        resume, progress, false);
+  }
+
+  /** The learning rate of 0-based epoch {@code epoch}. */
+  public float learningRate(int epoch) {
+    if (!cosineDecay || epochs == 1) {
+      return learningRate;
+    }
+    double t = Math.min(1, epoch / (double) (epochs - 1));
+    return (float) (learningRate * (FINAL_LR_FRACTION + (1 - FINAL_LR_FRACTION) * 0.5 * (1 + Math.cos(Math.PI * t))));
+  }
+
   public TrainingOptions {
     if (epochs < 1 || batchSize < 1) {
       throw new IllegalArgumentException("epochs and batch size must be positive");

@@ -88,7 +88,7 @@ public final class TrainingRun {
       AtomicInteger epoch = new AtomicInteger(state.epochsDone());
       DefaultTrainingConfig config =
           new DefaultTrainingConfig(new AsmLoss(new AlphaSchedule(options.epochs(), options.asmLoss()), epoch::get))
-              .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
+              .optOptimizer(Adam.builder().optLearningRateTracker(learningRates(epoch)).build())
               .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(options.batchSize(), 3, 224, 224));
@@ -111,6 +111,11 @@ public final class TrainingRun {
       }
     }
     return state;
+  }
+
+  /** Read per step from the epoch counter, so a resumed run continues the same schedule. */
+  private Tracker learningRates(AtomicInteger epoch) {
+    return options.cosineDecay() ? numUpdate -> options.learningRate(epoch.get()) : Tracker.fixed(options.learningRate());
   }
 
   private static float[] toFloats(double[] values) {

@@ -53,6 +53,24 @@ class EvalCommandTest {
   }
 
   @Test
+  void shouldScoreRolledCopiesOfEverySubsetWhereTheMeanShapeCannotFollow(@TempDir Path dir) throws Exception {
+    Path cache = fakeStarter(dir);
+    Path report = dir.resolve("rolled.json");
+    assertThat(run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--report", report.toString()))
+        .as(err.toString()).isZero();
+    EvalReport read = EvalReport.readJson(report);
+    assertThat(read.subset("heldout-rolled").faces()).isEqualTo(2);
+    // turned by 30 degrees, the upright mean shape misses; its roll error is the turn itself
+    assertThat(read.subset("heldout-rolled").nme()).isGreaterThan(read.subset("heldout").nme() + 0.1);
+    assertThat(read.subset("heldout-rolled").rollMae()).isCloseTo(30, within(3.0));
+    assertThat(out.toString()).contains("full-rolled").contains("x mean").contains("mean shape and pose of 3 faces of starter");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--rolled", "0")).as(err.toString()).isZero();
+    assertThat(out.toString()).doesNotContain("rolled");
+  }
+
+  @Test
   void shouldRefuseToScoreNothing(@TempDir Path dir) {
     assertThat(run("eval", "--mean-shape", "--data", "none")).isNotZero();
     assertThat(err.toString()).contains("no faces to evaluate");
@@ -78,8 +96,10 @@ class EvalCommandTest {
     Path onnxReport = dir.resolve("onnx.json");
     assertThat(run("eval", "--checkpoint", checkpoint.toString(), "--data", "dlib:" + val, "--report", djlReport.toString()))
         .as(err.toString()).isZero();
-    assertThat(run("eval", "--model", onnx.toString(), "--data", "dlib:" + val, "--report", onnxReport.toString()))
-        .as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("eval", "--model", onnx.toString(), "--data", "dlib:" + val, "--report", onnxReport.toString(),
+        "--mean-of", "dlib:" + train)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("x mean").contains("mean shape and pose of 4 faces of dlib:");
     EvalReport djl = EvalReport.readJson(djlReport);
     EvalReport ort = EvalReport.readJson(onnxReport);
     assertThat(djl.overall().faces()).isEqualTo(3);

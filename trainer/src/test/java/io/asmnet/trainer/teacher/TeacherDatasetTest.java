@@ -42,7 +42,7 @@ class TeacherDatasetTest {
 
     assertThat(train).hasSize(starter.size()); // the faces: root is empty, so only dlib's photos
     assertThat(train).allSatisfy(f -> assertThat(f.pose()).isNotNull());
-    assertThat(train).extracting(LabelledFace::subset).containsOnly("teacher-dlib");
+    assertThat(train).extracting(LabelledFace::subset).containsOnly(TeacherDataset.PHOTOS);
     for (LabelledFace f : train) {
       LabelledFace nearest = starter.stream().filter(s -> s.image().equals(f.image()))
           .min((a, b) -> Double.compare(Nme.of(f.landmarks(), a.landmarks()), Nme.of(f.landmarks(), b.landmarks())))
