@@ -1,5 +1,7 @@
 package io.asmnet.cli.demo;
 
+import io.asmnet.cli.WireOptions;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Locations;
@@ -67,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
+  @Mixin private WireOptions wire;
 
   @Option(names = {"-n", "--frames"}, paramLabel = "N", defaultValue = "60", description = "Frames per photo (default: ${DEFAULT-VALUE}).")
   private int frames;
@@ -115,12 +118,13 @@ public final class DemoCommand implements Callable<Integer> {
     List<LabelledFace> faces = ClipCommand.heldOutFaces(dataDir != null ? dataDir : Locations.starterDataCache(), photos);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StopSignal stop = new StopSignal("demo", Duration.ofSeconds(60)); DemoRun run = new DemoRun()) {
+    try (StopSignal stop = new StopSignal("demo", Duration.ofSeconds(60)); DemoRun run = new DemoRun();
+        WireFormat values = wire.open()) {
       boolean embedded = !spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
       err.println(embedded ? "starting a Kafka broker and the processor..." : "starting the processor on " + kafka.bootstrapServers() + "...");
       err.flush();
       StackSettings settings = new StackSettings(embedded ? null : kafka.bootstrapServers(), partitions, modelFile, device,
-          StackSettings.defaultMetricsPort(), run.stateDir(), Duration.ofSeconds(90));
+          StackSettings.defaultMetricsPort(), run.stateDir(), Duration.ofSeconds(90), wire.processorSettings());
       LocalStack stack = run.startStack(settings, kafka);
       err.println((stack.embeddedBroker() ? "Kafka broker at " + stack.bootstrapServers() + " (pid " + stack.brokerPid() + ")"
           : "Kafka broker at " + stack.bootstrapServers()) + "; processor metrics at " + stack.metricsUrl());
@@ -131,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       ReplaySettings replay = new ReplaySettings(codec, "demo-cam", "demo-" + UUID.randomUUID().toString().substring(0, 8),
           fps, Duration.ofSeconds(timeoutSeconds));
-      ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka), replay)
+      ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka, values), replay)
           .run(clip, truth, new EventPrinter(out, style()), () -> stop.requested() || stack.processorDown());
       ReplayReport report = new ReplayScorer().score(outcome.input());
       out.println();

@@ -3,6 +3,8 @@ package io.asmnet.cli.publish;
 import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.WireOptions;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.cli.TopicSpec;
 import io.asmnet.processor.config.ProcessorConfig;
@@ -55,6 +57,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
+  @Mixin private WireOptions wire;
 
   @Parameters(
       index = "0",
@@ -140,7 +143,9 @@ public final class PublishCommand implements Callable<Integer> {
     long pictures = 0;
     long acknowledged;
     long bytes;
-    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, clipId)) {
+    try (WireFormat values = wire.open();
+        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic,
+            clipId, values.frames().serializer())) {
       try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
         Pacer pacer = new Pacer(fps);
         while (!limitReached(pictures) && !stop.requested()) {
