@@ -16,11 +16,13 @@
  *
  * <h2>Encoding of every value</h2>
  *
- * Avro single-object encoding: the marker {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
- * fingerprint of the writer schema's parsing canonical form, then the Avro binary body. Nothing
- * else (no Confluent Schema Registry framing, no compression of our own: use the producer's
- * {@code compression.type}). Values are never null on our topics. Use {@link
- * io.asmnet.schemas.serde.WireSerdes}: the generated {@code Frame.fromByteBuffer} and friends
+ * By default Avro single-object encoding: the marker {@code C3 01}, the 8-byte little-endian
+ * CRC-64-AVRO fingerprint of the writer schema's parsing canonical form, then the Avro binary body.
+ * Or, chosen for all topics at once ({@link io.asmnet.schemas.serde.WireFormat}), Confluent Schema
+ * Registry framing: {@code 00}, the 4-byte big-endian schema id of an Apicurio Registry, then the
+ * body. No compression of our own: use the producer's {@code compression.type}. Values are never
+ * null on our topics. Use {@link io.asmnet.schemas.serde.WireSerdes} or {@link
+ * io.asmnet.schemas.serde.WireFormat}: the generated {@code Frame.fromByteBuffer} and friends
  * fail on Avro 1.12 with {@code SecurityException: Forbidden io.asmnet.schemas.avro.Frame}
  * unless the JVM sets {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.asmnet.schemas.avro}.
  *

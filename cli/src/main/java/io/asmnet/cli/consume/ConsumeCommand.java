@@ -5,6 +5,7 @@ import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.StopSignal;
 import io.asmnet.cli.TopicOptions;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
@@ -12,10 +13,9 @@ import io.asmnet.processor.decode.FfmpegLog;
 import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.serde.AvroJson;
-import io.asmnet.schemas.serde.AvroSerde;
 import io.asmnet.schemas.serde.JsonRendering;
 import io.asmnet.schemas.serde.WireFormatException;
-import io.asmnet.schemas.serde.WireSerdes;
+import io.asmnet.schemas.serde.WireFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +64,7 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Mixin private KafkaOptions kafka;
 
   @Mixin private TopicOptions topics;
+  @Mixin private WireOptions wire;
 
   @Option(names = "--dead-letters", description = "Tail the dead-letter topic instead of pose events.")
   private boolean deadLetters;
@@ -122,14 +124,13 @@ public final class ConsumeCommand implements Callable<Integer> {
     String eventsTopic = deadLetters ? topics.deadLetters() : topics.events();
     List<String> subscribed = render == null ? List.of(eventsTopic) : List.of(eventsTopic, topics.frames());
     BrokerCheck.requireTopics(kafka, subscribed);
-    AvroSerde<? extends SpecificRecord> events = deadLetters ? WireSerdes.deadLetter() : WireSerdes.poseEvent();
-    AvroSerde<Frame> frames = WireSerdes.frame();
     PrintWriter out = spec.commandLine().getOut();
     if (render != null) {
       FfmpegLog.route(FfmpegLogLevel.ERROR); // decoding for the render: FFmpeg's lines to the log, not stderr
     }
     Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
-    try (StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
+    try (WireFormat values = wire.open();
+        StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
         TopicTail tail = TopicTail.open(kafka.consumerConfig(), subscribed, fromBeginning, kafka.timeout());
         FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
       long lastRecord = System.nanoTime();
@@ -143,9 +144,10 @@ public final class ConsumeCommand implements Callable<Integer> {
             if (done()) {
               continue; // --max reached: only frames for the events already printed still matter
             }
-            onEvent(record, events, out, joiner);
+            onEvent(record, deadLetters ? values.deadLetters().deserializer() : values.poseEvents().deserializer(),
+                out, joiner);
           } else if (joiner != null) {
-            onFrame(record, frames, joiner);
+            onFrame(record, values.frames().deserializer(), joiner);
           }
         }
       }
@@ -155,14 +157,14 @@ public final class ConsumeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void onEvent(ConsumerRecord<byte[], byte[]> record, AvroSerde<? extends SpecificRecord> serde, PrintWriter out, FrameJoiner joiner) throws IOException {
+  private void onEvent(ConsumerRecord<byte[], byte[]> record, Deserializer<? extends SpecificRecord> serde, PrintWriter out, FrameJoiner joiner) throws IOException {
     SpecificRecord value;
     try {
       value = serde.deserialize(record.topic(), record.value());
     } catch (WireFormatException e) {
       if (!skipBad) {
         throw CommandFailure.error("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
-            + " is not a " + serde.schema().getName() + " of a schema version this asmnet knows: " + e.getMessage()
+            + " is not a " + (deadLetters ? "DeadLetter" : "PoseEvent") + " of a schema version this asmnet knows: " + e.getMessage()
             + " (--skip-bad-records skips such records)", e);
       }
       skipped++;
@@ -187,7 +189,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     return lossless ? JsonRendering.toJson(value) : JsonRendering.toDisplayJson(value);
   }
 
-  private void onFrame(ConsumerRecord<byte[], byte[]> record, AvroSerde<Frame> serde, FrameJoiner joiner) throws IOException {
+  private void onFrame(ConsumerRecord<byte[], byte[]> record, Deserializer<Frame> serde, FrameJoiner joiner) throws IOException {
     Frame frame;
     try {
       frame = serde.deserialize(record.topic(), record.value());

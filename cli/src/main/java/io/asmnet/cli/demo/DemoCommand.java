@@ -1,6 +1,8 @@
 package io.asmnet.cli.demo;
 
 import io.asmnet.cli.CameraOptions;
+import io.asmnet.cli.WireOptions;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
@@ -70,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
+  @Mixin private WireOptions wire;
 
   @Option(names = {"-n", "--frames"}, paramLabel = "N", defaultValue = "60", description = "Frames per photo (default: ${DEFAULT-VALUE}).")
   private int frames;
@@ -115,12 +118,13 @@ public final class DemoCommand implements Callable<Integer> {
     List<LabelledFace> faces = ClipCommand.heldOutFaces(dataDir != null ? dataDir : Locations.starterDataCache(), photos);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StopSignal stop = new StopSignal("demo", Duration.ofSeconds(60)); DemoRun run = new DemoRun()) {
+    try (StopSignal stop = new StopSignal("demo", Duration.ofSeconds(60)); DemoRun run = new DemoRun();
+        WireFormat values = wire.open()) {
       boolean embedded = !spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
       err.println(embedded ? "starting a Kafka broker and the processor..." : "starting the processor on " + kafka.bootstrapServers() + "...");
       err.flush();
       StackSettings settings = new StackSettings(embedded ? null : kafka.bootstrapServers(), partitions, modelFile, device,
-          StackSettings.defaultMetricsPort(), run.stateDir(), Duration.ofSeconds(90));
+          StackSettings.defaultMetricsPort(), run.stateDir(), Duration.ofSeconds(90), wire.processorSettings());
       LocalStack stack = run.startStack(settings, kafka);
       err.println((stack.embeddedBroker() ? "Kafka broker at " + stack.bootstrapServers() + " (pid " + stack.brokerPid() + ")"
           : "Kafka broker at " + stack.bootstrapServers()) + "; processor metrics at " + stack.metricsUrl());
@@ -133,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
       String clipId = camera.clipId() != null ? camera.clipId() : "demo-" + UUID.randomUUID().toString().substring(0, 8);
       ReplaySettings replay = new ReplaySettings(encoding.codec(), camera.cameraId(), clipId, fps,
           Duration.ofSeconds(timeoutSeconds));
-      ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka), replay)
+      ReplayOutcome outcome = new ClipReplay(stack.replayTarget(kafka, values), replay)
           .run(clip, truth, new EventPrinter(out, style()), () -> stop.requested() || stack.processorDown());
       ReplayReport report = new ReplayScorer().score(outcome.input());
       out.println();

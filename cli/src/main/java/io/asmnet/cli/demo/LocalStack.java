@@ -1,5 +1,6 @@
 package io.asmnet.cli.demo;
 
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.replay.ReplayTarget;
@@ -119,9 +120,15 @@ public final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + processor.metricsPort() + "/metrics";
   }
 
-  /** A replay target on this stack's broker and topics. */
+  /** A replay target on this stack's broker and topics, single-object encoded. */
   public ReplayTarget replayTarget(KafkaOptions kafka) {
     return new ReplayTarget(kafka, bootstrapServers, StackSettings.FRAMES, StackSettings.EVENTS, StackSettings.DEAD_LETTERS);
+  }
+
+  /** A replay target on this stack's broker and topics, in {@code wire} (the stack's own serde.format). */
+  public ReplayTarget replayTarget(KafkaOptions kafka, WireFormat wire) {
+    return new ReplayTarget(kafka, bootstrapServers, StackSettings.FRAMES, StackSettings.EVENTS, StackSettings.DEAD_LETTERS,
+        wire);
   }
 
   @Override

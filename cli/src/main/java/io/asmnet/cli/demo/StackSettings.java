@@ -21,10 +21,11 @@ import java.util.Map;
  * @param metricsPort port of the metrics endpoint on 127.0.0.1; 0 picks a free one
  * @param stateDir Kafka Streams' state folder (a temporary one)
  * @param startupTimeout how long the processor may take to start consuming
+ * @param wire the processor's wire-format settings ({@code serde.format}, {@code schema.registry.url})
  */
 public record StackSettings(
     String bootstrapServers, int partitions, Path model, String device, int metricsPort, Path stateDir,
-    Duration startupTimeout) {
+    Duration startupTimeout, Map<String, String> wire) {
   /** Topic names: the processor's defaults. */
   public static final String FRAMES = "frames";
   public static final String EVENTS = "pose-events";
@@ -34,7 +35,15 @@ public record StackSettings(
   /** Consumer group of the demo's processor (not the production one's, which may share a broker). */
   static final String APPLICATION_ID = "asmnet-demo";
 
+  /** Settings in single-object encoding. */
+  public StackSettings(
+      String bootstrapServers, int partitions, Path model, String device, int metricsPort, Path stateDir,
+      Duration startupTimeout) {
+    this(bootstrapServers, partitions, model, device, metricsPort, stateDir, startupTimeout, Map.of());
+  }
+
   public StackSettings {
+    wire = Map.copyOf(wire);
     if (partitions < 1 || model == null || device == null || stateDir == null || startupTimeout == null) {
       throw new IllegalArgumentException("partitions >= 1, model, device, state dir and startup timeout required");
     }
@@ -64,6 +73,7 @@ public record StackSettings(
     sets.put("topics.create", "true");
     sets.put("broker.timeout.s", String.valueOf(Math.max(1, brokerTimeout.toSeconds())));
     sets.put("topics.partitions", String.valueOf(partitions));
+    sets.putAll(wire);
     // Not the process environment: the demo must not pick up a production processor's ASMNET_*.
     return ConfigLoader.load(null, Map.of(), sets);
   }

@@ -2,6 +2,7 @@ package io.asmnet.cli.publish;
 
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.schemas.avro.Frame;
+import io.asmnet.schemas.serde.SchemaRegistryException;
 import io.asmnet.schemas.serde.WireSerdes;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Turns {@link EncodedFrame}s into {@link Frame} records on a topic, key = camera id. Each camera
@@ -46,12 +48,14 @@ public final class FramePublisher implements AutoCloseable {
     this.clipId = clipId;
   }
 
-  /** A publisher with its own {@link KafkaProducer} configured from {@code config}. */
+  /** A publisher with its own {@link KafkaProducer} configured from {@code config}, single-object frames. */
   public static FramePublisher create(Map<String, Object> config, String topic, String clipId) {
-    return new FramePublisher(
-        new KafkaProducer<>(config, WireSerdes.cameraKey().serializer(), WireSerdes.frame().serializer()),
-        topic,
-        clipId);
+    return create(config, topic, clipId, WireSerdes.frame().serializer());
+  }
+
+  /** As above, frames written by {@code values} (a {@link io.asmnet.schemas.serde.WireFormat}'s). */
+  public static FramePublisher create(Map<String, Object> config, String topic, String clipId, Serializer<Frame> values) {
+    return new FramePublisher(new KafkaProducer<>(config, WireSerdes.cameraKey().serializer(), values), topic, clipId);
   }
 
   /**
@@ -94,6 +98,8 @@ public final class FramePublisher implements AutoCloseable {
       });
     } catch (KafkaException e) {
       throw rejected(e);
+    } catch (SchemaRegistryException e) {
+      throw CommandFailure.error(e.getMessage(), e);
     }
     sent++;
     bytes += frame.payload().length;

@@ -5,6 +5,8 @@ import io.asmnet.cli.CameraOptions;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.cli.WireOptions;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.Version;
 import io.asmnet.processor.cli.TopicSpec;
 import io.asmnet.processor.config.ProcessorConfig;
@@ -61,6 +63,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
+  @Mixin private WireOptions wire;
 
   @Parameters(
       index = "0",
@@ -135,7 +138,9 @@ public final class PublishCommand implements Callable<Integer> {
     long pictures = 0;
     long acknowledged;
     long bytes;
-    try (FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic, camera.clipId())) {
+    try (WireFormat values = wire.open();
+        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic,
+            camera.clipId(), values.frames().serializer())) {
       try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
         Pacer pacer = new Pacer(encoding.fps(0));
         while (!limitReached(pictures) && !stop.requested()) {

@@ -42,7 +42,8 @@ public final class ClipReplay {
   public ReplayOutcome run(BuiltClip clip, GroundTruth truth, ReplayListener listener, BooleanSupplier stopRequested)
       throws InterruptedException {
     ReplayCollector collector =
-        new ReplayCollector(settings.cameraId(), settings.clipId(), target.eventsTopic(), truth.frames().size());
+        new ReplayCollector(settings.cameraId(), settings.clipId(), target.eventsTopic(), truth.frames().size(),
+            target.wire());
     // Positions are taken before the first frame goes out: every result comes after them.
     try (TopicTail tail = TopicTail.open(target.consumerConfig(), List.of(target.eventsTopic(), target.deadLetterTopic()),
             false, target.timeout());
@@ -79,7 +80,7 @@ public final class ClipReplay {
     FramePublisher publisher;
     try {
       publisher = FramePublisher.create(target.producerConfig(FramePublisher.producerDefaults()),
-          target.framesTopic(), settings.clipId());
+          target.framesTopic(), settings.clipId(), target.wire().frames().serializer());
     } catch (RuntimeException e) {
       closeQuietly(source);
       throw e;

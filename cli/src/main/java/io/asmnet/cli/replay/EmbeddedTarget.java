@@ -1,5 +1,8 @@
 package io.asmnet.cli.replay;
 
+import io.asmnet.cli.WireOptions;
+import io.asmnet.schemas.serde.WireFormat;
+import java.util.Map;
 import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Locations;
@@ -19,27 +22,33 @@ final class EmbeddedTarget implements AutoCloseable {
   private final ReplayTarget target;
   private final LocalStack stack;
   private final TempFolder temp;
+  private final WireFormat wire;
 
-  private EmbeddedTarget(ReplayTarget target, LocalStack stack, TempFolder temp) {
+  private EmbeddedTarget(ReplayTarget target, LocalStack stack, TempFolder temp, WireFormat wire) {
+    this.wire = wire;
     this.target = target;
     this.stack = stack;
     this.temp = temp;
   }
 
-  static EmbeddedTarget open(boolean embedded, KafkaOptions kafka, Path model, PrintWriter err, String frames,
-      String events, String deadLetters) throws InterruptedException {
+  static EmbeddedTarget open(boolean embedded, KafkaOptions kafka, WireOptions wireOptions, Path model, PrintWriter err,
+      String frames, String events, String deadLetters) throws InterruptedException {
     if (!embedded) {
       BrokerCheck.requireTopics(kafka, List.of(frames, events, deadLetters));
-      return new EmbeddedTarget(new ReplayTarget(kafka, kafka.bootstrapServers(), frames, events, deadLetters), null, null);
+      WireFormat wire = wireOptions.open();
+      return new EmbeddedTarget(new ReplayTarget(kafka, kafka.bootstrapServers(), frames, events, deadLetters, wire),
+          null, null, wire);
     }
+    Map<String, String> processorWire = wireOptions.processorSettings();
     Path modelFile = model != null ? model : Locations.starterModel();
     TempFolder temp = new TempFolder("asmnet-replay-");
     try {
       err.println("starting a Kafka broker and the processor...");
       err.flush();
       LocalStack stack = LocalStack.start(new StackSettings(null, 2, modelFile, "auto", StackSettings.defaultMetricsPort(),
-          temp.path().resolve("streams-state"), Duration.ofSeconds(90)), kafka);
-      return new EmbeddedTarget(stack.replayTarget(kafka), stack, temp);
+          temp.path().resolve("streams-state"), Duration.ofSeconds(90), processorWire), kafka);
+      WireFormat wire = wireOptions.open();
+      return new EmbeddedTarget(stack.replayTarget(kafka, wire), stack, temp, wire);
     } catch (RuntimeException | InterruptedException e) {
       temp.close();
       throw e;
@@ -60,6 +69,7 @@ final class EmbeddedTarget implements AutoCloseable {
       if (temp != null) {
         temp.close();
       }
+      wire.close();
     }
   }
 }

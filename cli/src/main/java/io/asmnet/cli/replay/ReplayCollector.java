@@ -4,7 +4,7 @@ import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.serde.WireFormatException;
-import io.asmnet.schemas.serde.WireSerdes;
+import io.asmnet.schemas.serde.WireFormat;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -22,11 +22,18 @@ final class ReplayCollector {
   private final String clipId;
   private final String eventsTopic;
   private final int frames;
+  private final WireFormat wire;
   private final BitSet accounted = new BitSet();
   private final List<PoseEvent> events = new ArrayList<>();
   private long deadLetters;
 
   ReplayCollector(String cameraId, String clipId, String eventsTopic, int frames) {
+    this(cameraId, clipId, eventsTopic, frames, WireFormat.singleObject());
+  }
+
+  /** @param wire how the records read are framed (the processor's serde.format) */
+  ReplayCollector(String cameraId, String clipId, String eventsTopic, int frames, WireFormat wire) {
+    this.wire = wire;
     this.cameraId = cameraId;
     this.clipId = clipId;
     this.eventsTopic = eventsTopic;
@@ -38,13 +45,14 @@ final class ReplayCollector {
     if (record.value() == null) {
       return Optional.empty();
     }
-    return record.topic().equals(eventsTopic) ? acceptEvent(record.value()) : acceptDeadLetter(record.value());
+    return record.topic().equals(eventsTopic) ? acceptEvent(record.topic(), record.value())
+        : acceptDeadLetter(record.topic(), record.value());
   }
 
-  private Optional<PoseEvent> acceptEvent(byte[] value) {
+  private Optional<PoseEvent> acceptEvent(String topic, byte[] value) {
     PoseEvent event;
     try {
-      event = WireSerdes.poseEvent().decode(value);
+      event = wire.poseEvents().deserializer().deserialize(topic, value);
     } catch (WireFormatException e) {
       return Optional.empty(); // someone else's record: not ours to judge
     }
@@ -56,12 +64,12 @@ final class ReplayCollector {
     return Optional.of(event);
   }
 
-  private Optional<PoseEvent> acceptDeadLetter(byte[] value) {
+  private Optional<PoseEvent> acceptDeadLetter(String topic, byte[] value) {
     try {
-      DeadLetter letter = WireSerdes.deadLetter().decode(value);
+      DeadLetter letter = wire.deadLetters().deserializer().deserialize(topic, value);
       byte[] payload = new byte[letter.getPayload().remaining()];
       letter.getPayload().duplicate().get(payload);
-      Frame frame = WireSerdes.frame().decode(payload);
+      Frame frame = wire.frames().deserializer().deserialize(letter.getSourceTopic(), payload);
       if (clipId.equals(frame.getClipId()) && cameraId.equals(frame.getCameraId())) {
         deadLetters++;
         mark(frame.getSequence());

@@ -1,6 +1,7 @@
 package io.asmnet.cli.replay;
 
 import io.asmnet.cli.CameraOptions;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
@@ -78,6 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
   private Path plot;
 
   @Mixin private TopicOptions topics;
+  @Mixin private WireOptions wire;
 
   @Option(names = "--model", paramLabel = "FILE", description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
   private Path model;
@@ -94,7 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
         camera.clipId() != null ? camera.clipId() : defaultClipId(), encoding.fps(truth.spec().fps()),
         Duration.ofSeconds(timeoutSeconds));
     try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
-        EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, model, spec.commandLine().getErr(),
+        EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, wire, model, spec.commandLine().getErr(),
             topics.frames(), topics.events(), topics.deadLetters())) {
       ReplayOutcome outcome;
       // Events as they arrive, out of the clip's frames; finished before the report is printed.

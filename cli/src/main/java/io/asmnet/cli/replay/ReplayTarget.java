@@ -1,5 +1,6 @@
 package io.asmnet.cli.replay;
 
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.KafkaOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -14,16 +15,28 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * @param framesTopic where frames are published
  * @param eventsTopic where the processor writes pose events
  * @param deadLetterTopic where the processor writes dead letters
+ * @param wire how frames are written and results read (the processor's serde.format); the
+ *     target's owner closes it
  */
 public record ReplayTarget(
-    KafkaOptions kafka, String bootstrapServers, String framesTopic, String eventsTopic, String deadLetterTopic) {
+    KafkaOptions kafka, String bootstrapServers, String framesTopic, String eventsTopic, String deadLetterTopic,
+    WireFormat wire) {
   public ReplayTarget {
+    if (wire == null) {
+      throw new IllegalArgumentException("a wire format is required");
+    }
     if (kafka == null || bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("kafka options and bootstrap servers are required");
     }
     if (framesTopic == null || eventsTopic == null || deadLetterTopic == null) {
       throw new IllegalArgumentException("all three topics are required");
     }
+  }
+
+  /** A target in single-object encoding. */
+  public ReplayTarget(
+      KafkaOptions kafka, String bootstrapServers, String framesTopic, String eventsTopic, String deadLetterTopic) {
+    this(kafka, bootstrapServers, framesTopic, eventsTopic, deadLetterTopic, WireFormat.singleObject());
   }
 
   /** Producer settings: the options' defaults and timeouts, on {@link #bootstrapServers}. */

@@ -11,6 +11,7 @@ import io.asmnet.processor.topology.PoseTopology;
 import io.asmnet.processor.topology.ProductionErrorHandler;
 import io.asmnet.processor.topology.Stages;
 import io.asmnet.processor.topology.Topics;
+import io.asmnet.schemas.serde.WireFormat;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
@@ -92,8 +93,23 @@ public final class ProcessorApp {
             RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
         // Output records Kafka refuses are counted on the pipeline's metrics.
         props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
-        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
-            estimator, stageFactory, obs, state);
+        WireFormat wire = config.wire().open();
+        LOG.info("values in {} encoding", wire.description());
+        props.put(ProductionErrorHandler.WIRE_FORMAT_CONFIG, wire);
+        AutoCloseable closing = () -> {
+          try {
+            stageFactory.close();
+          } finally {
+            wire.close();
+          }
+        };
+        try {
+          return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics(), wire), maxRecordBytes),
+              props, estimator, closing, obs, state);
+        } catch (RuntimeException e) {
+          wire.close();
+          throw e;
+        }
       } catch (RuntimeException e) {
         estimator.close();
         stageFactory.close();

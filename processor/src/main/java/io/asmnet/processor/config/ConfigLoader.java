@@ -10,6 +10,7 @@ import io.asmnet.processor.infer.DynamicBatcher;
 import io.asmnet.processor.metrics.MetricsServer;
 import io.asmnet.processor.metrics.PipelineMetrics;
 import io.asmnet.processor.track.TrackerConfig;
+import io.asmnet.schemas.serde.RegistrySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "ASMNET_";
   public static final String KAFKA_PREFIX = "kafka.";
+  /** Settings of Apicurio's registry serdes (authentication, timeouts), passed to them unchanged. */
+  public static final String APICURIO_PREFIX = "apicurio.";
+  static final String SERDE_FORMAT = "serde.format";
+  static final String REGISTRY_URL = "schema.registry.url";
   /** {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}. */
   static final String AUTO = "auto";
   static final int MESSAGE_HEADROOM_BYTES = ProcessorConfig.Provisioning.HEADROOM_BYTES;
@@ -95,6 +100,10 @@ public final class ConfigLoader {
     d.put("metrics.bind", MetricsServer.DEFAULT_BIND_ADDRESS);
     d.put("metrics.port", "9464");
     d.put("metrics.max.cameras", String.valueOf(PipelineMetrics.DEFAULT_MAX_CAMERAS));
+    // How values are framed; the registry URL and the extra schemas folder are unset by default.
+    d.put(SERDE_FORMAT, SerdeFormat.SINGLE_OBJECT.key());
+    d.put(REGISTRY_URL, "");
+    d.put(ExtraSchemas.KEY, "");
     return Map.copyOf(d);
   }
 
@@ -176,12 +185,49 @@ public final class ConfigLoader {
         (int) Math.min(maxMessage, Integer.MAX_VALUE), f.longIn("topics.frames.retention.ms", -1, Long.MAX_VALUE));
   }
 
+  private static ProcessorConfig.Wire wire(
+      Fields f, Map<String, String> values, Map<String, String> apicurio, List<String> problems) {
+    String format = f.oneOf(SERDE_FORMAT, SerdeFormat.SINGLE_OBJECT.key(), SerdeFormat.REGISTRY.key());
+    String url = values.getOrDefault(REGISTRY_URL, "").trim();
+    String dir = values.getOrDefault(ExtraSchemas.KEY, "").trim();
+    if (SerdeFormat.REGISTRY.key().equals(format)) {
+      if (!dir.isEmpty()) {
+        problems.add(ExtraSchemas.KEY + ": applies to serde.format=single-object only (with a registry the writer"
+            + " schemas come from the registry)");
+      }
+      if (url.isEmpty()) {
+        problems.add(REGISTRY_URL + ": must be set with serde.format=registry (e.g. http://registry:8080)");
+        return ProcessorConfig.Wire.singleObject();
+      }
+      try {
+        return new ProcessorConfig.Wire(SerdeFormat.REGISTRY, RegistrySettings.of(url, apicurio), null, List.of());
+      } catch (IllegalArgumentException e) {
+        problems.add(REGISTRY_URL + ": " + e.getMessage());
+        return ProcessorConfig.Wire.singleObject();
+      }
+    }
+    if (!url.isEmpty()) {
+      problems.add(REGISTRY_URL + ": applies to serde.format=registry only (serde.format is " + format + ")");
+    }
+    if (!apicurio.isEmpty()) {
+      problems.add(String.join(", ", apicurio.keySet()) + ": Apicurio serde settings apply to serde.format=registry only");
+    }
+    if (dir.isEmpty()) {
+      return ProcessorConfig.Wire.singleObject();
+    }
+    Path folder = Path.of(dir);
+    return new ProcessorConfig.Wire(SerdeFormat.SINGLE_OBJECT, null, folder, ExtraSchemas.load(folder, problems));
+  }
+
   static ProcessorConfig parse(Map<String, String> values) {
     List<String> problems = new ArrayList<>();
     Map<String, String> passThrough = new TreeMap<>();
+    Map<String, String> apicurio = new TreeMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String key = e.getKey();
-      if (key.startsWith(KAFKA_PREFIX)) {
+      if (key.startsWith(APICURIO_PREFIX)) {
+        apicurio.put(key, e.getValue());
+      } else if (key.startsWith(KAFKA_PREFIX)) {
         passThrough.put(key.substring(KAFKA_PREFIX.length()), e.getValue());
       } else if (!DEFAULTS.containsKey(key)) {
         if (KafkaKeys.isKafkaKey(key)) {
@@ -233,7 +279,8 @@ public final class ConfigLoader {
                 f.ffmpegLogLevel("ffmpeg.log.level")),
             new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)),
-            provisioning(f, values, problems));
+            provisioning(f, values, problems),
+            wire(f, values, apicurio, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

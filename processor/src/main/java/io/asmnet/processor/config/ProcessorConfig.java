@@ -3,8 +3,12 @@ package io.asmnet.processor.config;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.processor.detect.Cascade;
+import io.asmnet.schemas.serde.RegistrySettings;
+import io.asmnet.schemas.serde.WireFormat;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.apache.avro.Schema;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +24,11 @@ import java.util.Objects;
  * @param stages decode, detector and tracker limits
  * @param metrics where the Prometheus endpoint listens
  * @param provisioning how missing topics are created
+ * @param wire how the topics' values are framed (single-object or a schema registry)
  */
 public record ProcessorConfig(
     Kafka kafka, TopicNames topics, Inference inference, StageSettings stages, Metrics metrics,
-    Provisioning provisioning) {
+    Provisioning provisioning, Wire wire) {
 
   public ProcessorConfig {
     Objects.requireNonNull(kafka, "kafka");
@@ -32,13 +37,21 @@ public record ProcessorConfig(
     Objects.requireNonNull(stages, "stages");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(provisioning, "provisioning");
+    Objects.requireNonNull(wire, "wire");
+  }
+
+  /** A configuration in single-object encoding with no extra writer schemas. */
+  public ProcessorConfig(
+      Kafka kafka, TopicNames topics, Inference inference, StageSettings stages, Metrics metrics,
+      Provisioning provisioning) {
+    this(kafka, topics, inference, stages, metrics, provisioning, Wire.singleObject());
   }
 
   /** The same configuration with {@code inference.device} set to {@code device}. */
   public ProcessorConfig withInferenceDevice(InferenceDevice device) {
     Inference i = inference;
     return new ProcessorConfig(kafka, topics, new Inference(i.modelPath(), device, i.maxBatchSize(),
-        i.maxQueueDelayMicros(), i.timeoutMillis(), i.retryMillis()), stages, metrics, provisioning);
+        i.maxQueueDelayMicros(), i.timeoutMillis(), i.retryMillis()), stages, metrics, provisioning, wire);
   }
 
   /**
@@ -163,6 +176,34 @@ public record ProcessorConfig(
       if (partitions < 1 || replicationFactor == 0 || replicationFactor < -1 || maxMessageBytes < 1) {
         throw new IllegalArgumentException("partitions >= 1, replication -1 or >= 1, max message bytes >= 1");
       }
+    }
+  }
+
+  /**
+   * How values are framed on the processor's topics ({@code serde.*}, {@code schema.registry.url}).
+   *
+   * @param format single-object or registry
+   * @param registry with {@link SerdeFormat#REGISTRY}: the registry and its serde settings; else null
+   * @param extraSchemasDir with single-object: the folder of extra writer schemas, or null
+   * @param extraSchemas the writer schemas read from that folder at start (empty without one)
+   */
+  public record Wire(SerdeFormat format, RegistrySettings registry, Path extraSchemasDir, List<Schema> extraSchemas) {
+    public Wire {
+      Objects.requireNonNull(format, "format");
+      extraSchemas = List.copyOf(extraSchemas);
+      if ((format == SerdeFormat.REGISTRY) != (registry != null)) {
+        throw new IllegalArgumentException("registry settings are given exactly with serde.format=registry");
+      }
+    }
+
+    /** Single-object encoding of the compiled schemas only (the default). */
+    public static Wire singleObject() {
+      return new Wire(SerdeFormat.SINGLE_OBJECT, null, null, List.of());
+    }
+
+    /** A new {@link WireFormat} of these settings; the caller closes it (registry clients). */
+    public WireFormat open() {
+      return format == SerdeFormat.REGISTRY ? WireFormat.registry(registry) : WireFormat.singleObject(extraSchemas);
     }
   }
 }

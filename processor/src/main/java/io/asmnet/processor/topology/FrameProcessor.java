@@ -19,6 +19,7 @@ import io.asmnet.processor.track.TrackState;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
+import io.asmnet.schemas.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * free the state of cameras that went quiet.
  *
  * <p>Faults of the record (bad bytes, wrong key, a failure while processing it) become dead
- * letters. Faults of the inference service (model run failed, batcher shut down or dead) are not
- * the record's: they throw, the offset stays uncommitted and the record is processed again.
+ * letters. Faults of the inference service (model run failed, batcher shut down or dead) and of
+ * the schema registry (unreachable or failing, with {@code serde.format=registry}) are not the
+ * record's: they throw, the offset stays uncommitted and the record is processed again.
  */
 final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
@@ -91,6 +93,10 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     Frame frame;
     try {
       frame = record.value() == null ? null : frameReader.deserialize(topic(), record.value());
+    } catch (SchemaRegistryException e) {
+      // The registry is down or failing, not this frame: no dead letter (every frame would get
+      // one); the task fails, its offset stays uncommitted, the frame is read again after restart.
+      throw new StreamsException("cannot read frame at " + topic() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       deadLetter(record, ErrorKind.BAD_SCHEMA, e.getMessage());
       return;

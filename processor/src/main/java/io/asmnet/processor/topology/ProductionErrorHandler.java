@@ -7,7 +7,7 @@ import io.asmnet.processor.metrics.PipelineObserver;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.PoseEvent;
-import io.asmnet.schemas.serde.AvroSerde;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.schemas.serde.WireSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -44,14 +45,16 @@ import org.slf4j.LoggerFactory;
 public final class ProductionErrorHandler implements ProductionExceptionHandler {
   public static final String DEAD_LETTER_TOPIC_CONFIG = "asmnet.dead.letter.topic";
   public static final String OBSERVER_CONFIG = "asmnet.production.observer";
+  /** The {@link WireFormat} instance of the topics (optional; single-object by default). */
+  public static final String WIRE_FORMAT_CONFIG = "asmnet.production.wire.format";
   /** Header that marks a dead letter made by this handler, so one refused in turn is not replaced again. */
   public static final String REPLACEMENT_HEADER = "asmnet.replaces.refused.record";
   // Keys are camera ids; a key longer than this is left out of the replacement.
   private static final int MAX_KEY_BYTES = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(ProductionErrorHandler.class);
 
-  private final AvroSerde<DeadLetter> deadLetters = WireSerdes.deadLetter();
-  private final AvroSerde<PoseEvent> events = WireSerdes.poseEvent();
+  private Serde<DeadLetter> deadLetters = WireSerdes.deadLetter();
+  private Serde<PoseEvent> events = WireSerdes.poseEvent();
   private final DeadLetterFactory factory = new DeadLetterFactory(Clock.systemUTC());
   private String deadLetterTopic = "";
   private PipelineObserver observer = PipelineObserver.NONE;
@@ -62,6 +65,10 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     deadLetterTopic = topic == null ? "" : topic.toString();
     if (configs.get(OBSERVER_CONFIG) instanceof PipelineObserver o) {
       observer = o;
+    }
+    if (configs.get(WIRE_FORMAT_CONFIG) instanceof WireFormat wire) {
+      deadLetters = wire.deadLetters();
+      events = wire.poseEvents();
     }
   }
 
@@ -101,7 +108,7 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     if (refused.topic().equals(deadLetterTopic)) {
       what = "dead letter";
       try {
-        DeadLetter d = deadLetters.decode(refused.value());
+        DeadLetter d = deadLetters.deserializer().deserialize(refused.topic(), refused.value());
         kind = d.getErrorKind();
         origin = new RecordOrigin(d.getSourceTopic(), d.getPartition(), d.getOffset(), key, d.getTimestampMs());
       } catch (RuntimeException e) {
@@ -110,7 +117,7 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     } else {
       what = "pose event";
       try {
-        PoseEvent e = events.decode(refused.value());
+        PoseEvent e = events.deserializer().deserialize(refused.topic(), refused.value());
         what = "pose event of camera " + e.getCameraId() + " sequence " + e.getSequence();
       } catch (RuntimeException e) {
         // As above.
@@ -118,7 +125,7 @@ public final class ProductionErrorHandler implements ProductionExceptionHandler 
     }
     String message = "Kafka refused the " + what + " (" + size + " bytes) for topic " + refused.topic() + " ("
         + exception.getClass().getSimpleName() + ": " + exception.getMessage() + "); this replacement carries no payload";
-    byte[] value = deadLetters.encode(factory.create(origin, kind, message, new byte[0]));
+    byte[] value = deadLetters.serializer().serialize(deadLetterTopic, factory.create(origin, kind, message, new byte[0]));
     Headers headers = DeadLetterHeaders.with(null, origin, kind, message)
         .add(REPLACEMENT_HEADER, "true".getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(deadLetterTopic, null, refused.timestamp(), key, value, headers);

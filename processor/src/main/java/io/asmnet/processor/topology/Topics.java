@@ -4,6 +4,7 @@ import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
+import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.schemas.serde.WireSerdes;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,11 +22,16 @@ public record Topics(
     Objects.requireNonNull(deadLetters, "deadLetters");
   }
 
-  /** The named topics with the wire serdes of the schemas module. */
+  /** The named topics in single-object encoding (the default wire format). */
   public static Topics of(ProcessorConfig.TopicNames names) {
+    return of(names, WireFormat.singleObject());
+  }
+
+  /** The named topics with the value serdes of {@code wire} (which stays the caller's to close). */
+  public static Topics of(ProcessorConfig.TopicNames names, WireFormat wire) {
     return new Topics(
-        new Topic<>(names.frames(), WireSerdes.cameraKey(), WireSerdes.frame()),
-        new Topic<>(names.poseEvents(), WireSerdes.cameraKey(), WireSerdes.poseEvent()),
-        new Topic<>(names.deadLetters(), Serdes.ByteArray(), WireSerdes.deadLetter()));
+        new Topic<>(names.frames(), WireSerdes.cameraKey(), wire.frames()),
+        new Topic<>(names.poseEvents(), WireSerdes.cameraKey(), wire.poseEvents()),
+        new Topic<>(names.deadLetters(), Serdes.ByteArray(), wire.deadLetters()));
   }
 }

@@ -58,7 +58,7 @@ class ComposeFileTest {
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output().lines().toList())
-        .containsExactlyInAnyOrder("kafka", "topics", "processor", "prometheus", "grafana");
+        .containsExactlyInAnyOrder("kafka", "topics", "processor", "prometheus", "grafana", "registry");
   }
 
   @Test

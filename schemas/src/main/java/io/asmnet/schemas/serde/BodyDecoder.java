@@ -48,10 +48,18 @@ final class BodyDecoder<T> {
     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     DatumReader<T> reader = readers.get(fingerprint);
     if (reader == null) {
-      throw new WireFormatException(unknownFingerprint(fingerprint));
+      throw new UnknownSchemaException(unknownFingerprint(fingerprint));
     }
-    BinaryDecoder in =
-        DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
+    return readBody(reader, bytes, HEADER_LENGTH, typeName, "writer schema " + WireTypes.hex(fingerprint));
+  }
+
+  /**
+   * Reads one whole record of {@code typeName} from {@code bytes[offset..]} with {@code reader}:
+   * a corrupt or truncated body, or bytes left after the record, is a {@link WireFormatException}
+   * whose message names {@code writer} (the fingerprint or registry id of the writer schema).
+   */
+  static <T> T readBody(DatumReader<T> reader, byte[] bytes, int offset, String typeName, String writer) {
+    BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
     T record;
     try {
       record = reader.read(null, in);
@@ -59,8 +67,7 @@ final class BodyDecoder<T> {
       // Garbage after a valid header surfaces from Avro as EOF, negative lengths, bad union or
       // enum indexes (AvroRuntimeException, IndexOutOfBounds...): all mean "corrupt body" here.
       throw new WireFormatException(
-          "corrupt or truncated " + typeName + " body (" + bytes.length + " bytes, writer schema "
-              + WireTypes.hex(fingerprint) + "): " + e, e);
+          "corrupt or truncated " + typeName + " body (" + bytes.length + " bytes, " + writer + "): " + e, e);
     }
     int trailing = remaining(in);
     if (trailing != 0) {
@@ -96,8 +103,9 @@ final class BodyDecoder<T> {
     String what =
         WireTypes.nameOf(fingerprint)
             .map(name -> "; these bytes are a " + name + " (wrong topic or serde?)")
-            .orElse("; register the writer schema with AvroSerde.withKnownSchemas if it is a"
-                + " newer or older version of " + typeName);
+            .orElse("; if it is a newer or older version of " + typeName + ", the reader must know its"
+                + " writer schema (the processor: put its .avsc in the folder named by serde.extra.schemas.dir;"
+                + " code: AvroSerde.withKnownSchemas)");
     return "unknown schema fingerprint " + WireTypes.hex(fingerprint) + ": expected a " + typeName
         + " (known fingerprints: " + known + ")" + what;
   }
@@ -123,7 +131,7 @@ final class BodyDecoder<T> {
       return " (these bytes look like JSON)";
     }
     if (first == 0) {
-      return " (a leading 00 is Confluent Schema Registry framing)";
+      return " (a leading 00 is Confluent Schema Registry framing: serde.format=registry)";
     }
     return "";
   }

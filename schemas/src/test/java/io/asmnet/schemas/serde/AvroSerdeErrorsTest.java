@@ -129,7 +129,7 @@ class AvroSerdeErrorsTest {
     byte[] frameBytes = frames.encode(Samples.frame());
 
     assertThatThrownBy(() -> poses.deserialize("poses", frameBytes))
-        .isExactlyInstanceOf(WireFormatException.class)
+        .isExactlyInstanceOf(UnknownSchemaException.class)
         .hasMessageContaining("unknown schema fingerprint " + WireTypes.hex(frames.fingerprint()))
         .hasMessageContaining("expected a io.asmnet.schemas.avro.PoseEvent")
         .hasMessageContaining("these bytes are a io.asmnet.schemas.avro.Frame");

@@ -73,9 +73,10 @@ class SchemaEvolutionTest {
         .encode(written));
 
     assertThatThrownBy(() -> WireSerdes.poseEvent().deserialize("poses", bytes))
-        .isExactlyInstanceOf(WireFormatException.class)
+        .isExactlyInstanceOf(UnknownSchemaException.class)
         .hasMessageContaining("unknown schema fingerprint " + WireTypes.hex(WireTypes.fingerprint(newer)))
-        .hasMessageContaining("withKnownSchemas");
+        .hasMessageContaining("withKnownSchemas")
+        .hasMessageContaining("serde.extra.schemas.dir");
   }
 
   @Test
