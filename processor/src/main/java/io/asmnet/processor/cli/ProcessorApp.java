@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -92,7 +93,8 @@ public final class ProcessorApp {
             RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
         // Output records Kafka refuses are counted on the pipeline's metrics.
         props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
-        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes), props,
+        Duration cameraIdle = Duration.ofMillis(config.stages().cameraIdleMillis());
+        return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()), maxRecordBytes, cameraIdle), props,
             estimator, stageFactory, obs, state);
       } catch (RuntimeException e) {
         estimator.close();

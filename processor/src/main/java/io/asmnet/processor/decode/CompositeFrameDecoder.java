@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The processor's {@link FrameDecoder}: JPEG and PNG go to a {@link StillDecoder}; H.264 goes to
  * the camera's own {@link H264Decoder}, created on that camera's first keyframe and dropped after
- * a decode error (the camera then waits for its next keyframe) or after the camera sent nothing
- * for {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are checked before
+ * a decode error (the camera then waits for its next keyframe), when the camera's session is
+ * evicted ({@link #release}), or, used on its own, after the camera sent nothing for {@code idle}
+ * ({@link #releaseIdle}). Payload size and declared pixel count are checked before
  * any native work. One instance per stream task; not thread-safe.
  */
 public final class CompositeFrameDecoder implements FrameDecoder {

@@ -17,13 +17,17 @@ public interface FrameDecoder extends AutoCloseable {
    */
   DecodedFrame decode(Frame frame) throws DecodeException;
 
-  /** Frees the per-camera state of one camera (its partition moved, or it went quiet). */
+  /**
+   * Frees the per-camera state of one camera (it went quiet: the topology's camera session evicts
+   * it, with its track).
+   */
   void release(String cameraId);
 
   /**
-   * Frees the per-camera state of cameras that sent nothing for the decoder's idle time; called
-   * periodically (a wall-clock punctuator), so a camera that stopped does not hold native memory
-   * for ever. Such a camera, if it comes back, waits for its next keyframe.
+   * Frees the per-camera state of cameras that sent nothing for the decoder's own idle time, for a
+   * decoder used on its own (the processor evicts idle cameras through its camera sessions and
+   * {@link #release} instead), so a camera that stopped does not hold native memory for ever.
+   * Such a camera, if it comes back, waits for its next keyframe.
    *
    * @return how many cameras were released
    */
