@@ -1,5 +1,6 @@
 package io.asmnet.processor.topology;
 
+import io.asmnet.processor.decode.CameraDecoder;
 import io.asmnet.processor.decode.DecodeException;
 import io.asmnet.processor.decode.DecodedFrame;
 import io.asmnet.processor.decode.FrameDecoder;
@@ -8,18 +9,19 @@ import io.asmnet.schemas.avro.Frame;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One camera's state in a stream task, under one owner: its decoder state (the H.264 reference
- * pictures the task's {@link FrameDecoder} keeps under the camera's id) and its track (in the
- * task's state store, so it survives restarts). Both are used through the session and both go
- * when it is {@link #evict evicted}. Made and evicted by {@link CameraSessions}; one thread.
+ * One camera's state in a stream task, under one owner: its decoder (a {@link CameraDecoder} with
+ * the camera's own H.264 reference pictures, from the task's {@link FrameDecoder#camera}) and its
+ * track (in the task's state store, so it survives restarts). Both are used through the session
+ * and both go when it is {@link #evict evicted}. Made and evicted by {@link CameraSessions}; one
+ * thread.
  */
 final class CameraSession {
   private final String camera;
-  private final FrameDecoder decoder;
+  private final CameraDecoder decoder;
   private final KeyValueStore<String, TrackState> tracks;
   private long lastSeenMs;
 
-  CameraSession(String camera, FrameDecoder decoder, KeyValueStore<String, TrackState> tracks, long nowMs) {
+  CameraSession(String camera, CameraDecoder decoder, KeyValueStore<String, TrackState> tracks, long nowMs) {
     this.camera = camera;
     this.decoder = decoder;
     this.tracks = tracks;
@@ -66,7 +68,12 @@ final class CameraSession {
    * one (waits for a keyframe, runs the detector).
    */
   void evict() {
-    decoder.release(camera);
+    close();
     tracks.delete(camera);
+  }
+
+  /** Frees the decoder state, keeping the track (the task is closing; the store outlives it). */
+  void close() {
+    decoder.close();
   }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * eviction: a camera that sent nothing for {@code idle} ({@code decode.camera.idle.ms}) loses its
  * decoder state and its track together, so a camera that stopped holds neither native memory nor
  * a stale track for ever. Time is the task's wall clock in milliseconds (what punctuators get).
- * One per task; one thread.
+ * Owns the sessions; one per task; one thread.
  */
 final class CameraSessions {
   private static final Logger LOG = LoggerFactory.getLogger(CameraSessions.class);
@@ -37,7 +37,8 @@ final class CameraSessions {
 
   /** The session of {@code camera}, made on its first frame, marked seen at {@code nowMs}. */
   CameraSession session(String camera, long nowMs) {
-    CameraSession session = sessions.computeIfAbsent(camera, c -> new CameraSession(c, decoder, tracks, nowMs));
+    CameraSession session = sessions.computeIfAbsent(camera,
+        c -> new CameraSession(c, decoder.camera(c), tracks, nowMs));
     session.seen(nowMs);
     return session;
   }
@@ -64,5 +65,11 @@ final class CameraSessions {
   /** Cameras with a session (for tests). */
   int size() {
     return sessions.size();
+  }
+
+  /** Frees every session's decoder state (the task is closing); tracks stay in the store. */
+  void close() {
+    sessions.values().forEach(CameraSession::close);
+    sessions.clear();
   }
 }

@@ -189,6 +189,9 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
 
   @Override
   public void close() {
+    if (sessions != null) {
+      sessions.close();
+    }
     if (locator != null) {
       locator.close();
     }

@@ -278,25 +278,33 @@ class PoseTopologyTest {
 
   @Test
   void shouldEvictTheDecoderAndTrackOfACameraIdleForTheIdleTimeOnTheWallClock() throws Exception {
-    AccessUnit keyframe = H264AccessUnits.readAll(SyntheticClips.movingPattern(modelDir.resolve("tiny.mp4"), 64, 48, 2, 1))
-        .get(0);
-    Frame h264 = TestFrames.frame("cam-1", 0, Codec.H264, keyframe.data());
-    h264.setWidth(64);
-    h264.setHeight(48);
+    List<AccessUnit> units = H264AccessUnits.readAll(SyntheticClips.movingPattern(modelDir.resolve("gop.mp4"), 64, 48, 3, 2));
+    assertThat(units.get(1).keyframe()).isFalse();
     start(List.of(FACE), null);
-    frames.pipeInput("cam-1".getBytes(), topics.frames().valueSerde().serializer().serialize("frames", h264));
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(0), 0));
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(1), 1)); // a P-frame: decodes on cam-1's state
     driver.advanceWallClockTime(IDLE.minusSeconds(10));
     frames.pipeInput("cam-2".getBytes(), frame("cam-2", 0, Codec.JPEG, jpeg(60)));
     KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
-    assertThat(events.readValuesToList()).hasSize(2);
+    assertThat(events.readValuesToList()).hasSize(3);
+    assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(store.get("cam-1")).isNotNull();
-    assertThat(decoders.get(0).activeCameras()).as("cameras holding an H.264 decoder").isEqualTo(1);
 
     driver.advanceWallClockTime(Duration.ofSeconds(15));
 
     assertThat(store.get("cam-1")).as("idle for 35 s").isNull();
-    assertThat(decoders.get(0).activeCameras()).as("cam-1's decoder released with its track").isZero();
     assertThat(store.get("cam-2")).as("idle for 15 s").isNotNull();
+    // cam-1's H.264 state went with its track: its next P-frame must wait for a keyframe.
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(1), 2));
+    assertThat(deadLetters.readValue().getMessage()).contains("waiting for a keyframe");
+  }
+
+  private byte[] h264(AccessUnit unit, long sequence) {
+    Frame f = TestFrames.frame("cam-1", sequence, Codec.H264, unit.data());
+    f.setWidth(unit.width());
+    f.setHeight(unit.height());
+    f.setKeyframe(unit.keyframe());
+    return topics.frames().valueSerde().serializer().serialize("frames", f);
   }
 
   @Test
