@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -103,8 +104,10 @@ public final class ProcessorApp {
             wire.close();
           }
         };
+        Duration cameraIdle = Duration.ofMillis(config.stages().cameraIdleMillis());
         try {
-          return RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics(), wire), maxRecordBytes),
+          return RunningProcessor.start(
+              PoseTopology.build(stages, Topics.of(config.topics(), wire), maxRecordBytes, cameraIdle),
               props, estimator, closing, obs, state);
         } catch (RuntimeException e) {
           wire.close();

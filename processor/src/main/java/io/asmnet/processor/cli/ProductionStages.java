@@ -17,7 +17,6 @@ import io.asmnet.processor.track.FaceConfirmer;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +39,9 @@ public final class ProductionStages implements StageFactory {
     DecodeLimits limits = decodeLimits(config.stages());
     // FFmpeg's log is process-wide: set once here, before the first decoder exists.
     FfmpegLog.route(config.stages().ffmpegLogLevel());
-    Duration idle = Duration.ofMillis(config.stages().cameraIdleMillis());
-    return () -> new CompositeFrameDecoder(limits, idle, System::nanoTime);
+    // Idle cameras are evicted by the topology's camera sessions (decode.camera.idle.ms), which
+    // release their decoder state here.
+    return () -> new CompositeFrameDecoder(limits);
   }
 
   @Override

@@ -115,7 +115,7 @@ public record ProcessorConfig(
    * @param cropUpright turn each face's crop upright by its eye line before the landmark model
    * @param trackerRedetectInterval frames between detector runs while tracking
    * @param trackerConfirm confirm each tracked face with the short-range detector on its region
-   * @param cameraIdleMillis a camera's H.264 decoder is freed after this long without a frame
+   * @param cameraIdleMillis a camera's session (its H.264 decoder and its track) is evicted after this long without a frame
    * @param ffmpegLogLevel the least severe FFmpeg messages logged (through SLF4J, logger "ffmpeg")
    */
   public record StageSettings(

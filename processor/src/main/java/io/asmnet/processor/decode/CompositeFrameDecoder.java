@@ -1,5 +1,6 @@
 package io.asmnet.processor.decode;
 
+import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.Frame;
 import java.nio.ByteBuffer;
@@ -14,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The processor's {@link FrameDecoder}: JPEG and PNG go to a {@link StillDecoder}; H.264 goes to
  * the camera's own {@link H264Decoder}, created on that camera's first keyframe and dropped after
- * a decode error (the camera then waits for its next keyframe) or after the camera sent nothing
- * for {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are checked before
- * any native work. One instance per stream task; not thread-safe.
+ * a decode error (the camera then waits for its next keyframe). The processor asks for each
+ * camera's {@link #camera own decoder} and keeps it in the camera's session; used on its own,
+ * this decoder keeps one per camera itself and frees it on {@link #release} or after the camera
+ * sent nothing for {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are
+ * checked before any native work. One instance per stream task; not thread-safe.
  */
 public final class CompositeFrameDecoder implements FrameDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeFrameDecoder.class);
@@ -32,7 +35,7 @@ public final class CompositeFrameDecoder implements FrameDecoder {
   private final LinkedHashMap<String, Camera> cameras = new LinkedHashMap<>(16, 0.75f, true);
   private boolean closed;
 
-  private record Camera(H264Decoder decoder, long lastUsedNanos) {}
+  private record Camera(H264Camera h264, long lastUsedNanos) {}
 
   public CompositeFrameDecoder(DecodeLimits limits) {
     this(limits, DEFAULT_IDLE, System::nanoTime);
@@ -58,15 +61,16 @@ public final class CompositeFrameDecoder implements FrameDecoder {
       throw new IllegalStateException("decoder is closed");
     }
     byte[] payload = payloadOf(frame);
+    return frame.getCodec() == Codec.H264 ? decodeH264(frame, payload) : decodeStill(frame, payload);
+  }
+
+  private DecodedFrame decodeStill(Frame frame, byte[] payload) throws DecodeException {
     if (frame.getCodec() == null) {
       // Only a Frame built in code can lack one (the wire format has no null codec); an unknown
       // codec on the wire already failed as BAD_SCHEMA, so UNSUPPORTED_CODEC is never produced.
       throw new DecodeException(ErrorKind.BAD_SCHEMA, "frame has no codec");
     }
-    return switch (frame.getCodec()) {
-      case JPEG, PNG -> stills.decode(payload, frame.getCodec());
-      case H264 -> decodeH264(frame, payload);
-    };
+    return stills.decode(payload, frame.getCodec());
   }
 
   private byte[] payloadOf(Frame frame) throws DecodeException {
@@ -84,7 +88,8 @@ public final class CompositeFrameDecoder implements FrameDecoder {
     return bytes;
   }
 
-  private DecodedFrame decodeH264(Frame frame, byte[] payload) throws DecodeException {
+  /** Checks an H.264 frame's declared size before any native work. */
+  private void checkH264(Frame frame) throws DecodeException {
     Integer width = frame.getWidth();
     Integer height = frame.getHeight();
     if (width == null || height == null || width <= 0 || height <= 0) {
@@ -96,25 +101,56 @@ public final class CompositeFrameDecoder implements FrameDecoder {
           ErrorKind.OVERSIZED,
           "H264 frame of " + width + "x" + height + " exceeds the limit of " + limits.maxPixels() + " pixels");
     }
+  }
+
+  private DecodedFrame decodeH264(Frame frame, byte[] payload) throws DecodeException {
+    checkH264(frame);
     String camera = frame.getCameraId();
     Camera state = cameras.get(camera);
-    H264Decoder decoder;
-    if (state == null) {
-      if (!frame.getKeyframe()) {
-        throw new DecodeException(ErrorKind.DECODE_FAILED, "stream starts mid-GOP: waiting for a keyframe");
-      }
-      decoder = new H264Decoder(limits.maxPixels());
-      LOG.debug("camera {}: H.264 decoder created at sequence {}", camera, frame.getSequence());
-    } else {
-      decoder = state.decoder();
-    }
-    cameras.put(camera, new Camera(decoder, nanoTime.getAsLong()));
+    H264Camera h264 = state == null ? new H264Camera(camera, limits.maxPixels()) : state.h264();
+    cameras.put(camera, new Camera(h264, nanoTime.getAsLong()));
     try {
-      return decoder.decode(payload);
+      return h264.decode(frame, payload);
     } catch (DecodeException e) {
-      // A failed picture can poison every later reference: start again from a keyframe.
+      // The camera starts again from a keyframe (H264Camera dropped its decoder).
       release(camera);
       throw e;
+    }
+  }
+
+  /**
+   * A decoder of {@code cameraId}'s frames with its own H.264 state, held by the caller (not by
+   * this decoder's per-camera map, not released by {@link #releaseIdle}); stills share this
+   * decoder's. Unusable once this decoder is closed.
+   */
+  @Override
+  public CameraDecoder camera(String cameraId) {
+    return new OwnCamera(new H264Camera(cameraId, limits.maxPixels()));
+  }
+
+  private final class OwnCamera implements CameraDecoder {
+    private final H264Camera h264;
+
+    OwnCamera(H264Camera h264) {
+      this.h264 = h264;
+    }
+
+    @Override
+    public DecodedFrame decode(Frame frame) throws DecodeException {
+      if (closed) {
+        throw new IllegalStateException("decoder is closed");
+      }
+      byte[] payload = payloadOf(frame);
+      if (frame.getCodec() == Codec.H264) {
+        checkH264(frame);
+        return h264.decode(frame, payload);
+      }
+      return CompositeFrameDecoder.this.decodeStill(frame, payload);
+    }
+
+    @Override
+    public void close() {
+      h264.close();
     }
   }
 
@@ -122,8 +158,7 @@ public final class CompositeFrameDecoder implements FrameDecoder {
   public void release(String cameraId) {
     Camera state = cameras.remove(cameraId);
     if (state != null) {
-      state.decoder().close();
-      LOG.debug("camera {}: H.264 decoder released", cameraId);
+      state.h264().close();
     }
   }
 
@@ -137,7 +172,7 @@ public final class CompositeFrameDecoder implements FrameDecoder {
       if (now - e.getValue().lastUsedNanos() < idleNanos) {
         break; // access order: every later camera was used more recently
       }
-      e.getValue().decoder().close();
+      e.getValue().h264().close();
       it.remove();
       released++;
     }
@@ -155,7 +190,7 @@ public final class CompositeFrameDecoder implements FrameDecoder {
   @Override
   public void close() {
     closed = true;
-    cameras.values().forEach(c -> c.decoder().close());
+    cameras.values().forEach(c -> c.h264().close());
     cameras.clear();
   }
 }

@@ -17,18 +17,39 @@ public interface FrameDecoder extends AutoCloseable {
    */
   DecodedFrame decode(Frame frame) throws DecodeException;
 
-  /** Frees the per-camera state of one camera (its partition moved, or it went quiet). */
+  /** Frees the per-camera state this decoder keeps for one camera (not that of a {@link #camera}). */
   void release(String cameraId);
 
   /**
-   * Frees the per-camera state of cameras that sent nothing for the decoder's idle time; called
-   * periodically (a wall-clock punctuator), so a camera that stopped does not hold native memory
-   * for ever. Such a camera, if it comes back, waits for its next keyframe.
+   * Frees the per-camera state of cameras that sent nothing for the decoder's own idle time, for a
+   * decoder used on its own (the processor's camera sessions hold {@link #camera} decoders and evict
+   * them instead), so a camera that stopped does not hold native memory for ever.
+   * Such a camera, if it comes back, waits for its next keyframe.
    *
    * @return how many cameras were released
    */
   default int releaseIdle() {
     return 0;
+  }
+
+  /**
+   * A decoder for {@code cameraId}'s frames alone, holding that camera's state itself, for an owner
+   * that keeps a camera's state together (the topology's camera session); closing it frees the
+   * state. By default a view of this decoder whose close is {@link #release}; implementations that
+   * keep per-camera state give the camera its own.
+   */
+  default CameraDecoder camera(String cameraId) {
+    return new CameraDecoder() {
+      @Override
+      public DecodedFrame decode(Frame frame) throws DecodeException {
+        return FrameDecoder.this.decode(frame);
+      }
+
+      @Override
+      public void close() {
+        release(cameraId);
+      }
+    };
   }
 
   /** Frees all per-camera state; the instance is unusable afterwards. */

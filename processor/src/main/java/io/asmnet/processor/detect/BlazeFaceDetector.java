@@ -33,9 +33,14 @@ public final class BlazeFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceBox> detect(Mat bgr) {
-    List<FaceBox> out = new ArrayList<>();
+    return locate(bgr).stream().map(FaceRegion::box).toList();
+  }
+
+  @Override
+  public List<FaceRoi> locate(Mat bgr) {
+    List<FaceRoi> out = new ArrayList<>();
     for (BlazeDetection d : detections(bgr)) {
-      out.add(FaceRegion.fromBlazeFace(d, config.upright()));
+      out.add(FaceRegion.roiFromBlazeFace(d, config.upright()));
     }
     return out;
   }

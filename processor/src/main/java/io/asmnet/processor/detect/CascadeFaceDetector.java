@@ -62,6 +62,11 @@ public final class CascadeFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceBox> detect(Mat bgr) {
+    return locate(bgr).stream().map(FaceRegion::box).toList();
+  }
+
+  @Override
+  public List<FaceRoi> locate(Mat bgr) {
     cvtColor(bgr, grey, COLOR_BGR2GRAY);
     double scale = Math.min(1.0, (double) config.detectionWidth() / bgr.cols());
     Mat input = grey;
@@ -77,15 +82,15 @@ public final class CascadeFaceDetector implements FaceDetector {
       classifier.detectMultiScale2(
           input, hits, neighbours, config.scaleFactor(), config.minNeighbors(), 0, min, max);
     }
-    List<FaceBox> faces = new ArrayList<>();
+    List<FaceRoi> faces = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       try (Rect r = hits.get(i)) { // a native copy: free it now rather than at GC
         float score = (float) (1 - Math.exp(-neighbours.get(i) / 10.0));
-        faces.add(FaceRegion.fromCascade(config.cascade(),
+        faces.add(FaceRegion.roiFromCascade(config.cascade(),
             (float) (r.x() / scale), (float) (r.y() / scale), (float) (r.width() / scale), (float) (r.height() / scale), score));
       }
     }
-    faces.sort(Comparator.comparingDouble(FaceBox::score).reversed());
+    faces.sort(Comparator.comparingDouble(FaceRoi::score).reversed());
     return faces.size() > config.maxFaces() ? List.copyOf(faces.subList(0, config.maxFaces())) : faces;
   }
 

@@ -1,7 +1,8 @@
 package io.asmnet.processor.detect;
 
 /**
- * The face region every {@link FaceBox} of the pipeline describes, whether it came from the
+ * The face region every {@link FaceBox} of the pipeline describes (events report it; stages pass a
+ * {@link FaceRoi}, the landmarks' own centre and extent, and {@link #box} frames it), whether it came from the
  * detector or from the previous frame's landmarks: a square centred on the 68 landmarks'
  * bounding box, {@link #SIDE_PER_EXTENT} (1.3) times its larger side ("extent"), its centre
  * shifted up by {@link #SHIFT_UP_PER_EXTENT} (0.12) extents. So it always contains all 68
@@ -122,28 +123,50 @@ public final class FaceRegion {
    * upright}, the region is turned by the eye keypoints' roll.
    */
   public static FaceBox fromBlazeFace(BlazeDetection d, boolean upright) {
+    return box(roiFromBlazeFace(d, upright));
+  }
+
+  /** The face of a BlazeFace detection as a {@link FaceRoi}: where its landmarks are, no box made. */
+  public static FaceRoi roiFromBlazeFace(BlazeDetection d, boolean upright) {
     float angle = upright ? d.roll() : 0f;
     float extent = Math.max(d.width(), d.height()) / BLAZEFACE.sidePerExtent;
     // Landmarks' centre: the box centre moved down (along the face's down direction).
     double down = BLAZEFACE.shiftUpPerExtent * extent;
     double lx = (d.xMin() + d.xMax()) / 2.0 - Math.sin(angle) * down;
     double ly = (d.yMin() + d.yMax()) / 2.0 + Math.cos(angle) * down;
-    double side = SIDE_PER_EXTENT * extent;
-    // Region centre: landmarks' centre moved up by the region's own shift.
-    double cx = lx + Math.sin(angle) * SHIFT_UP_PER_EXTENT * extent;
-    double cy = ly - Math.cos(angle) * SHIFT_UP_PER_EXTENT * extent;
-    return new FaceBox((float) (cx - side / 2), (float) (cy - side / 2), (float) side, (float) side, d.score(), angle);
+    return FaceRoi.detected((float) lx, (float) ly, extent, angle, d.score());
+  }
+
+  /**
+   * The region (a box {@link #SIDE_PER_EXTENT} extents large, shifted up) of the face at {@code
+   * roi}: how an event reports a face. The inverse of {@link #roi}.
+   */
+  public static FaceBox box(FaceRoi roi) {
+    double side = SIDE_PER_EXTENT * roi.extent();
+    double up = SHIFT_UP_PER_EXTENT * roi.extent();
+    // Region centre: landmarks' centre moved up (along the face's own up direction).
+    double cx = roi.centreX() + Math.sin(roi.angle()) * up;
+    double cy = roi.centreY() - Math.cos(roi.angle()) * up;
+    return new FaceBox((float) (cx - side / 2), (float) (cy - side / 2), (float) side, (float) side, roi.score(),
+        roi.angle());
+  }
+
+  /** The face a region box frames (the inverse of {@link #box}), not followed from any track. */
+  public static FaceRoi roi(FaceBox region) {
+    return FaceRoi.detected((float) landmarkCentreX(region), (float) landmarkCentreY(region), (float) extent(region),
+        region.angle(), region.score());
   }
 
   /** The region of a face from a cascade's raw box (frame pixels), undoing that cascade's framing. */
   static FaceBox fromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
+    return box(roiFromCascade(cascade, x, y, w, h, score));
+  }
+
+  /** The face of a cascade's raw box as a {@link FaceRoi}. */
+  static FaceRoi roiFromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
     Calibration c = Calibration.of(cascade);
     float extent = w / c.sidePerExtent;
-    float cx = x + w / 2;
-    float landmarksCy = y + h / 2 + c.shiftUpPerExtent * extent;
-    float cy = landmarksCy - SHIFT_UP_PER_EXTENT * extent;
-    float side = SIDE_PER_EXTENT * extent;
-    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score);
+    return FaceRoi.detected(x + w / 2, y + h / 2 + c.shiftUpPerExtent * extent, extent, 0f, score);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.asmnet.processor.emit;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.infer.FaceLandmarks;
 import io.asmnet.processor.infer.LandmarkResults;
 import io.asmnet.processor.track.LocatedFaces;
@@ -33,17 +35,17 @@ public final class PoseEventAssembler {
   /**
    * @param width decoded frame width, pixels
    * @param height decoded frame height, pixels
-   * @param results landmarks in the order of {@code located.boxes()}
+   * @param results landmarks in the order of {@code located.faces()}
    */
   public PoseEvent assemble(Frame frame, int width, int height, LocatedFaces located,
       LandmarkResults results, FrameTimings timings) {
-    if (results.faces().size() != located.boxes().size()) {
-      throw new IllegalArgumentException(located.boxes().size() + " faces located but "
+    if (results.faces().size() != located.faces().size()) {
+      throw new IllegalArgumentException(located.faces().size() + " faces located but "
           + results.faces().size() + " landmark results");
     }
-    List<Face> faces = new ArrayList<>(located.boxes().size());
-    for (int i = 0; i < located.boxes().size(); i++) {
-      faces.add(face(located.boxes().get(i), results.faces().get(i), located));
+    List<Face> faces = new ArrayList<>(located.faces().size());
+    for (int i = 0; i < located.faces().size(); i++) {
+      faces.add(face(located.faces().get(i), results.faces().get(i), located));
     }
     StageTimings stageTimings = StageTimings.newBuilder()
         .setDecodeMicros(timings.decodeMicros())
@@ -68,17 +70,18 @@ public final class PoseEventAssembler {
         .build();
   }
 
-  private static Face face(FaceBox box, FaceLandmarks lm, LocatedFaces located) {
+  private static Face face(FaceRoi roi, FaceLandmarks lm, LocatedFaces located) {
     List<Point> points = new ArrayList<>(68);
     float[] xy = lm.landmarks();
     for (int p = 0; p < xy.length; p += 2) {
       points.add(new Point(xy[p], xy[p + 1]));
     }
-    // A turned box is reported as its axis-aligned bounds: the event's box has no angle.
-    FaceBox b = box.bounds();
+    // The event's box is the face's region, a turned one reported as its axis-aligned bounds
+    // (the event's box has no angle).
+    FaceBox b = FaceRegion.box(roi).bounds();
     return Face.newBuilder()
         .setBox(new Box(b.x(), b.y(), b.w(), b.h()))
-        .setScore(box.score())
+        .setScore(roi.score())
         .setLandmarks(points)
         .setYaw(lm.yaw())
         .setPitch(lm.pitch())

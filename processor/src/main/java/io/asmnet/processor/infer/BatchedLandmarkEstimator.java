@@ -1,6 +1,6 @@
 package io.asmnet.processor.infer;
 
-import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.metrics.ComponentHealth;
 import io.asmnet.processor.metrics.PipelineObserver;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
   private static final long MAX_PAUSE_MS = 1_000;
 
   private final LandmarkModel model;
-  private final FaceCropper cropper = new FaceCropper();
+  private final FaceCropper cropper;
   private final DynamicBatcher batcher;
   private final long retryNanos;
 
@@ -53,18 +53,19 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
   public BatchedLandmarkEstimator(LandmarkModel model, DynamicBatcher.BatchRunner runner, int maxBatch, int callers,
       long maxDelayMicros, long timeoutMillis, long retryMillis, PipelineObserver observer) {
     this.model = model;
+    this.cropper = new FaceCropper(model.contract().cropMargin());
     this.retryNanos = TimeUnit.MILLISECONDS.toNanos(retryMillis);
     this.batcher = new DynamicBatcher(maxBatch, callers, maxDelayMicros, timeoutMillis, runner, observer);
   }
 
   @Override
-  public LandmarkResults estimate(Mat bgr, List<FaceBox> boxes) throws InterruptedException {
-    List<FaceLandmarks> faces = new ArrayList<>(boxes.size());
+  public LandmarkResults estimate(Mat bgr, List<FaceRoi> rois) throws InterruptedException {
+    List<FaceLandmarks> faces = new ArrayList<>(rois.size());
     long queue = 0;
     long run = 0;
     int batchSize = 0;
-    for (int from = 0; from < boxes.size(); from += batcher.maxBatch()) {
-      List<FaceBox> part = boxes.subList(from, Math.min(boxes.size(), from + batcher.maxBatch()));
+    for (int from = 0; from < rois.size(); from += batcher.maxBatch()) {
+      List<FaceRoi> part = rois.subList(from, Math.min(rois.size(), from + batcher.maxBatch()));
       CropGeometry[] geometry = new CropGeometry[part.size()];
       BatchSlice slice = submitRetrying(part, geometry, bgr);
       for (int i = 0; i < part.size(); i++) {
@@ -77,7 +78,7 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
     return new LandmarkResults(faces, queue, run, batchSize);
   }
 
-  private BatchSlice submitRetrying(List<FaceBox> part, CropGeometry[] geometry, Mat bgr) throws InterruptedException {
+  private BatchSlice submitRetrying(List<FaceRoi> part, CropGeometry[] geometry, Mat bgr) throws InterruptedException {
     long deadline = System.nanoTime() + retryNanos;
     long pause = FIRST_PAUSE_MS;
     while (true) {

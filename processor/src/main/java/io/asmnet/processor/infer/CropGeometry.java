@@ -1,15 +1,13 @@
 package io.asmnet.processor.infer;
 
-import io.asmnet.processor.detect.FaceBox;
-import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 
 /**
  * Where a face crop sits in the frame: the square of side {@code side} frame pixels centred on
  * ({@code cx}, {@code cy}), resized to 224x224. The model only knows faces framed as the trainer
- * frames them ({@code SampleMaker}): centred on the landmarks' bounding box, side its larger side
- * ("extent") plus {@link #MARGIN} of it on each side. Every pipeline {@link FaceBox} is a {@link
- * FaceRegion} (larger and shifted up), so {@link #of} first recovers the landmark box from it.
- * This is the one place the margin lives; it must equal {@code SampleMaker.DEFAULT_MARGIN}.
+ * frames them: centred on the landmarks' bounding box, side its larger side ("extent") plus the
+ * model's crop margin of it on each side ({@link ModelContract#cropMargin}, read from the model):
+ * {@link #of} takes both straight from the face's {@link FaceRoi}.
  *
  * <p>Pixel-index coordinates (pixel centres at integers, as landmarks are given): {@code x_crop =
  * (x - cx) * 224 / side + 111.5}, the same for y, as the trainer crops. A box turned by an angle
@@ -19,9 +17,6 @@ import io.asmnet.processor.detect.FaceRegion;
  * @param angle the crop's turn in the frame, radians, clockwise (0: axis-aligned)
  */
 public record CropGeometry(double cx, double cy, double side, double angle) {
-  /** Margin added on each side of the landmark box, as a fraction of its larger side. */
-  public static final double MARGIN = 0.10;
-
   /** The crop's centre in crop pixel-index coordinates: (224 - 1) / 2. */
   static final double CENTRE = (LandmarkModel.SIZE - 1) / 2.0;
 
@@ -36,11 +31,13 @@ public record CropGeometry(double cx, double cy, double side, double angle) {
     this(cx, cy, side, 0);
   }
 
-  /** The trainer's crop of the face whose {@link FaceRegion} is {@code region}, turned with it. */
-  public static CropGeometry of(FaceBox region) {
-    double side = FaceRegion.extent(region) * (1 + 2 * MARGIN);
-    return new CropGeometry(FaceRegion.landmarkCentreX(region), FaceRegion.landmarkCentreY(region), side,
-        region.angle());
+  /**
+   * The trainer's crop of the face at {@code roi}, turned with it.
+   *
+   * @param margin crop margin per side, fraction of the extent (the model's {@link ModelContract})
+   */
+  public static CropGeometry of(FaceRoi roi, double margin) {
+    return new CropGeometry(roi.centreX(), roi.centreY(), roi.extent() * (1 + 2 * margin), roi.angle());
   }
 
   /** Crop pixels per frame pixel. */

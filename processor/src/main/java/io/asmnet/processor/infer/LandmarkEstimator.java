@@ -1,6 +1,6 @@
 package io.asmnet.processor.infer;
 
-import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.metrics.ComponentHealth;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -14,10 +14,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public interface LandmarkEstimator extends AutoCloseable {
 
   /**
+   * @param rois the frame's faces, cropped as the model's contract says
+   * @return landmarks in the order of {@code rois}
    * @throws BatchFailedException the model failed (not the frame's fault: retry the frame later)
    * @throws BatcherClosedException the estimator is shut down or broken
    */
-  LandmarkResults estimate(Mat bgr, List<FaceBox> boxes) throws InterruptedException;
+  LandmarkResults estimate(Mat bgr, List<FaceRoi> rois) throws InterruptedException;
 
   /** Whether inference works now (for {@code /health}); healthy unless an implementation knows better. */
   default ComponentHealth health() {

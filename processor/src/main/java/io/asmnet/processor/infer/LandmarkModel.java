@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The ASMNet landmark model in one ONNX Runtime session, opened once and shared. Interface (checked
  * at load): input {@code image} uint8 {@code [N,224,224,3]} BGR; outputs {@code landmarks} float
  * {@code [N,68,2]} in crop pixels and {@code pose} float {@code [N,3]} degrees (yaw, pitch, roll),
- * N dynamic. {@link #run} is called by one thread at a time (the batcher's worker).
+ * N dynamic; and the crop {@link ModelContract} in its metadata (refused without one). {@link #run}
+ * is called by one thread at a time (the batcher's worker).
  */
 public final class LandmarkModel implements AutoCloseable {
   public static final int SIZE = 224;
@@ -37,8 +38,11 @@ public final class LandmarkModel implements AutoCloseable {
   private final String name;
   private final String version;
   private final InferenceDevice device;
+  private final ModelContract contract;
 
-  private LandmarkModel(OrtEnvironment env, OrtSession session, String name, String version, InferenceDevice device) {
+  private LandmarkModel(OrtEnvironment env, OrtSession session, String name, String version, InferenceDevice device,
+      ModelContract contract) {
+    this.contract = contract;
     this.env = env;
     this.session = session;
     this.name = name;
@@ -61,11 +65,13 @@ public final class LandmarkModel implements AutoCloseable {
     try {
       checkInterface(file, session);
       Map<String, String> meta = session.getMetadata().getCustomMetadata();
+      ModelContract contract = checkContract(file, ModelContract.read(file, meta));
       String name = meta.getOrDefault("model_name", meta.getOrDefault("name", stripExtension(file)));
       String version = meta.getOrDefault("model_version", meta.getOrDefault("version",
           String.valueOf(session.getMetadata().getVersion())));
-      LOG.info("landmark model {} {} loaded from {} on {}", name, version, file, opened.device());
-      return new LandmarkModel(opened.env(), session, name, version, opened.device());
+      LOG.info("landmark model {} {} loaded from {} on {} (crop {} px, margin {})", name, version, file,
+          opened.device(), contract.cropSize(), contract.cropMargin());
+      return new LandmarkModel(opened.env(), session, name, version, opened.device(), contract);
     } catch (OrtException | RuntimeException e) {
       OrtSessions.closeQuietly(session);
       throw e instanceof ModelLoadException m ? m
@@ -77,6 +83,16 @@ public final class LandmarkModel implements AutoCloseable {
     expect(file, session.getInputInfo(), INPUT, OnnxJavaType.UINT8, SIZE, SIZE, 3);
     expect(file, session.getOutputInfo(), LANDMARKS, OnnxJavaType.FLOAT, 68, 2);
     expect(file, session.getOutputInfo(), POSE, OnnxJavaType.FLOAT, 3);
+  }
+
+  /** The batcher's buffers are sized for {@link #SIZE} and 68 points; the contract must agree with the tensors. */
+  private static ModelContract checkContract(Path file, ModelContract contract) {
+    if (contract.cropSize() != SIZE || contract.points() != LANDMARK_FLOATS / 2) {
+      throw new ModelLoadException("model " + file + " says crops of " + contract.cropSize() + " px and "
+          + contract.points() + " points; its tensors and this processor use " + SIZE + " px and "
+          + LANDMARK_FLOATS / 2);
+    }
+    return contract;
   }
 
   private static void expect(Path file, Map<String, NodeInfo> nodes, String name, OnnxJavaType type, long... dims) {
@@ -118,6 +134,11 @@ public final class LandmarkModel implements AutoCloseable {
 
   public String version() {
     return version;
+  }
+
+  /** How the model wants its faces cropped, from its own metadata. */
+  public ModelContract contract() {
+    return contract;
   }
 
   /** The device the session actually runs on (never AUTO). */

@@ -3,7 +3,7 @@ package io.asmnet.processor.infer;
 import java.util.List;
 
 /**
- * Landmarks for every face of one frame, in the order of the boxes asked for.
+ * Landmarks for every face of one frame, in the order of the faces asked for.
  *
  * @param queueMicros time the faces waited in the dynamic batcher before their batch ran
  * @param inferMicros run time of the model on the batch they were in

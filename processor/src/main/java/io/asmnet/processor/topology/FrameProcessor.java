@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * One per stream task: turns each raw frame record into exactly one pose event or one dead letter,
  * forwarded (already serialized, and checked to fit {@code maxRecordBytes}) before {@code process}
  * returns. Owns its task's decoder and face locator: created in {@code init}, closed in {@code
- * close} (called when the task is revoked or migrated); a wall-clock punctuator lets the decoder
- * free the state of cameras that went quiet.
+ * close} (called when the task is revoked or migrated). Each camera's decoder state and track are
+ * reached through its {@link CameraSession}; a wall-clock punctuator evicts the sessions of
+ * cameras that went quiet for {@code cameraIdle}.
  *
  * <p>Faults of the record (bad bytes, wrong key, a failure while processing it) become dead
  * letters. Faults of the inference service (model run failed, batcher shut down or dead) and of
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
-  /** How often the decoder is asked to free idle cameras (wall clock). */
+  /** How often idle cameras are evicted (wall clock). */
   static final Duration IDLE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final Stages stages;
@@ -61,13 +62,15 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
   private final String eventsTopic;
   private final String deadLetterTopic;
   private final int maxRecordBytes;
+  private final Duration cameraIdle;
   private ProcessorContext<byte[], byte[]> context;
-  private KeyValueStore<String, TrackState> tracks;
+  private CameraSessions sessions;
   private FrameDecoder decoder;
   private FaceLocator locator;
 
-  FrameProcessor(Stages stages, Topics topics, int maxRecordBytes) {
+  FrameProcessor(Stages stages, Topics topics, int maxRecordBytes, Duration cameraIdle) {
     this.stages = stages;
+    this.cameraIdle = cameraIdle;
     this.frameReader = topics.frames().valueSerde().deserializer();
     this.eventWriter = topics.poseEvents().valueSerde().serializer();
     this.eventsTopic = topics.poseEvents().name();
@@ -81,10 +84,11 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.tracks = context.getStateStore(PoseTopology.TRACK_STORE);
+    KeyValueStore<String, TrackState> tracks = context.getStateStore(PoseTopology.TRACK_STORE);
     this.decoder = stages.decoders().get();
     this.locator = stages.locators().get();
-    context.schedule(IDLE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> decoder.releaseIdle());
+    this.sessions = new CameraSessions(decoder, tracks, cameraIdle);
+    context.schedule(IDLE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, sessions::evictIdle);
   }
 
   @Override
@@ -145,20 +149,15 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
   }
 
   private PoseEvent poseEvent(Frame frame, long start) throws DecodeException, InterruptedException {
+    CameraSession session = sessions.session(frame.getCameraId(), context.currentSystemTimeMs());
     long t0 = System.nanoTime();
-    try (DecodedFrame decoded = decoder.decode(frame)) {
+    try (DecodedFrame decoded = session.decode(frame)) {
       long decodeMicros = (System.nanoTime() - t0) / 1000;
-      String camera = frame.getCameraId();
-      TrackState previous = tracks.get(camera);
+      TrackState previous = session.track();
       LocatedFaces located = locator.locate(decoded.bgr(), previous, frame.getSequence());
-      LandmarkResults results = stages.estimator().estimate(decoded.bgr(), located.boxes());
+      LandmarkResults results = stages.estimator().estimate(decoded.bgr(), located.faces());
       List<float[]> landmarks = results.faces().stream().map(FaceLandmarks::landmarks).toList();
-      TrackState next = locator.update(previous, located, landmarks, frame.getSequence());
-      if (next == null) {
-        tracks.delete(camera);
-      } else {
-        tracks.put(camera, next);
-      }
+      session.keep(locator.update(previous, located, landmarks, frame.getSequence()));
       FrameTimings timings = new FrameTimings(decodeMicros, (System.nanoTime() - start) / 1000);
       return assembler.assemble(frame, decoded.width(), decoded.height(), located, results, timings);
     }
@@ -196,6 +195,9 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
 
   @Override
   public void close() {
+    if (sessions != null) {
+      sessions.close();
+    }
     if (locator != null) {
       locator.close();
     }

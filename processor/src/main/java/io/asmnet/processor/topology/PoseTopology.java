@@ -1,8 +1,10 @@
 package io.asmnet.processor.topology;
 
+import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.track.TrackStateSerde;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,6 +23,8 @@ public final class PoseTopology {
   public static final String DEAD_LETTER_SINK = "dead-letter-sink";
   /** Per-camera {@code TrackState}, key: camera id. */
   public static final String TRACK_STORE = "camera-tracks";
+  /** Default {@code decode.camera.idle.ms}: five minutes without a frame. */
+  public static final Duration DEFAULT_CAMERA_IDLE = CompositeFrameDecoder.DEFAULT_IDLE;
 
   private PoseTopology() {}
 
@@ -34,8 +38,16 @@ public final class PoseTopology {
    *     RecordLimits#maxRecordBytes}); the producer's {@code max.request.size} must allow it
    */
   public static Topology build(Stages stages, Topics topics, int maxRecordBytes) {
+    return build(stages, topics, maxRecordBytes, DEFAULT_CAMERA_IDLE);
+  }
+
+  /**
+   * @param cameraIdle a camera's decoder state and track are evicted after this long without a
+   *     frame from it ({@code decode.camera.idle.ms})
+   */
+  public static Topology build(Stages stages, Topics topics, int maxRecordBytes, Duration cameraIdle) {
     ProcessorSupplier<byte[], byte[], byte[], byte[]> processors =
-        () -> new FrameProcessor(stages, topics, maxRecordBytes);
+        () -> new FrameProcessor(stages, topics, maxRecordBytes, cameraIdle);
     Topology topology = new Topology();
     topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
         topics.frames().name());

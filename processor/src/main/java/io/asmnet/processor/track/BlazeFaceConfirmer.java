@@ -4,6 +4,7 @@ import io.asmnet.processor.detect.BlazeDetection;
 import io.asmnet.processor.detect.BlazeFaceDetector;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -11,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Confirms a tracked face with the short-range BlazeFace network on a square twice the predicted
  * box's side around it (a 128-pixel run, about a sixth of a full-frame one): the face must be
  * found there overlapping the prediction (IoU of the regions' bounds at least {@link #MIN_IOU}).
- * The confirmed box is the detection's own region, so tracked frames are framed by the detector,
+ * The confirmed face is the detection's own, so tracked frames are framed by the detector,
  * not by the landmark model's previous output. Owns the detector (its buffers; the network is
  * shared).
  */
@@ -28,23 +29,24 @@ public final class BlazeFaceConfirmer implements FaceConfirmer {
   }
 
   @Override
-  public Optional<FaceBox> confirm(Mat bgr, FaceBox predicted) {
-    double side = REGION_PER_BOX * Math.max(predicted.w(), predicted.h());
+  public Optional<FaceRoi> confirm(Mat bgr, FaceRoi predicted) {
+    FaceBox predictedBox = FaceRegion.box(predicted);
+    double side = REGION_PER_BOX * Math.max(predictedBox.w(), predictedBox.h());
     // Continuous coordinates: the box's pixel-index centre c covers [c, c + 1), centred at c + 0.5.
-    double x0 = predicted.centreX() + 0.5 - side / 2;
-    double y0 = predicted.centreY() + 0.5 - side / 2;
-    FaceBox want = predicted.bounds();
-    FaceBox best = null;
+    double x0 = predictedBox.centreX() + 0.5 - side / 2;
+    double y0 = predictedBox.centreY() + 0.5 - side / 2;
+    FaceBox want = predictedBox.bounds();
+    FaceRoi best = null;
     double bestIou = MIN_IOU;
     for (BlazeDetection d : shortRange.detectionsIn(bgr, x0, y0, side)) {
-      FaceBox region = FaceRegion.fromBlazeFace(d, upright);
-      double iou = region.bounds().iou(want);
+      FaceRoi found = FaceRegion.roiFromBlazeFace(d, upright);
+      double iou = FaceRegion.box(found).bounds().iou(want);
       if (iou >= bestIou) {
         bestIou = iou;
-        best = region;
+        best = found;
       }
     }
-    return Optional.ofNullable(best);
+    return best == null ? Optional.empty() : Optional.of(best.withTrack(predicted.track()));
   }
 
 

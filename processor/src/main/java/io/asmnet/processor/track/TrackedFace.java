@@ -1,6 +1,6 @@
 package io.asmnet.processor.track;
 
-import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.detect.FaceRegion;
 
 /**
@@ -35,14 +35,21 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
     }
   }
 
-  /** The face as the detector found it ({@code box}) with the model's {@code landmarks} in that box. */
-  public static TrackedFace detected(float[] landmarks, FaceBox box) {
-    float[] own = FaceRegion.centreAndExtent(landmarks, box.angle());
+  /**
+   * The face as located on a detection (or confirmation) frame ({@code roi}) with the model's
+   * {@code landmarks} in it: the anchor is the region {@link FaceRegion#box} frames around it.
+   */
+  public static TrackedFace detected(float[] landmarks, FaceRoi roi) {
+    float[] own = FaceRegion.centreAndExtent(landmarks, roi.angle());
     if (!(own[2] > 0) || !Float.isFinite(own[0] + own[1])) {
       return anchoredOnItself(landmarks);
     }
-    float side = Math.max(box.w(), box.h());
-    return new TrackedFace(landmarks, side, own[2], box.x() + box.w() / 2 - own[0], box.y() + box.h() / 2 - own[1]);
+    float side = FaceRegion.SIDE_PER_EXTENT * roi.extent();
+    double up = FaceRegion.SHIFT_UP_PER_EXTENT * roi.extent();
+    // The region's centre: the landmarks' centre moved up along the face's own up direction.
+    float regionX = (float) (roi.centreX() + Math.sin(roi.angle()) * up);
+    float regionY = (float) (roi.centreY() - Math.cos(roi.angle()) * up);
+    return new TrackedFace(landmarks, side, own[2], regionX - own[0], regionY - own[1]);
   }
 
   /**
@@ -62,21 +69,16 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
   }
 
   /**
-   * The box for the next frame: centred where the landmarks' region is plus the detection-frame
-   * offset, with the detection box's side, scaled by how much the landmarks grew or shrank since
-   * (a real zoom), at most {@link #MAX_ZOOM_PER_FRAME} per frame.
+   * Where the face will be on the next frame: its region centred where the landmarks' region is
+   * plus the detection-frame offset, with the detection region's side, scaled by how much the
+   * landmarks grew or shrank since (a real zoom), at most {@link #MAX_ZOOM_PER_FRAME} per frame;
+   * with {@code upright} turned by the roll of the latest landmarks' eye line and framed in the
+   * face's own axes. Returned as the landmarks' centre and extent that region frames.
    *
    * @param framesSinceDetection tracked frames since the detection frame (0 on the frame after it)
+   * @param track this face's index in its track state, carried by the result
    */
-  public FaceBox nextBox(int framesSinceDetection, float score) {
-    return nextBox(framesSinceDetection, score, false);
-  }
-
-  /**
-   * As {@link #nextBox(int, float)}; with {@code upright} the box is turned by the roll of the
-   * latest landmarks' eye line and framed in the face's own axes.
-   */
-  public FaceBox nextBox(int framesSinceDetection, float score, boolean upright) {
+  public FaceRoi next(int framesSinceDetection, float score, boolean upright, int track) {
     float angle = upright ? FaceRegion.eyeLineAngle(landmarks) : 0f;
     float[] own = FaceRegion.centreAndExtent(landmarks, angle);
     float limit = MAX_ZOOM_PER_FRAME * (framesSinceDetection + 1);
@@ -85,6 +87,9 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
     float side = boxSide * zoom;
     float cx = own[0] + offsetX * zoom;
     float cy = own[1] + offsetY * zoom;
-    return new FaceBox(cx - side / 2, cy - side / 2, side, side, score, angle);
+    float extent = side / FaceRegion.SIDE_PER_EXTENT;
+    double down = FaceRegion.SHIFT_UP_PER_EXTENT * extent;
+    return new FaceRoi((float) (cx - Math.sin(angle) * down), (float) (cy + Math.cos(angle) * down), extent, angle,
+        score, track);
   }
 }

@@ -3,6 +3,7 @@ package io.asmnet.processor.track;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceDetector;
 import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.schemas.avro.FaceSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,15 @@ import org.slf4j.LoggerFactory;
  * previous frame's landmarks. The detector runs when the camera has no track, the previous frame
  * had no faces, frames were skipped (sequence gap), {@link TrackerConfig#detectEvery()} frames
  * have passed, or any face's track is unhealthy (too small, mostly outside the frame, or
- * implausible landmarks). A tracked box is centred on the {@link FaceRegion} of the previous
- * landmarks, corrected by the offset between the detector's box and that region measured on the
- * detection frame, and keeps the detection box's side (following a real zoom by at most 1 % per
- * frame): see {@link TrackedFace#nextBox}. Cropping from the model's own landmarks alone would let
+ * implausible landmarks). A tracked face is centred on the {@link FaceRegion} of the previous
+ * landmarks, corrected by the offset between the detector's region and that region measured on
+ * the detection frame, and keeps the detection region's side (following a real zoom by at most 1 %
+ * per frame): see {@link TrackedFace#next}. Each tracked {@link FaceRoi} names its track, and
+ * {@link #update} continues exactly that track. Cropping from the model's own landmarks alone would let
  * a biased model (a shape too small or shifted) shrink or move the box a bit more on every tracked
  * frame. The score is the fraction of the previous landmarks that lie inside the frame.
  *
- * <p>With a {@link FaceConfirmer} (and {@link TrackerConfig#confirm()}), each predicted box is
+ * <p>With a {@link FaceConfirmer} (and {@link TrackerConfig#confirm()}), each predicted face is
  * checked by a cheap detector run on its region and replaced by what that run found; a face not
  * found there is lost, and the full detector runs on the frame instead. Owns the detector and the
  * confirmer. Not thread-safe: one per stream task.
@@ -55,30 +57,34 @@ public final class TrackingFaceLocator implements FaceLocator {
     if (reason.isPresent()) {
       return detected(bgr, sequence, reason.get(), start, 0);
     }
-    List<FaceBox> boxes = new ArrayList<>();
-    for (Prediction face : predicted(previous, bgr.cols(), bgr.rows())) {
-      FaceBox box = face.box();
+    List<FaceRoi> faces = new ArrayList<>();
+    List<FaceBox> regions = new ArrayList<>();
+    for (int track = 0; track < previous.faces().size(); track++) {
+      TrackedFace face = previous.faces().get(track);
+      float score = TrackHealth.inside(face.landmarks(), bgr.cols(), bgr.rows());
+      FaceRoi roi = face.next(previous.framesSinceDetection(), score, config.upright(), track);
       if (confirming()) {
-        Optional<FaceBox> found = confirmer.confirm(bgr, box);
+        Optional<FaceRoi> found = confirmer.confirm(bgr, roi);
         if (found.isEmpty()) {
           long tracked = micros(start);
           return detected(bgr, sequence, "a tracked face was not confirmed", System.nanoTime(), tracked);
         }
-        box = found.get();
+        roi = found.get();
       }
-      FaceBox candidate = box;
+      FaceBox region = FaceRegion.box(roi).bounds();
       // Two tracks drifting onto one face would be tracked twice until the next detection.
-      if (boxes.stream().noneMatch(b -> b.bounds().iou(candidate.bounds()) > DUPLICATE_IOU)) {
-        boxes.add(candidate);
+      if (regions.stream().noneMatch(b -> b.iou(region) > DUPLICATE_IOU)) {
+        regions.add(region);
+        faces.add(roi);
       }
     }
-    return new LocatedFaces(capped(boxes), FaceSource.TRACKED, 0, micros(start));
+    return new LocatedFaces(capped(faces), FaceSource.TRACKED, 0, micros(start));
   }
 
   private LocatedFaces detected(Mat bgr, long sequence, String reason, long start, long trackMicros) {
     LOG.trace("frame {}: detecting because {}", sequence, reason);
-    List<FaceBox> boxes = detector.detect(bgr);
-    return new LocatedFaces(capped(boxes), FaceSource.DETECTED, micros(start), trackMicros);
+    List<FaceRoi> faces = detector.locate(bgr);
+    return new LocatedFaces(capped(faces), FaceSource.DETECTED, micros(start), trackMicros);
   }
 
   private boolean confirming() {
@@ -110,61 +116,35 @@ public final class TrackingFaceLocator implements FaceLocator {
 
   @Override
   public TrackState update(TrackState previous, LocatedFaces located, List<float[]> landmarks, long sequence) {
-    if (landmarks.size() != located.boxes().size()) {
+    if (landmarks.size() != located.faces().size()) {
       throw new IllegalArgumentException(
-          "got landmarks for " + landmarks.size() + " faces but " + located.boxes().size() + " were located");
+          "got landmarks for " + landmarks.size() + " faces but " + located.faces().size() + " were located");
     }
     List<TrackedFace> faces = new ArrayList<>(landmarks.size());
     if (located.source() == FaceSource.DETECTED) {
       for (int i = 0; i < landmarks.size(); i++) {
-        faces.add(TrackedFace.detected(landmarks.get(i), located.boxes().get(i)));
+        faces.add(TrackedFace.detected(landmarks.get(i), located.faces().get(i)));
       }
       return new TrackState(sequence, 0, faces);
     }
     if (previous == null) {
       throw new IllegalArgumentException("TRACKED faces need a previous track");
     }
-    // locate() may have dropped duplicate or surplus tracks: find the track each box came from.
-    List<Prediction> predictions = predicted(previous, 1, 1);
     for (int i = 0; i < landmarks.size(); i++) {
-      FaceBox box = located.boxes().get(i);
-      // A confirmed box came from a detector run: anchor on it, as on a detection frame.
-      faces.add(confirming() ? TrackedFace.detected(landmarks.get(i), box)
-          : closest(predictions, box).face().followedTo(landmarks.get(i)));
+      FaceRoi roi = located.faces().get(i);
+      if (roi.track() >= previous.faces().size()) {
+        throw new IllegalArgumentException("face " + i + " names track " + roi.track() + " but the previous state has "
+            + previous.faces().size());
+      }
+      // A confirmed face came from a detector run: anchor on it, as on a detection frame.
+      faces.add(confirming() ? TrackedFace.detected(landmarks.get(i), roi)
+          : previous.faces().get(roi.track()).followedTo(landmarks.get(i)));
     }
     return new TrackState(sequence, previous.framesSinceDetection() + 1, faces);
   }
 
-  /** A track and the box it predicts for the next frame. */
-  private record Prediction(TrackedFace face, FaceBox box) {}
-
-  private List<Prediction> predicted(TrackState previous, int width, int height) {
-    List<Prediction> out = new ArrayList<>(previous.faces().size());
-    for (TrackedFace face : previous.faces()) {
-      float score = TrackHealth.inside(face.landmarks(), width, height);
-      out.add(new Prediction(face, face.nextBox(previous.framesSinceDetection(), score, config.upright())));
-    }
-    return out;
-  }
-
-  private static Prediction closest(List<Prediction> predictions, FaceBox box) {
-    Prediction best = null;
-    double bestIou = -1;
-    for (Prediction p : predictions) {
-      double iou = p.box().iou(box);
-      if (iou > bestIou) {
-        bestIou = iou;
-        best = p;
-      }
-    }
-    if (best == null) {
-      throw new IllegalArgumentException("TRACKED faces need a previous track with faces");
-    }
-    return best;
-  }
-
-  private List<FaceBox> capped(List<FaceBox> boxes) {
-    return boxes.size() > config.maxFaces() ? boxes.subList(0, config.maxFaces()) : boxes;
+  private List<FaceRoi> capped(List<FaceRoi> faces) {
+    return faces.size() > config.maxFaces() ? faces.subList(0, config.maxFaces()) : faces;
   }
 
   private static long micros(long startNanos) {

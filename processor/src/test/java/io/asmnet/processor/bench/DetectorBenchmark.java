@@ -12,7 +12,7 @@ import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.CascadeFaceDetector;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.detect.DlibExamples;
-import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.detect.FaceDetector;
 import io.asmnet.processor.track.BlazeFaceConfirmer;
 import java.util.ArrayList;
@@ -106,9 +106,9 @@ public final class DetectorBenchmark implements Callable<Integer> {
     try (BlazeFaceConfirmer confirmer = new BlazeFaceConfirmer(new BlazeFaceDetector(shortRange, BlazeFaceConfig.defaults()), true)) {
       for (int r = 0; r <= rounds; r++) {
         for (Mat f : frames) {
-          for (FaceBox box : full.detect(f)) {
+          for (FaceRoi face : full.locate(f)) {
             long t = System.nanoTime();
-            confirmer.confirm(f, box);
+            confirmer.confirm(f, face);
             if (r > 0) {
               ms.add((System.nanoTime() - t) / 1e6);
             }

@@ -121,6 +121,20 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldExitWithTwoNamingTheMissingKeysWhenTheModelHasNoCropContract() throws IOException {
+    Path old = io.asmnet.processor.infer.ProbeOnnxModel.write(dir.resolve("old.onnx"), "image", Map.of());
+    // The launch step that matters here: the app opens the landmark model before anything else.
+    int code = execute((config, stages) -> {
+      io.asmnet.processor.infer.LandmarkModel.open(config.inference().modelPath(),
+          io.asmnet.processor.config.InferenceDevice.CPU).close();
+      return 0;
+    }, Map.of(), "run", "--model", old.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("old.onnx", "carries no crop contract", "asmnet.crop.margin", "stamp-contract");
+  }
+
+  @Test
   void shouldExitWithTwoWhenTheFaceDetectorCannotBeUsed() {
     int code = execute((config, stages) -> {
       throw new io.asmnet.processor.ort.OrtLoadException("cannot load face detector /m/face.onnx: not a model");

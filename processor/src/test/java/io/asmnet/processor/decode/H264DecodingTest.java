@@ -83,6 +83,26 @@ class H264DecodingTest {
   }
 
   @Test
+  void shouldGiveACameraItsOwnDecoderThatItsOwnerFrees() throws Exception {
+    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
+      CameraDecoder a = decoder.camera("a");
+      CameraDecoder b = decoder.camera("b");
+      a.decode(frame("a", 0)).close();
+      b.decode(frame("b", 0)).close();
+      assertThat(decoder.activeCameras()).as("held by their owners, not by the task's decoder").isZero();
+      assertThatThrownBy(() -> decoder.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+
+      a.close();
+
+      assertThatThrownBy(() -> a.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+      try (DecodedFrame next = b.decode(frame("b", 1))) { // the other camera keeps its state
+        assertThat(next.width()).isEqualTo(WIDTH);
+      }
+      b.close();
+    }
+  }
+
+  @Test
   void shouldResetCameraAfterUndecodableAccessUnit() throws Exception {
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       decoder.decode(frame("cam", 0)).close();

@@ -72,8 +72,8 @@ class TurnedRegionTest {
     float[] up = upright(300, 200);
     double angle = Math.toRadians(-35);
     float[] tilted = turned(up, angle, 300, 200);
-    CropGeometry g = CropGeometry.of(FaceRegion.fromLandmarks(tilted, 1f, FaceRegion.eyeLineAngle(tilted)));
-    CropGeometry straight = CropGeometry.of(FaceRegion.fromLandmarks(up, 1f));
+    CropGeometry g = CropGeometry.of(FaceRegion.roi(FaceRegion.fromLandmarks(tilted, 1f, FaceRegion.eyeLineAngle(tilted))), 0.1);
+    CropGeometry straight = CropGeometry.of(FaceRegion.roi(FaceRegion.fromLandmarks(up, 1f)), 0.1);
 
     for (int i = 0; i < tilted.length; i += 2) {
       // Where the upright crop shows the upright point, the turned crop shows the turned one.

@@ -1,9 +1,10 @@
 package io.asmnet.processor.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.infer.FaceLandmarks;
 import io.asmnet.processor.infer.LandmarkResults;
 import io.asmnet.processor.track.LocatedFaces;
@@ -30,7 +31,8 @@ class PoseEventAssemblerTest {
     for (int i = 0; i < points.length; i++) {
       points[i] = i;
     }
-    LocatedFaces located = new LocatedFaces(List.of(new FaceBox(1, 2, 30, 40, 0.8f)), FaceSource.TRACKED, 0, 15);
+    // A face of extent 30 at (20, 30): its region is 39 px square, centred 3.6 px above.
+    LocatedFaces located = new LocatedFaces(List.of(new FaceRoi(20, 30, 30, 0, 0.8f, 0)), FaceSource.TRACKED, 0, 15);
     LandmarkResults results = new LandmarkResults(List.of(new FaceLandmarks(points, 10, -5, 3)), 120, 900, 4);
 
     PoseEvent e = assembler.assemble(frame, 640, 480, located, results, new FrameTimings(300, 2_000));
@@ -49,7 +51,10 @@ class PoseEventAssemblerTest {
     assertThat(e.getTimings().getTotalMicros()).isEqualTo(2_000);
     var face = e.getFaces().get(0);
     assertThat(face.getSource()).isEqualTo(FaceSource.TRACKED);
-    assertThat(face.getBox().getH()).isEqualTo(40);
+    assertThat(face.getBox().getW()).isCloseTo(39f, within(1e-4f));
+    assertThat(face.getBox().getH()).isCloseTo(39f, within(1e-4f));
+    assertThat(face.getBox().getX()).isCloseTo(20 - 19.5f, within(1e-4f));
+    assertThat(face.getBox().getY()).isCloseTo(30 - 3.6f - 19.5f, within(1e-4f));
     assertThat(face.getScore()).isEqualTo(0.8f);
     assertThat(face.getLandmarks()).hasSize(68);
     assertThat(face.getLandmarks().get(67).getX()).isEqualTo(134);
@@ -69,7 +74,7 @@ class PoseEventAssemblerTest {
 
   @Test
   void shouldRefuseResultsThatDoNotMatchTheFaces() {
-    LocatedFaces located = new LocatedFaces(List.of(new FaceBox(1, 2, 3, 4, 1)), FaceSource.DETECTED, 0, 0);
+    LocatedFaces located = new LocatedFaces(List.of(FaceRoi.detected(1, 2, 3, 0, 1)), FaceSource.DETECTED, 0, 0);
 
     assertThatThrownBy(() -> assembler.assemble(frame, 1, 1, located, new LandmarkResults(List.of(), 0, 0, 0),
         new FrameTimings(0, 0))).hasMessageContaining("1 faces located but 0 landmark results");

@@ -3,76 +3,51 @@ package io.asmnet.processor.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The crop of a pipeline face box must be the crop the trainer made of the same landmarks. */
+/**
+ * The crop of a face is the square the model's contract describes around its {@link FaceRoi}, and
+ * landmarks map back through exactly the inverse of the warp that made it. (That this is the
+ * trainer's own crop is checked against {@code SampleMaker} itself, in the cli module's
+ * {@code ContractServingIT}, where both modules are on the classpath.)
+ */
 class CropGeometryTest {
-  private static final int POINTS = 68;
 
   @Test
-  void shouldFrameAFaceRegionExactlyAsTheTrainerFramesItsLandmarks() {
-    Random random = new Random(17);
-    for (int n = 0; n < 500; n++) {
-      float[] lm = randomFace(random);
-      double[] trainer = trainerCrop(lm);
+  void shouldSquareTheRoiWithTheModelsMarginOnEachSide() {
+    FaceRoi roi = FaceRoi.detected(300, 200, 80, 0.3f, 1);
+    for (double margin : new double[] {0, 0.1, 0.25}) {
+      CropGeometry g = CropGeometry.of(roi, margin);
 
-      CropGeometry g = CropGeometry.of(FaceRegion.fromLandmarks(lm, 1));
-
-      assertThat(g.cx()).as("cx of face %d", n).isCloseTo(trainer[0], within(1e-3));
-      assertThat(g.cy()).as("cy of face %d", n).isCloseTo(trainer[1], within(1e-3));
-      assertThat(g.side()).as("side of face %d", n).isCloseTo(trainer[2], within(1e-3));
+      assertThat(g.cx()).isEqualTo(300);
+      assertThat(g.cy()).isEqualTo(200);
+      assertThat(g.side()).isCloseTo(80 * (1 + 2 * margin), within(1e-4));
+      assertThat(g.angle()).isCloseTo(0.3, within(1e-6));
     }
   }
 
   @Test
-  void shouldMapLandmarksToTheCropAndBackUnchanged() {
+  void shouldMapCropPointsBackThroughTheInverseOfTheWarp() {
     Random random = new Random(5);
-    for (int n = 0; n < 100; n++) {
-      float[] lm = randomFace(random);
-      CropGeometry g = CropGeometry.of(FaceRegion.fromLandmarks(lm, 1));
-      double[] trainer = trainerCrop(lm);
-      for (int i = 0; i < lm.length; i += 2) {
-        // into the crop as the trainer does, back with the processor's inverse
-        float cropX = (float) ((lm[i] - trainer[0]) * LandmarkModel.SIZE / trainer[2] + 111.5);
-        float cropY = (float) ((lm[i + 1] - trainer[1]) * LandmarkModel.SIZE / trainer[2] + 111.5);
+    for (int n = 0; n < 200; n++) {
+      FaceRoi roi = FaceRoi.detected(random.nextFloat() * 1900, random.nextFloat() * 1000, 20 + random.nextFloat() * 400,
+          (float) ((random.nextDouble() - 0.5) * Math.PI), 1);
+      CropGeometry g = CropGeometry.of(roi, random.nextDouble() * 0.3);
+      double[] m = g.affine();
+      for (int k = 0; k < 5; k++) {
+        double x = roi.centreX() + (random.nextDouble() - 0.5) * 2 * roi.extent();
+        double y = roi.centreY() + (random.nextDouble() - 0.5) * 2 * roi.extent();
+        float cropX = (float) (m[0] * x + m[1] * y + m[2]);
+        float cropY = (float) (m[3] * x + m[4] * y + m[5]);
 
-        assertThat(g.toFrameX(cropX, cropY)).isCloseTo(lm[i], within(2e-3f));
-        assertThat(g.toFrameY(cropX, cropY)).isCloseTo(lm[i + 1], within(2e-3f));
-        // and the crop side of a landmark box edge is the margin: 224 * 0.1 / 1.2 px in
-        assertThat(cropX).isBetween(224 * 0.1f / 1.2f - 0.5f, 224 - 224 * 0.1f / 1.2f + 0.5f);
+        assertThat(g.toFrameX(cropX, cropY)).isCloseTo((float) x, within(2e-3f * (1 + roi.extent() / 100)));
+        assertThat(g.toFrameY(cropX, cropY)).isCloseTo((float) y, within(2e-3f * (1 + roi.extent() / 100)));
       }
+      // pixel centres at integers: the ROI's centre is the crop's centre, (224 - 1) / 2
+      assertThat(m[0] * roi.centreX() + m[1] * roi.centreY() + m[2]).isCloseTo(111.5, within(1e-6));
+      assertThat(m[3] * roi.centreX() + m[4] * roi.centreY() + m[5]).isCloseTo(111.5, within(1e-6));
     }
-  }
-
-  /** 68 points of a face 40-400 px large, wider or taller, anywhere in a 1920x1080 frame. */
-  private static float[] randomFace(Random random) {
-    float w = 40 + random.nextFloat() * 360;
-    float h = w * (0.7f + random.nextFloat() * 0.6f);
-    float x0 = random.nextFloat() * 1500;
-    float y0 = random.nextFloat() * 700;
-    float[] lm = new float[2 * POINTS];
-    for (int i = 0; i < POINTS; i++) {
-      lm[2 * i] = x0 + random.nextFloat() * w;
-      lm[2 * i + 1] = y0 + random.nextFloat() * h;
-    }
-    return lm;
-  }
-
-  /** The trainer's crop (SampleMaker, no augmentation): cx, cy, side of the landmark box. */
-  private static double[] trainerCrop(float[] lm) {
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
-    for (int i = 0; i < lm.length; i += 2) {
-      minX = Math.min(minX, lm[i]);
-      maxX = Math.max(maxX, lm[i]);
-      minY = Math.min(minY, lm[i + 1]);
-      maxY = Math.max(maxY, lm[i + 1]);
-    }
-    double side = Math.max(maxX - minX, maxY - minY) * (1 + 2 * 0.1);
-    return new double[] {(minX + maxX) / 2, (minY + maxY) / 2, side};
   }
 }

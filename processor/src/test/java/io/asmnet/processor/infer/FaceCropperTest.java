@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FaceCropperTest {
-  private final FaceCropper cropper = new FaceCropper();
+  private final FaceCropper cropper = new FaceCropper(0.1);
   private BatchBuffer buffer;
   private Mat frame;
 
@@ -48,7 +48,7 @@ class FaceCropperTest {
   void shouldWriteTheCropIntoTheBatchBufferSlot() {
     CropSlot slot = buffer.slot(1);
 
-    cropper.crop(frame, new FaceBox(10, 20, 40, 40, 1), slot);
+    cropper.crop(frame, FaceRegion.roi(new FaceBox(10, 20, 40, 40, 1)), slot);
 
     int offset = LandmarkModel.CROP_BYTES + (100 * LandmarkModel.SIZE + 100) * 3;
     assertThat(new int[] {buffer.data().get(offset) & 0xFF, buffer.data().get(offset + 1) & 0xFF,
@@ -59,7 +59,7 @@ class FaceCropperTest {
   @Test
   void shouldRefuseAFrameThatIsNotBgr() {
     try (Mat grey = new Mat(50, 50, CV_8UC1, new Scalar(7.0))) {
-      assertThatThrownBy(() -> cropper.crop(grey, new FaceBox(1, 1, 20, 20, 1), buffer.slot(0)))
+      assertThatThrownBy(() -> cropper.crop(grey, FaceRegion.roi(new FaceBox(1, 1, 20, 20, 1)), buffer.slot(0)))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CV_8UC3");
     }
     assertThat(buffer.slot(0).pixels().type()).isEqualTo(CV_8UC3);
@@ -68,9 +68,9 @@ class FaceCropperTest {
   @Test
   void shouldSquareTheLandmarkBoxWithTheMarginAroundItsCentre() {
     // A face region 52 px wide: landmarks spanning 40 px, centred 0.12 * 40 px below its centre.
-    CropGeometry g = CropGeometry.of(new FaceBox(100, 50, 52, 26, 1));
+    CropGeometry g = CropGeometry.of(FaceRegion.roi(new FaceBox(100, 50, 52, 26, 1)), 0.1);
 
-    assertThat(g.side()).isCloseTo(40 * (1 + 2 * CropGeometry.MARGIN), within(1e-4));
+    assertThat(g.side()).isCloseTo(40 * (1 + 2 * 0.1), within(1e-4));
     assertThat(g.cx()).isCloseTo(126, within(1e-4));
     assertThat(g.cy()).isCloseTo(63 + 0.12 * 40, within(1e-4));
     // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
@@ -93,7 +93,7 @@ class FaceCropperTest {
       }
       // landmarks spanning (100,100)-(200,200): square side 120 from (90,90); 120 -> 224 like cv::resize
       FaceBox region = FaceRegion.fromLandmarks(new float[] {100, 100, 200, 200}, 1);
-      CropGeometry g = cropper.crop(gradient, region, buffer.slot(0));
+      CropGeometry g = cropper.crop(gradient, FaceRegion.roi(region), buffer.slot(0));
       var m = buffer.slot(0).affineIndexer();
       assertThat(m.get(0, 0) * g.cx() + m.get(0, 2)).isCloseTo(111.5, within(1e-9));
       assertThat(m.get(1, 1) * (g.cy() - g.side() / 2) + m.get(1, 2)).isCloseTo(-0.5, within(1e-9));
@@ -114,7 +114,7 @@ class FaceCropperTest {
   void shouldFillBlackWhereAFaceReachesOutsideTheFrame() {
     CropSlot slot = buffer.slot(0);
 
-    cropper.crop(frame, new FaceBox(-30, -30, 50, 50, 1), slot);
+    cropper.crop(frame, FaceRegion.roi(new FaceBox(-30, -30, 50, 50, 1)), slot);
 
     assertThat(bgrAt(slot.pixels(), 0, 0)).containsExactly(0, 0, 0);
     assertThat(bgrAt(slot.pixels(), 223, 223)).containsExactly(10, 20, 30);
@@ -124,7 +124,7 @@ class FaceCropperTest {
   void shouldShowBothHalvesForAFaceOnTheBoundary() {
     CropSlot slot = buffer.slot(0);
 
-    cropper.crop(frame, new FaceBox(80, 30, 40, 40, 1), slot);
+    cropper.crop(frame, FaceRegion.roi(new FaceBox(80, 30, 40, 40, 1)), slot);
 
     assertThat(bgrAt(slot.pixels(), 112, 5)).containsExactly(10, 20, 30);
     assertThat(bgrAt(slot.pixels(), 112, 218)).containsExactly(200, 100, 50);

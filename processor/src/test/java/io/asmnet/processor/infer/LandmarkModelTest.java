@@ -9,6 +9,8 @@ import io.asmnet.processor.config.InferenceDevice;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +87,49 @@ class LandmarkModelTest {
       assertThat(out.landmarks()).hasSize(2 * 136).doesNotContain(Float.NaN);
       assertThat(out.pose()).hasSize(6).doesNotContain(Float.NaN);
     }
+  }
+
+  @Test
+  void shouldTakeTheCropMarginFromTheModel() throws Exception {
+    Path wide = ProbeOnnxModel.write(dir.resolve("wide.onnx"), "image", ProbeOnnxModel.contract(0.25));
+    try (LandmarkModel model = LandmarkModel.open(wide, InferenceDevice.CPU)) {
+      assertThat(model.contract()).isEqualTo(new ModelContract(224, 0.25, 68));
+    }
+  }
+
+  @Test
+  void shouldRefuseAModelWithoutTheContractNamingTheFileAndTheMissingKeys() throws Exception {
+    Map<String, String> partial = new LinkedHashMap<>(ProbeOnnxModel.contract(0.1));
+    partial.remove("asmnet.crop.margin");
+    partial.remove("asmnet.pixel.centre");
+    Path old = ProbeOnnxModel.write(dir.resolve("old.onnx"), "image", partial);
+    Path bare = ProbeOnnxModel.write(dir.resolve("bare.onnx"), "image", Map.of());
+
+    assertThatThrownBy(() -> LandmarkModel.open(old, InferenceDevice.CPU))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("old.onnx").hasMessageContaining("carries no crop contract")
+        .hasMessageContaining("[asmnet.crop.margin, asmnet.pixel.centre]")
+        .hasMessageNotContaining("asmnet.points");
+    assertThatThrownBy(() -> LandmarkModel.open(bare, InferenceDevice.CPU))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("bare.onnx").hasMessageContaining("asmnet.contract.version")
+        .hasMessageContaining("asmnet.crop.margin").hasMessageContaining("stamp-contract");
+  }
+
+  @Test
+  void shouldRefuseAContractThisProcessorCannotServe() throws Exception {
+    Map<String, String> rgb = new LinkedHashMap<>(ProbeOnnxModel.contract(0.1));
+    rgb.put("asmnet.input.layout", "NCHW float RGB 0-1");
+    Map<String, String> small = new LinkedHashMap<>(ProbeOnnxModel.contract(0.1));
+    small.put("asmnet.crop.size", "112");
+    Map<String, String> negative = new LinkedHashMap<>(ProbeOnnxModel.contract(0.1));
+    negative.put("asmnet.crop.margin", "-0.1");
+
+    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("rgb.onnx"), "image", rgb),
+        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("asmnet.input.layout='NCHW float RGB 0-1'");
+    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("small.onnx"), "image", small),
+        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("crops of 112 px");
+    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("neg.onnx"), "image", negative),
+        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("crop margin must be finite and >= 0");
   }
 }

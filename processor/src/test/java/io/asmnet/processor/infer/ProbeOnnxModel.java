@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a tiny ONNX graph with the landmark model's interface whose answers are known, for tests
@@ -18,7 +20,26 @@ import java.nio.file.Path;
 public final class ProbeOnnxModel {
   private ProbeOnnxModel() {}
 
+  /** The probe with the crop contract of margin 0.1 (the trainer's default). */
   public static Path write(Path file, String inputName) throws IOException {
+    return write(file, inputName, contract(0.1));
+  }
+
+  /** The contract metadata for {@code margin} (the keys this processor reads). */
+  public static Map<String, String> contract(double margin) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put(ModelContract.VERSION_KEY, ModelContract.VERSION);
+    props.put(ModelContract.CROP_SIZE_KEY, "224");
+    props.put(ModelContract.CROP_MARGIN_KEY, Double.toString(margin));
+    props.put(ModelContract.INPUT_LAYOUT_KEY, ModelContract.INPUT_LAYOUT);
+    props.put(ModelContract.POINTS_KEY, "68");
+    props.put(ModelContract.PIXEL_CENTRE_KEY, ModelContract.PIXEL_CENTRE);
+    props.put(ModelContract.POSE_KEY, ModelContract.POSE);
+    return props;
+  }
+
+  /** @param metadata metadata props besides the name and version (the contract, or not) */
+  public static Path write(Path file, String inputName, Map<String, String> metadata) throws IOException {
     ByteBuffer w = ByteBuffer.allocate(3 * 136 * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 3 * 136; i++) {
       w.putFloat(1f / 3);
@@ -42,7 +63,9 @@ public final class ProbeOnnxModel {
         field(8, cat(field(1, str("")), varintField(2, 17))),
         field(14, cat(field(1, str("model_name")), field(2, str("probe")))),
         field(14, cat(field(1, str("model_version")), field(2, str("0-test")))));
-    return Files.write(file, model);
+    ByteArrayOutputStream props = new ByteArrayOutputStream();
+    metadata.forEach((k, v) -> props.writeBytes(field(14, cat(field(1, str(k)), field(2, str(v))))));
+    return Files.write(file, cat(model, props.toByteArray()));
   }
 
   private static byte[] node(String[] inputs, String output, String op, byte[] attrs) {

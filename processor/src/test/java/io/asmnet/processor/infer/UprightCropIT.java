@@ -9,6 +9,7 @@ import io.asmnet.processor.detect.PhotoViews;
 import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
 import io.asmnet.processor.metrics.PipelineObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ class UprightCropIT {
     if (box == null) {
       return Double.NaN;
     }
-    float[] p = estimator.estimate(image, List.of(box)).faces().get(0).landmarks();
+    float[] p = estimator.estimate(image, List.of(FaceRegion.roi(box))).faces().get(0).landmarks();
     double iod = Math.hypot(truth[2 * 45] - truth[2 * 36], truth[2 * 45 + 1] - truth[2 * 36 + 1]);
     double sum = 0;
     for (int i = 0; i < 68; i++) {

@@ -3,6 +3,11 @@ package io.asmnet.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmnet.processor.config.InferenceDevice;
+import io.asmnet.processor.decode.ClipUnit;
+import io.asmnet.processor.decode.CompositeFrameDecoder;
+import io.asmnet.processor.decode.SyntheticClips;
+import io.asmnet.processor.decode.DecodeLimits;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.infer.BatchFailedException;
@@ -41,12 +46,15 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The production topology with the real model; decoder and locator are test stand-ins. */
+/**
+ * The production topology with the real model, decoder and tracker; only the face detector is a
+ * stand-in (no detector finds a face in a synthetic frame).
+ */
 class PoseTopologyTest {
   private static BatchedLandmarkEstimator estimator;
   private final Topics topics = Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"));
-  private final List<ImdecodeFrameDecoder> decoders = new ArrayList<>();
-  private final List<FixedFaceLocator> locators = new ArrayList<>();
+  private final List<CompositeFrameDecoder> decoders = new ArrayList<>();
+  private final List<FixedFaceDetector> detectors = new ArrayList<>();
   @TempDir Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> frames;
@@ -79,14 +87,14 @@ class PoseTopologyTest {
 
   private void start(List<FaceBox> boxes, RuntimeException locatorFailure, LandmarkEstimator landmarks) {
     Stages stages = new Stages(
-        () -> add(decoders, new ImdecodeFrameDecoder()),
-        () -> add(locators, new FixedFaceLocator(boxes, locatorFailure)),
+        () -> add(decoders, new CompositeFrameDecoder(DecodeLimits.defaults())),
+        () -> add(detectors, new FixedFaceDetector(boxes, locatorFailure)).locator(),
         landmarks, PipelineObserver.NONE, Clock.systemUTC());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pose-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(PoseTopology.build(stages, topics), props);
+    driver = new TopologyTestDriver(PoseTopology.build(stages, topics, MAX_RECORD_BYTES, IDLE), props);
     frames = driver.createInputTopic("frames", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     events = driver.createOutputTopic("pose-events", Serdes.String().deserializer(),
         topics.poseEvents().valueSerde().deserializer());
@@ -116,6 +124,8 @@ class PoseTopologyTest {
   }
 
   private static final FaceBox FACE = new FaceBox(100, 60, 100, 120, 0.9f);
+  private static final Duration IDLE = Duration.ofSeconds(30);
+  private static final int MAX_RECORD_BYTES = RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES);
 
   @Test
   void shouldEmitOneEventPerFrameInOrderWithTheRecordTimestamp() {
@@ -174,13 +184,18 @@ class PoseTopologyTest {
     start(List.of(FACE), null);
 
     frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, new byte[] {1, 2, 3}));
-    frames.pipeInput("cam-1".getBytes(), frame("cam-1", 1, Codec.H264, new byte[] {0, 0, 0, 1}));
+    Frame midGop = TestFrames.frame("cam-1", 1, Codec.H264, new byte[] {0, 0, 0, 1, 0x41});
+    midGop.setWidth(320);
+    midGop.setHeight(240);
+    midGop.setKeyframe(false);
+    frames.pipeInput("cam-1".getBytes(), topics.frames().valueSerde().serializer().serialize("frames", midGop));
     frames.pipeInput("cam-1".getBytes(), frame("cam-1", 2, Codec.JPEG, jpeg(90)));
 
     var dead = deadLetters.readValuesToList();
+    // What the production decoder says: an undecodable still, and an H.264 stream not starting at a keyframe.
     assertThat(dead).extracting(DeadLetter::getErrorKind)
-        .containsExactly(ErrorKind.CORRUPT_PAYLOAD, ErrorKind.UNSUPPORTED_CODEC);
-    assertThat(dead.get(0).getMessage()).contains("not a readable image");
+        .containsExactly(ErrorKind.CORRUPT_PAYLOAD, ErrorKind.DECODE_FAILED);
+    assertThat(dead.get(1).getMessage()).contains("waiting for a keyframe");
     assertThat(dead.get(1).getOffset()).isEqualTo(1);
     assertThat(events.readValuesToList()).extracting(PoseEvent::getSequence).containsExactly(2L);
   }
@@ -231,13 +246,14 @@ class PoseTopologyTest {
   void shouldCloseTheTasksDecoderAndLocatorWithTheTask() {
     start(List.of(FACE), null);
     assertThat(decoders).hasSize(1);
-    assertThat(locators).hasSize(1);
+    assertThat(detectors).hasSize(1);
 
     driver.close();
     driver = null;
 
-    assertThat(decoders.get(0).closed).isTrue();
-    assertThat(locators.get(0).closed).isTrue();
+    assertThatThrownBy(() -> decoders.get(0).decode(TestFrames.frame("cam-1", 0, Codec.JPEG, jpeg(60))))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThat(detectors.get(0).closed).isTrue();
   }
 
   @Test
@@ -260,13 +276,34 @@ class PoseTopologyTest {
   }
 
   @Test
-  void shouldAskTheDecoderToFreeIdleCamerasOnTheWallClock() {
+  void shouldEvictTheDecoderAndTrackOfACameraIdleForTheIdleTimeOnTheWallClock() throws Exception {
+    List<ClipUnit> units = SyntheticClips.units(SyntheticClips.movingPattern(modelDir.resolve("gop.h264"), "h264", 64, 48, 3, 2));
+    assertThat(units.get(1).keyframe()).isFalse();
     start(List.of(FACE), null);
-    int before = decoders.get(0).idleChecks;
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(0), 0));
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(1), 1)); // a P-frame: decodes on cam-1's state
+    driver.advanceWallClockTime(IDLE.minusSeconds(10));
+    frames.pipeInput("cam-2".getBytes(), frame("cam-2", 0, Codec.JPEG, jpeg(60)));
+    KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
+    assertThat(events.readValuesToList()).hasSize(3);
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(store.get("cam-1")).isNotNull();
 
-    driver.advanceWallClockTime(Duration.ofSeconds(5));
+    driver.advanceWallClockTime(Duration.ofSeconds(15));
 
-    assertThat(decoders.get(0).idleChecks).isGreaterThan(before);
+    assertThat(store.get("cam-1")).as("idle for 35 s").isNull();
+    assertThat(store.get("cam-2")).as("idle for 15 s").isNotNull();
+    // cam-1's H.264 state went with its track: its next P-frame must wait for a keyframe.
+    frames.pipeInput("cam-1".getBytes(), h264(units.get(1), 2));
+    assertThat(deadLetters.readValue().getMessage()).contains("waiting for a keyframe");
+  }
+
+  private byte[] h264(ClipUnit unit, long sequence) {
+    Frame f = TestFrames.frame("cam-1", sequence, Codec.H264, unit.data());
+    f.setWidth(unit.width());
+    f.setHeight(unit.height());
+    f.setKeyframe(unit.keyframe());
+    return topics.frames().valueSerde().serializer().serialize("frames", f);
   }
 
   @Test

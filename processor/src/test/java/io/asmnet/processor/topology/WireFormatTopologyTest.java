@@ -1,5 +1,8 @@
 package io.asmnet.processor.topology;
 
+import io.asmnet.processor.decode.CompositeFrameDecoder;
+import io.asmnet.processor.decode.DecodeLimits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,8 +83,8 @@ class WireFormatTopologyTest {
     ProcessorConfig config = TestConfigs.load(dir, settings);
     wire = config.wire().open();
     Topics topics = Topics.of(config.topics(), wire);
-    Stages stages = new Stages(ImdecodeFrameDecoder::new,
-        () -> new FixedFaceLocator(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null),
+    Stages stages = new Stages(() -> new CompositeFrameDecoder(DecodeLimits.defaults()),
+        () -> new FixedFaceDetector(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null).locator(),
         estimator, PipelineObserver.NONE, Clock.systemUTC());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "wire-format-test");

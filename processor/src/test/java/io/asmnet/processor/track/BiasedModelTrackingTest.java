@@ -39,7 +39,7 @@ class BiasedModelTrackingTest {
     for (long seq = 0; seq < 20; seq++) {
       LocatedFaces located = locator.locate(frame, state, seq);
       frames.add(located);
-      List<float[]> landmarks = located.boxes().stream().map(box -> biasedModel(truth, box)).toList();
+      List<float[]> landmarks = located.faces().stream().map(roi -> biasedModel(truth, FaceRegion.box(roi))).toList();
       state = locator.update(state, located, landmarks, seq);
     }
 
@@ -47,8 +47,8 @@ class BiasedModelTrackingTest {
     for (int seq = 0; seq < frames.size(); seq++) {
       LocatedFaces located = frames.get(seq);
       assertThat(located.source()).as("frame " + seq).isEqualTo(seq % 10 == 0 ? FaceSource.DETECTED : FaceSource.TRACKED);
-      assertThat(located.boxes()).hasSize(1);
-      FaceBox box = located.boxes().get(0);
+      assertThat(located.faces()).hasSize(1);
+      FaceBox box = FaceRegion.box(located.faces().get(0));
       float tolerance = 0.01f * detected.w();
       assertThat(box.w()).as("side on frame " + seq).isCloseTo(detected.w(), offset(tolerance));
       assertThat(box.x() + box.w() / 2).as("centre x on frame " + seq)

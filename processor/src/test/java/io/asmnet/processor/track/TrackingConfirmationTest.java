@@ -12,6 +12,7 @@ import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.schemas.avro.FaceSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +31,13 @@ class TrackingConfirmationTest {
 
   /** Answers what it is told and records what it was asked. */
   private static final class ScriptedConfirmer implements FaceConfirmer {
-    final List<FaceBox> asked = new ArrayList<>();
-    Optional<FaceBox> answer = Optional.empty();
+    final List<FaceRoi> asked = new ArrayList<>();
+    Optional<FaceRoi> answer = Optional.empty();
 
     @Override
-    public Optional<FaceBox> confirm(Mat bgr, FaceBox predicted) {
+    public Optional<FaceRoi> confirm(Mat bgr, FaceRoi predicted) {
       asked.add(predicted);
-      return answer;
+      return answer.map(a -> a.withTrack(predicted.track()));
     }
 
     @Override
@@ -49,13 +50,13 @@ class TrackingConfirmationTest {
   }
 
   private static TrackState tracked(float[] landmarks) {
-    return new TrackState(7, 0, List.of(TrackedFace.detected(landmarks, FaceRegion.fromLandmarks(landmarks, 1f))));
+    return new TrackState(7, 0, List.of(TrackedFace.detected(landmarks, FaceRegion.roi(FaceRegion.fromLandmarks(landmarks, 1f)))));
   }
 
   @Test
   void shouldUseTheConfirmedBoxAndAnchorTheTrackOnIt() {
     ScriptedConfirmer confirmer = new ScriptedConfirmer();
-    FaceBox confirmed = new FaceBox(240, 150, 150, 150, 0.8f);
+    FaceRoi confirmed = FaceRegion.roi(new FaceBox(240, 150, 150, 150, 0.8f));
     confirmer.answer = Optional.of(confirmed);
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults());
     float[] landmarks = SyntheticLandmarks.face(310, 240, 110);
@@ -67,8 +68,8 @@ class TrackingConfirmationTest {
     assertThat(detector.calls).isZero();
     assertThat(confirmer.asked).hasSize(1);
     assertThat(located.source()).isEqualTo(FaceSource.TRACKED);
-    assertThat(located.boxes()).containsExactly(confirmed);
-    assertThat(next.faces().get(0).boxSide()).isEqualTo(150f);
+    assertThat(located.faces()).containsExactly(confirmed.withTrack(0));
+    assertThat(next.faces().get(0).boxSide()).isCloseTo(150f, within(1e-4f));
     assertThat(next.framesSinceDetection()).isEqualTo(1);
   }
 
@@ -82,7 +83,7 @@ class TrackingConfirmationTest {
     assertThat(confirmer.asked).hasSize(1);
     assertThat(detector.calls).isEqualTo(1);
     assertThat(located.source()).isEqualTo(FaceSource.DETECTED);
-    assertThat(located.boxes()).containsExactly(DETECTED_BOX);
+    assertThat(located.faces()).containsExactly(FaceRegion.roi(DETECTED_BOX));
   }
 
   @Test
@@ -109,10 +110,10 @@ class TrackingConfirmationTest {
     }
     TrackState previous = new TrackState(7, 0, List.of(TrackedFace.anchoredOnItself(tilted)));
 
-    FaceBox turned = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false))
-        .locate(frame, previous, 8).boxes().get(0);
-    FaceBox straight = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false).withUpright(false))
-        .locate(frame, previous, 8).boxes().get(0);
+    FaceRoi turned = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false))
+        .locate(frame, previous, 8).faces().get(0);
+    FaceRoi straight = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false).withUpright(false))
+        .locate(frame, previous, 8).faces().get(0);
 
     assertThat(Math.toDegrees(turned.angle())).isCloseTo(25.0, within(1.0));
     assertThat(straight.angle()).isZero();
@@ -130,12 +131,14 @@ class TrackingConfirmationTest {
         BlazeFaceConfirmer confirmer = new BlazeFaceConfirmer(new BlazeFaceDetector(net, BlazeFaceConfig.defaults()), true);
         Mat image = imread(photo.file().toString());
         Mat blank = new Mat(image.rows(), image.cols(), CV_8UC3, new Scalar(90, 90, 90, 0))) {
-      Optional<FaceBox> found = confirmer.confirm(image, predicted);
+      Optional<FaceRoi> found = confirmer.confirm(image, FaceRegion.roi(predicted).withTrack(3));
 
       assertThat(found).isPresent();
-      assertThat(DlibExamples.iou(found.get().bounds(), truth)).isGreaterThan(DlibExamples.iou(predicted, truth));
-      assertThat(DlibExamples.iou(found.get().bounds(), truth)).isGreaterThan(0.6);
-      assertThat(confirmer.confirm(blank, predicted)).isEmpty();
+      assertThat(found.get().track()).as("the track it confirms").isEqualTo(3);
+      FaceBox foundBox = FaceRegion.box(found.get()).bounds();
+      assertThat(DlibExamples.iou(foundBox, truth)).isGreaterThan(DlibExamples.iou(predicted, truth));
+      assertThat(DlibExamples.iou(foundBox, truth)).isGreaterThan(0.6);
+      assertThat(confirmer.confirm(blank, FaceRegion.roi(predicted))).isEmpty();
     }
   }
 }

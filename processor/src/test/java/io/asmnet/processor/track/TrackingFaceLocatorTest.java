@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.asmnet.processor.detect.FaceBox;
+import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.schemas.avro.FaceSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ class TrackingFaceLocatorTest {
     TrackState state = null;
     for (long seq = 0; seq < 4; seq++) {
       LocatedFaces located = locator.locate(frame, state, seq);
-      assertThat(located.boxes()).isEmpty();
+      assertThat(located.faces()).isEmpty();
       state = locator.update(state, located, List.of(), seq);
     }
     assertThat(detector.calls).isEqualTo(4);
@@ -62,8 +64,9 @@ class TrackingFaceLocatorTest {
     assertThat(detector.calls).isZero();
     assertThat(located.source()).isEqualTo(FaceSource.TRACKED);
     assertThat(located.detectMicros()).isZero();
-    assertThat(located.boxes()).hasSize(1);
-    FaceBox box = located.boxes().get(0);
+    assertThat(located.faces()).hasSize(1);
+    assertThat(located.faces().get(0).track()).isZero();
+    FaceBox box = FaceRegion.box(located.faces().get(0));
     assertThat(box.w()).isEqualTo(box.h());
     assertThat(box.score()).isEqualTo(1f); // every landmark inside the frame
     for (int i = 0; i < landmarks.length; i += 2) {
@@ -118,23 +121,47 @@ class TrackingFaceLocatorTest {
 
     LocatedFaces located = locator.locate(frame, state, 1);
 
-    assertThat(located.boxes()).hasSize(2);
-    assertThat(located.boxes().get(1).x()).isLessThan(100); // the face at (100, 100), not the duplicate
+    assertThat(located.faces()).hasSize(2);
+    // the face at (100, 100), not the duplicate: and each names the track it came from
+    assertThat(located.faces().get(1).centreX()).isLessThan(150);
+    assertThat(located.faces()).extracting(FaceRoi::track).containsExactly(0, 2);
   }
 
   @Test
   void shouldCountFramesSinceDetectionInUpdate() {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     List<float[]> one = List.of(SyntheticLandmarks.face(300, 240, 120));
-    TrackState detected = locator.update(null, new LocatedFaces(List.of(DETECTED_BOX), FaceSource.DETECTED, 5, 0), one, 3);
-    TrackState tracked = locator.update(detected, new LocatedFaces(List.of(DETECTED_BOX), FaceSource.TRACKED, 0, 1), one, 4);
+    FaceRoi face = FaceRegion.roi(DETECTED_BOX);
+    TrackState detected = locator.update(null, new LocatedFaces(List.of(face), FaceSource.DETECTED, 5, 0), one, 3);
+    TrackState tracked = locator.update(detected, new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1), one, 4);
 
     assertThat(detected.framesSinceDetection()).isZero();
     assertThat(tracked.framesSinceDetection()).isEqualTo(1);
     assertThat(tracked.lastSequence()).isEqualTo(4);
-    assertThatThrownBy(() -> locator.update(tracked, new LocatedFaces(List.of(DETECTED_BOX), FaceSource.TRACKED, 0, 1), List.of(), 5))
+    assertThatThrownBy(() -> locator.update(tracked, new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1), List.of(), 5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("landmarks for 0 faces but 1");
+  }
+
+  @Test
+  void shouldContinueTheTrackEachFaceNamesWhateverItsPosition() {
+    TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
+    float[] left = SyntheticLandmarks.face(150, 240, 100);
+    float[] right = SyntheticLandmarks.face(450, 240, 100);
+    TrackState previous = new TrackState(0, 0, List.of(TrackedFace.anchoredOnItself(left),
+        new TrackedFace(right, 777f, 100f, 3f, -4f)));
+    // Only the right-hand track survived locate, and its face is reported near the left one's place:
+    // update must not re-match it by position.
+    FaceRoi named = new FaceRoi(160, 240, 100, 0, 1f, 1);
+
+    TrackState next = locator.update(previous, new LocatedFaces(List.of(named), FaceSource.TRACKED, 0, 1),
+        List.of(SyntheticLandmarks.face(160, 240, 100)), 1);
+
+    assertThat(next.faces()).hasSize(1);
+    assertThat(next.faces().get(0).boxSide()).isEqualTo(777f);
+    assertThat(next.faces().get(0).offsetX()).isEqualTo(3f);
+    assertThatThrownBy(() -> locator.update(previous, new LocatedFaces(List.of(named.withTrack(5)), FaceSource.TRACKED,
+        0, 1), List.of(SyntheticLandmarks.face(160, 240, 100)), 1)).hasMessageContaining("names track 5");
   }
 
   /** Tracks with no detection to compare with: boxes are the plain region of the landmarks. */

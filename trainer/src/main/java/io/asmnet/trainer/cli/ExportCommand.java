@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.asmnet.trainer.data.SampleMaker;
 import io.asmnet.trainer.export.AsmNetOnnxExporter;
 import io.asmnet.trainer.export.ModelCard;
 import io.asmnet.trainer.model.AsmNet;
@@ -51,6 +52,11 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--model-version", paramLabel = "VERSION", defaultValue = "0.1.0", description = "model version (default ${DEFAULT-VALUE})")
   String version;
 
+  @Option(names = "--crop-margin", paramLabel = "FRACTION", defaultValue = "" + SampleMaker.DEFAULT_MARGIN,
+      description = "crop margin per side the network was trained with, written into the model's contract"
+          + " (default ${DEFAULT-VALUE}, what train uses)")
+  double cropMargin;
+
   @Option(names = "--training-data", paramLabel = "TEXT", description = "what trained it, for the metadata")
   String trainingData;
 
@@ -69,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
         model.setBlock(AsmNet.create(AsmNet.POINTS_300W));
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 224, 224));
         ModelCard card = new ModelCard(name, version, trainingData == null ? "untrained" : trainingData, Double.NaN, evaluation);
-        bytes = exporter.write(model.getBlock(), card, out);
+        bytes = exporter.write(model.getBlock(), card, cropMargin, out);
       }
     } else {
       TrainingState state = TrainingState.load(source.checkpoint);
@@ -77,7 +83,7 @@ public final class ExportCommand implements Callable<Integer> {
       String data = trainingData != null ? trainingData
           : state.trainSamples() + " training crops, " + state.epochsDone() + " epochs, " + state.loss() + " loss";
       try (Model model = Checkpoint.load(source.checkpoint, Device.cpu())) {
-        bytes = exporter.write(model.getBlock(), new ModelCard(name, version, data, kept, evaluation), out);
+        bytes = exporter.write(model.getBlock(), new ModelCard(name, version, data, kept, evaluation), cropMargin, out);
       }
     }
     spec.commandLine().getOut().printf(

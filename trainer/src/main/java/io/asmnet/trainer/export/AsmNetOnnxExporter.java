@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import io.asmnet.trainer.data.Sample;
+import io.asmnet.trainer.data.SampleMaker;
 import io.asmnet.trainer.export.onnx.OnnxProto.ModelProto;
 import io.asmnet.trainer.export.onnx.OnnxProto.OperatorSetIdProto;
 import io.asmnet.trainer.export.onnx.OnnxProto.StringStringEntryProto;
@@ -29,7 +30,8 @@ import java.util.Map;
  * <p>Input {@code image}: uint8 [N, 224, 224, 3], BGR, as OpenCV crops it. The graph casts,
  * swaps channels to RGB, scales by 1/255 and transposes to NCHW, exactly as {@code InputCodec}.
  * Outputs {@code landmarks}: float [N, points, 2] in crop pixels (0..224); {@code pose}: float
- * [N, 3], yaw, pitch, roll in degrees ({@link TargetCodec} inverted). Dropout is the identity
+ * [N, 3], yaw, pitch, roll in degrees ({@link TargetCodec} inverted). The metadata carries the
+ * {@link ModelCard} and the {@link ModelContract} (crop size, margin, layout, points). Dropout is the identity
  * at inference and is left out; batch norms stay BatchNormalization nodes (running statistics).
  */
 public final class AsmNetOnnxExporter {
@@ -42,8 +44,19 @@ public final class AsmNetOnnxExporter {
   /** DJL's BatchNorm default, which {@code ConvBnAct} uses. */
   private static final float BN_EPSILON = 1e-5f;
 
-  /** Builds the ONNX model of {@code net} (made by {@link AsmNet#create}, initialised). */
+  /**
+   * Builds the ONNX model of {@code net} (made by {@link AsmNet#create}, initialised), trained on
+   * crops of {@link SampleMaker#DEFAULT_MARGIN}, which is what {@code train} uses.
+   */
   public ModelProto export(Block net, ModelCard card) {
+    return export(net, card, SampleMaker.DEFAULT_MARGIN);
+  }
+
+  /**
+   * As {@link #export(Block, ModelCard)} for a network trained on crops of {@code cropMargin}; the
+   * margin goes into the model's {@link ModelContract}, so a server crops as training did.
+   */
+  public ModelProto export(Block net, ModelCard card, double cropMargin) {
     int points = (int) AsmNet.landmarkHead(net).getParameters().get("bias").getArray().size() / 2;
     OnnxGraph g = new OnnxGraph("asmnet");
     int size = Sample.SIZE;
@@ -72,6 +85,7 @@ public final class AsmNetOnnxExporter {
             .setDocString("ASMNet face landmarks (" + points + " points) and head pose")
             .setGraph(g.build());
     Map<String, String> props = new java.util.LinkedHashMap<>(card.metadata());
+    props.putAll(ModelContract.trainedWith(points, cropMargin).metadata());
     props.put("input", INPUT + ": uint8 [N,224,224,3] BGR face crop");
     props.put("outputs", LANDMARKS + ": float [N," + points + ",2] crop pixels; " + POSE + ": float [N,3] yaw,pitch,roll degrees");
     props.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
@@ -80,7 +94,16 @@ public final class AsmNetOnnxExporter {
 
   /** Exports and writes the model file; returns its size in bytes. */
   public long write(Block net, ModelCard card, Path file) throws IOException {
-    byte[] bytes = export(net, card).toByteArray();
+    return write(net, card, SampleMaker.DEFAULT_MARGIN, file);
+  }
+
+  /** Exports with a crop margin and writes the model file; returns its size in bytes. */
+  public long write(Block net, ModelCard card, double cropMargin, Path file) throws IOException {
+    return writeAtomically(export(net, card, cropMargin).toByteArray(), file);
+  }
+
+  /** Writes {@code bytes} to {@code file} by an atomic rename; returns their length. */
+  static long writeAtomically(byte[] bytes, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = parent.resolve("." + file.getFileName() + ".tmp");

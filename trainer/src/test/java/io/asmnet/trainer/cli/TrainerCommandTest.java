@@ -35,6 +35,23 @@ class TrainerCommandTest {
   }
 
   @Test
+  void shouldExportTheCropMarginAndStampItOntoAnExistingModel(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.onnx");
+    Path restamped = dir.resolve("r.onnx");
+    assertThat(run(new TrainerCommand(), "export", "--untrained", "--crop-margin", "0.2", "--out", model.toString())).isZero();
+    assertThat(new String(Files.readAllBytes(model), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains("asmnet.crop.margin").contains("0.2");
+
+    assertThat(run(new TrainerCommand(), "stamp-contract", model.toString(), "--crop-margin", "0.3", "--out",
+        restamped.toString())).isZero();
+
+    assertThat(out.toString()).contains("wrote " + restamped).contains("asmnet.crop.margin=0.3");
+    assertThat(Files.size(restamped)).isEqualTo(Files.size(model)); // the same keys, one digit changed
+    assertThat(run(new TrainerCommand(), "stamp-contract", dir.resolve("none.onnx").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no such file");
+  }
+
+  @Test
   void shouldAskForACheckpointOrUntrained(@TempDir Path dir) {
     assertThat(run(new TrainerCommand(), "export", "--out", dir.resolve("m.onnx").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--checkpoint").contains("--untrained");

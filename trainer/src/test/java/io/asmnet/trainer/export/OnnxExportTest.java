@@ -92,7 +92,14 @@ class OnnxExportTest {
       assertThat(props)
           .containsEntry("model_name", "asmnet-68")
           .containsEntry("pca_variance_kept", "0.9")
-          .containsEntry("eval.nme_test", "12.5");
+          .containsEntry("eval.nme_test", "12.5")
+          // the crop contract the processor reads: SampleMaker's default margin, 224 px, 68 points
+          .containsEntry(ModelContract.VERSION_KEY, "1")
+          .containsEntry(ModelContract.CROP_MARGIN_KEY, "0.1")
+          .containsEntry(ModelContract.CROP_SIZE_KEY, "224")
+          .containsEntry(ModelContract.POINTS_KEY, "68")
+          .containsEntry(ModelContract.INPUT_LAYOUT_KEY, "NHWC uint8 BGR 0-255")
+          .containsEntry(ModelContract.PIXEL_CENTRE_KEY, "integer");
       try (OnnxParity parity = new OnnxParity(Files.readAllBytes(file))) {
         var inputs = parity.session().getInputInfo();
         assertThat(inputs).containsOnlyKeys("image");
