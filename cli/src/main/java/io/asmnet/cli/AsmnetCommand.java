@@ -81,7 +81,9 @@ public final class AsmnetCommand implements Runnable {
     for (Map.Entry<String, CommandLine> trainer : new CommandLine(new TrainerCommand()).getSubcommands().entrySet()) {
       Object command = trainer.getValue().getCommandSpec().userObject();
       if (command instanceof io.asmnet.trainer.cli.BenchCommand) {
-        line.getSubcommands().get("bench").addSubcommand("train", command);
+        CommandLine train = new CommandLine(command);
+        train.getCommandSpec().name("train");
+        line.getSubcommands().get("bench").addSubcommand("train", train);
       } else if (!line.getSubcommands().containsKey(trainer.getKey())) {
         line.addSubcommand(trainer.getKey(), command);
       }

@@ -45,9 +45,16 @@ import picocli.CommandLine.Spec;
     description = {
       "End-to-end processor benchmark of one scenario on a local broker: frames/s, faces/s, latency,"
           + " per-stage time, inference batches, resident memory. Prints figures; asserts nothing.",
-      "Processor settings are the defaults of 'asmnet run' except: num.stream.threads=2, max.batch.size=16,"
-          + " max.queue.delay.us=2000, inference.device=cpu, tracker.redetect.interval=10 (*-track) or 1"
-          + " (*-detect); --set overrides any of them."
+      "",
+      "Processor settings: those of 'asmnet run', except (--set overrides any of them):",
+      "  num.stream.threads=2",
+      "  max.batch.size=16",
+      "  max.queue.delay.us=2000",
+      "  inference.device=cpu",
+      "  tracker.redetect.interval=10 (*-track) or 1 (*-detect)",
+      "  application.id=asmnet-bench, metrics.port=0, state.dir in a temporary folder",
+      "The broker is the bench's own (a local one it starts and stops).",
+      ""
     })
 public final class EndToEndCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(EndToEndCommand.class);
@@ -108,11 +115,12 @@ public final class EndToEndCommand implements Callable<Integer> {
     boolean h264 = scenario.startsWith("h264");
     int perCamera = Math.max(1, frames / cameras);
     Path tmp = Files.createTempDirectory("asmnet-bench");
+    // The settings first: a bad --set is reported before minutes of encoding.
+    ProcessorConfig probe = config("localhost:9092", tmp);
     List<Scene> scenes = Scenes.find(DlibPhotos.load(dataDir));
     Workload workload = h264 ? Workloads.h264(scenes, cameras, Math.min(perCamera, 500), gop)
         : Workloads.jpeg(scenes, cameras, perCamera, shotFrames);
     LOG.info("workload: {}", workload.description());
-    ProcessorConfig probe = config("localhost:9092", tmp);
     int parts = partitions != null ? partitions : Math.max(cameras, probe.kafka().numStreamThreads());
     String settings = describe(probe, parts);
     ScenarioResult result;
