@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
     subcommands = {EndToEndCommand.class, ModelCommand.class, DetectorCommand.class, TablesCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
-      "  asmnet bench e2e --scenario h264-track --frames 300 --cameras 2 --set tracker.redetect.interval=3",
+      "  asmnet bench e2e --scenario h264-track --set tracker.redetect.interval=3",
       "  asmnet bench model --device cuda",
       "  asmnet bench detector --rounds 3",
       "  asmnet bench train --batch-sizes 4,16,32 --threads 1",
-      "  bin/bench e2e                      the four e2e scenarios, one JVM each, tables together"
+      "  bin/bench e2e       the four e2e scenarios, one JVM each, one table",
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

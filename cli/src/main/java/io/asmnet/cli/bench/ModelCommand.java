@@ -36,7 +36,7 @@ public final class ModelCommand implements Callable<Integer> {
   @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, cuda or auto (default ${DEFAULT-VALUE}).")
   String device = "cpu";
 
-  @Option(names = "--sizes", paramLabel = "N[,N...]", split = ",", description = "Batch sizes (default 1,2,4,8,16,32,64).")
+  @Option(names = "--sizes", paramLabel = "N", split = ",", description = "Batch sizes (default 1,2,4,8,16,32,64).")
   List<Integer> sizes = List.of(1, 2, 4, 8, 16, 32, 64);
 
   @Option(names = "--warmup", paramLabel = "N", description = "Untimed runs per size (default ${DEFAULT-VALUE}).")
