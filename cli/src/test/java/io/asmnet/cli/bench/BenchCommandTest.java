@@ -83,6 +83,16 @@ class BenchCommandTest {
   }
 
   @Test
+  @Timeout(300)
+  void shouldRunTheTrainersStepBenchmarkAsBenchTrain() {
+    CliRun run = CliRun.of("bench", "train", "--batch-sizes", "2", "--steps", "1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("machine: \\d+ cores").containsPattern("batch 2: \\d+ ms per step")
+        .containsPattern("export: \\d+ ms .*model \\d{7,} bytes");
+  }
+
+  @Test
   void shouldCallAMissingResultFileAUsageError(@TempDir Path dir) {
     CliRun run = CliRun.of("bench", "tables", dir.resolve("none.json").toString());
 
