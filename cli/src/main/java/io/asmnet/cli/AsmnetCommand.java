@@ -1,5 +1,6 @@
 package io.asmnet.cli;
 
+import io.asmnet.cli.bench.BenchCommand;
 import io.asmnet.cli.clip.ClipCommand;
 import io.asmnet.cli.consume.ConsumeCommand;
 import io.asmnet.cli.demo.DemoCommand;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
       ConsumeCommand.class,
       ClipCommand.class,
       ReplayCommand.class,
-      LocalKafkaCommand.class
+      LocalKafkaCommand.class,
+      BenchCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
       "  asmnet publish clip.mp4 --fps 25 --loop",
       "  asmnet consume --camera cam-1 --render out.mp4",
       "  asmnet clip --out /tmp/clip && asmnet replay /tmp/clip",
+      "  asmnet bench e2e --frames 300 --cameras 2",
       "",
       "Exit codes: 0 ok, 1 error, 2 usage (bad option, missing file, unknown format)."
     })
@@ -73,10 +76,16 @@ public final class AsmnetCommand implements Runnable {
     line.getSubcommands().get("run").getCommandSpec().usageMessage().footer(
         ConfigLoader.knownKeys().entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
             .toArray(String[]::new));
-    // The trainer's commands as its own root lists them, so one added there appears here too.
+    // The trainer's commands as its own root lists them, so one added there appears here too;
+    // its training-step benchmark ('trainer bench') is 'asmnet bench train', beside the others.
     for (Map.Entry<String, CommandLine> trainer : new CommandLine(new TrainerCommand()).getSubcommands().entrySet()) {
-      if (!line.getSubcommands().containsKey(trainer.getKey())) {
-        line.addSubcommand(trainer.getKey(), trainer.getValue().getCommandSpec().userObject());
+      Object command = trainer.getValue().getCommandSpec().userObject();
+      if (command instanceof io.asmnet.trainer.cli.BenchCommand) {
+        CommandLine train = new CommandLine(command);
+        train.getCommandSpec().name("train");
+        line.getSubcommands().get("bench").addSubcommand("train", train);
+      } else if (!line.getSubcommands().containsKey(trainer.getKey())) {
+        line.addSubcommand(trainer.getKey(), command);
       }
     }
     line.addSubcommand("help", new CommandLine.HelpCommand());

@@ -16,11 +16,12 @@ class TrainerCommandsTest {
   private static final Pattern FIELD_LABEL = Pattern.compile("<[a-z]+[A-Z][A-Za-z]*>");
 
   @ParameterizedTest
-  @ValueSource(strings = {"train", "eval", "export", "import-tfjs", "fetch-data", "bench"})
+  @ValueSource(strings = {"train", "eval", "export", "import-tfjs", "fetch-data", "bench train"})
   void shouldNameValuesAndTheToolAsAsmnetDoes(String command) {
-    CliRun run = CliRun.of(command, "--help");
+    CliRun run = CliRun.of((command + " --help").split(" "));
 
     assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: asmnet " + command + " ");
     assertThat(FIELD_LABEL.matcher(run.out()).find()).as(run.out()).isFalse();
     assertThat(run.out()).doesNotContain("'trainer ");
   }

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Summary statistics of samples; null for an empty sample. */
-final class Stats {
+public final class Stats {
   private Stats() {}
 
-  static Double mean(List<Double> values) {
+  public static Double mean(List<Double> values) {
     return values.isEmpty()
         ? null
         : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
-  static Double median(List<Double> values) {
+  public static Double median(List<Double> values) {
     if (values.isEmpty()) {
       return null;
     }
@@ -23,7 +23,7 @@ final class Stats {
   }
 
   /** Nearest-rank percentile: the smallest value with at least p % of the sample at or below. */
-  static Double percentile(List<Double> values, double p) {
+  public static Double percentile(List<Double> values, double p) {
     if (values.isEmpty()) {
       return null;
     }
@@ -32,7 +32,7 @@ final class Stats {
     return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
   }
 
-  static Double ratio(long part, long whole) {
+  public static Double ratio(long part, long whole) {
     return whole == 0 ? null : (double) part / whole;
   }
 

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The starter set's held-out faces for tests, cached in the checkout's {@code .cache/dlib}. */
-final class StarterFaces {
+public final class StarterFaces {
   private StarterFaces() {}
 
   /** {@code $ASMNET_DATA_DIR}, else {@code .cache/dlib} at the checkout root (not in cli/). */
-  static Path cacheDir() {
+  public static Path cacheDir() {
     String env = System.getenv("ASMNET_DATA_DIR");
     if (env != null && !env.isBlank()) {
       return Path.of(env);

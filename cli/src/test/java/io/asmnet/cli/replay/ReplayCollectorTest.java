@@ -11,6 +11,7 @@ import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.serde.WireSerdes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,27 @@ class ReplayCollectorTest {
     assertThat(collector.missing()).containsExactly(0L, 1L, 2L, 3L);
     assertThat(collector.deadLetters()).isZero();
     assertThat(collector.events()).hasSize(1); // kept: the scorer counts it as unexpected
+  }
+
+  @Test
+  void shouldAccountForEachCameraOfARunOnItsOwn() {
+    // given a run of two cameras, two frames each
+    ReplayCollector two = new ReplayCollector(Set.of("cam-0", "cam-1"), "clip-1", EVENTS, 2);
+
+    // when cam-0 is done and cam-1 has one event and one dead letter, plus a stranger's event
+    two.accept(event("cam-0", 0, "clip-1"));
+    two.accept(event("cam-0", 1, "clip-1"));
+    two.accept(event("cam-1", 1, "clip-1"));
+    two.accept(event("cam-2", 0, "clip-1"));
+    assertThat(two.complete()).isFalse();
+    assertThat(two.missing()).containsExactly(0L);
+    two.accept(deadLetter(frame("cam-1", 0, "clip-1")));
+
+    // then
+    assertThat(two.complete()).isTrue();
+    assertThat(two.accounted()).isEqualTo(4);
+    assertThat(two.events()).extracting(e -> e.getCameraId().toString()).containsExactly("cam-0", "cam-0", "cam-1");
+    assertThat(two.deadLetters()).isEqualTo(1);
   }
 
   private static ConsumerRecord<byte[], byte[]> event(String camera, long sequence, String clipId) {

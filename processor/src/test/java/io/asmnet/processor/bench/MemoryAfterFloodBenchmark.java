@@ -141,7 +141,7 @@ public final class MemoryAfterFloodBenchmark {
     String pid = String.valueOf(process.pid());
     try {
       awaitReady(port, process);
-      long ready = ResidentMemory.rssKb(pid);
+      long ready = rssKb(pid);
       long peak = ready;
       long start = System.nanoTime();
       publish(bootstrap, "frames-" + id, jpeg, frames);
@@ -152,16 +152,16 @@ public final class MemoryAfterFloodBenchmark {
             throw new IllegalStateException("processor exited with " + process.exitValue() + "; log: " + state);
           }
           seen += consumer.poll(Duration.ofMillis(200)).count();
-          peak = Math.max(peak, ResidentMemory.rssKb(pid));
+          peak = Math.max(peak, rssKb(pid));
         }
       }
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-      long done = ResidentMemory.rssKb(pid);
+      long done = rssKb(pid);
       for (int s = 0; s < idleSeconds; s++) {
         Thread.sleep(1000);
-        peak = Math.max(peak, ResidentMemory.rssKb(pid));
+        peak = Math.max(peak, rssKb(pid));
       }
-      long idle = ResidentMemory.rssKb(pid);
+      long idle = rssKb(pid);
       return new Figures(mode.name(), ready / 1024, peak / 1024, done / 1024, idle / 1024, seconds);
     } finally {
       process.destroy();
@@ -217,5 +217,19 @@ public final class MemoryAfterFloodBenchmark {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(topics);
     return consumer;
+  }
+
+  /** VmRSS of {@code /proc/<pid>/status} in KiB, 0 when unreadable (not Linux, or the process is gone). */
+  private static long rssKb(String pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
   }
 }

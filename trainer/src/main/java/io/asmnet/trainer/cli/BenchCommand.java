@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trainer bench}: training step time per batch size (ASM-LOSS, Adam, random crops; the first
+ * {@code asmnet bench train} (the cli lists it beside its other benchmarks; {@code bench} in this
+ * module's own root): training step time per batch size (ASM-LOSS, Adam, random crops; the first
  * epoch warms up, the second is reported), then export time and model size, with the machine and
  * its load. Prints figures; asserts nothing.
  */

@@ -1,4 +1,4 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;

@@ -1,10 +1,10 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import java.util.Map;
 
 /**
  * What one end-to-end scenario measured; written as JSON so that runs in separate JVMs (each with
- * its own resident memory) can be tabulated together by {@link BenchTables}.
+ * its own resident memory) can be tabulated together by {@link TablesCommand}.
  *
  * @param framesPerSecond events consumed / (last event consumed - first frame published)
  * @param detectorRanFraction frames whose detector time is non-zero

@@ -1,4 +1,4 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import io.asmnet.schemas.avro.FaceSource;
 import io.asmnet.schemas.avro.PoseEvent;
@@ -14,10 +14,10 @@ final class Summary {
   private Summary() {}
 
   static ScenarioResult of(String scenario, Workload workload, String settings, int frames, int cameras,
-      long startNanos, List<EventCollector.Seen> seen, BatchHistogram batches, ResidentMemory rss,
+      long startNanos, List<EventReader.Seen> seen, BatchHistogram batches, ResidentMemory rss,
       double loadBefore, double loadAfter) {
-    List<PoseEvent> events = seen.stream().map(EventCollector.Seen::event).toList();
-    long end = seen.stream().mapToLong(EventCollector.Seen::consumedNanos).max().orElse(startNanos);
+    List<PoseEvent> events = seen.stream().map(EventReader.Seen::event).toList();
+    long end = seen.stream().mapToLong(EventReader.Seen::consumedNanos).max().orElse(startNanos);
     double seconds = (end - startNanos) / 1e9;
     long faces = events.stream().mapToLong(e -> e.getFaces().size()).sum();
     long tracked = events.stream().flatMap(e -> e.getFaces().stream())

@@ -1,5 +1,6 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
+import io.asmnet.cli.publish.EncodedFrame;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param labelledFaces labelled faces in view summed over every published picture of one pass
  *     (what a perfect detector would find), for the faces/frame comparison
  */
-record Workload(String description, List<List<Payload>> cameras, long labelledFaces) {
+record Workload(String description, List<List<EncodedFrame>> cameras, long labelledFaces) {
   Workload {
     if (cameras.isEmpty() || cameras.stream().anyMatch(List::isEmpty)) {
       throw new IllegalArgumentException("every camera needs pictures");

@@ -1,8 +1,7 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
-import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.detect.FaceBox;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +11,7 @@ import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Finds 4:3 windows of dlib's example photos that each hold 1-3 whole labelled faces: for every run
+ * Finds 4:3 windows of dlib's example photos ({@link DlibPhotos}) that each hold 1-3 whole labelled faces: for every run
  * of 1-3 faces neighbouring left to right, the smallest 4:3 window around them with a margin of one
  * face width (at least {@link #MIN_WIDTH} px, so a small face is not magnified more than ~3x at
  * 640x480), kept when no other labelled face is cut by its border.
@@ -23,11 +22,11 @@ final class Scenes {
 
   private Scenes() {}
 
-  static List<Scene> find(List<DlibExamples.Photo> photos) {
+  static List<Scene> find(List<DlibPhotos.Photo> photos) {
     List<Scene> out = new ArrayList<>();
     Set<String> seen = new HashSet<>(); // one window per photo and set of faces in it
-    for (DlibExamples.Photo photo : photos) {
-      List<FaceBox> faces = photo.faces().stream().map(DlibExamples.Face::box)
+    for (DlibPhotos.Photo photo : photos) {
+      List<FaceBox> faces = photo.faces().stream()
           .sorted(Comparator.comparingDouble(FaceBox::x)).toList();
       int pw;
       int ph;
@@ -58,7 +57,7 @@ final class Scenes {
     return in;
   }
 
-  private static Scene window(DlibExamples.Photo photo, List<FaceBox> all, List<FaceBox> group, int pw, int ph) {
+  private static Scene window(DlibPhotos.Photo photo, List<FaceBox> all, List<FaceBox> group, int pw, int ph) {
     double x0 = group.stream().mapToDouble(FaceBox::x).min().orElseThrow();
     double y0 = group.stream().mapToDouble(FaceBox::y).min().orElseThrow();
     double x1 = group.stream().mapToDouble(f -> f.x() + f.w()).max().orElseThrow();

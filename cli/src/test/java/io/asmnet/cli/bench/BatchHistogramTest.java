@@ -1,4 +1,4 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

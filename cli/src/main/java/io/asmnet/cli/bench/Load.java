@@ -1,4 +1,4 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

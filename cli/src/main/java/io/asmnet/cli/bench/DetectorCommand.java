@@ -1,4 +1,4 @@
-package io.asmnet.processor.bench;
+package io.asmnet.cli.bench;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -11,10 +11,12 @@ import io.asmnet.processor.detect.BlazeFaceDetector;
 import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.CascadeFaceDetector;
 import io.asmnet.processor.detect.DetectorConfig;
-import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.detect.FaceDetector;
 import io.asmnet.processor.track.BlazeFaceConfirmer;
+import io.asmnet.trainer.data.StarterDataset;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,36 +25,44 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The face detectors alone (prints figures; not a test): ms per frame for BlazeFace (whole frame
+ * {@code asmnet bench detector}: the face detectors alone (prints figures; not a test): ms per frame for BlazeFace (whole frame
  * plus its tiles) and the Haar cascade on dlib's photos fitted into 640x480 and 1920x1080 frames,
  * and ms per face for the short-range confirmation of a tracked face. One thread, warm-up runs
  * excluded, both detectors in the same run.
  */
-@Command(name = "detector", mixinStandardHelpOptions = true, description = "Face detector ms per frame, BlazeFace vs Haar.")
-public final class DetectorBenchmark implements Callable<Integer> {
+@Command(
+    name = "detector",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "The face detectors alone: BlazeFace vs the Haar cascade, ms per frame on dlib's photos fitted into"
+        + " 640x480 and 1920x1080, and the short-range confirmation per tracked face. Prints figures; asserts nothing.")
+public final class DetectorCommand implements Callable<Integer> {
 
-  @Option(names = "--device", description = "cpu, cuda or auto for BlazeFace (default ${DEFAULT-VALUE})")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, cuda or auto, for BlazeFace (default ${DEFAULT-VALUE}).")
   String device = "cpu";
 
-  @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE}, as the processor)")
+  @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default ${DEFAULT-VALUE}, as the processor).")
   int threads = 1;
 
-  @Option(names = "--rounds", description = "timed passes over the photos per frame size (default ${DEFAULT-VALUE})")
+  @Option(names = "--rounds", paramLabel = "N", description = "Timed passes over the photos per frame size (default ${DEFAULT-VALUE}).")
   int rounds = 5;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new DetectorBenchmark()).execute(args));
-  }
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Starter data cache (dlib's photos; fetched when absent; default $ASMNET_DATA_DIR, else .cache/dlib).")
+  Path dataDir = StarterDataset.defaultCacheDir();
 
   @Override
   public Integer call() throws Exception {
-    List<DlibExamples.Photo> photos = new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
-    photos.addAll(DlibExamples.photos("faces/testing_with_face_landmarks.xml"));
+    PrintWriter out = spec.commandLine().getOut();
+    List<DlibPhotos.Photo> photos = DlibPhotos.load(dataDir);
     double loadBefore = Load.oneMinute();
     List<String> rows = new ArrayList<>();
     InferenceDevice d = InferenceDevice.parse(device);
@@ -61,7 +71,7 @@ public final class DetectorBenchmark implements Callable<Integer> {
       String used = full.device().name().toLowerCase(Locale.ROOT);
       for (int[] size : new int[][] {{640, 480}, {1920, 1080}}) {
         List<Mat> frames = new ArrayList<>();
-        for (DlibExamples.Photo p : photos) {
+        for (DlibPhotos.Photo p : photos) {
           frames.add(fitted(p, size[0], size[1]));
         }
         try (BlazeFaceDetector blaze = new BlazeFaceDetector(full, BlazeFaceConfig.defaults());
@@ -73,12 +83,13 @@ public final class DetectorBenchmark implements Callable<Integer> {
         frames.forEach(Mat::close);
       }
     }
-    System.out.println();
-    System.out.printf(Locale.ROOT, "Face detectors on dlib's %d photos fitted into each frame size, %d passes, %d intra-op"
+    out.println();
+    out.printf(Locale.ROOT, "Face detectors on dlib's %d photos fitted into each frame size, %d passes, %d intra-op"
         + " thread(s); 1-min load %.2f before, %.2f after%n%n", photos.size(), rounds, threads, loadBefore, Load.oneMinute());
-    System.out.println("| detector | frame | runs | ms/frame p50 | ms/frame p95 | mean faces |");
-    System.out.println("|---|---|---:|---:|---:|---:|");
-    rows.forEach(System.out::println);
+    out.println("| detector | frame | runs | ms/frame p50 | ms/frame p95 | mean faces |");
+    out.println("|---|---|---:|---:|---:|---:|");
+    rows.forEach(out::println);
+    out.flush();
     return 0;
   }
 
@@ -127,7 +138,7 @@ public final class DetectorBenchmark implements Callable<Integer> {
   }
 
   /** The photo scaled to fit the frame (keeping its aspect), centred on grey. */
-  private static Mat fitted(DlibExamples.Photo p, int width, int height) {
+  private static Mat fitted(DlibPhotos.Photo p, int width, int height) {
     Mat frame = new Mat(height, width, CV_8UC3, new Scalar(90, 90, 90, 0));
     try (Mat photo = imread(p.file().toString()); Mat scaled = new Mat()) {
       double s = Math.min(width / (double) photo.cols(), height / (double) photo.rows());
