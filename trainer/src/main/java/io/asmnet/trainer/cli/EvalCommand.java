@@ -13,6 +13,7 @@ import io.asmnet.trainer.eval.OnnxPredictor;
 import io.asmnet.trainer.eval.Prediction;
 import io.asmnet.trainer.eval.PredictionGrid;
 import io.asmnet.trainer.eval.SubsetMetrics;
+import io.asmnet.trainer.export.ModelContract;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,9 @@ public final class EvalCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
     }
     Path cache = starter.cache();
-    SampleMaker maker = new SampleMaker(new ImageCache(1L << 30));
+    // An ONNX model is scored on crops made as its contract says, as the processor would serve it.
+    double margin = model.onnx != null ? contractMargin(model.onnx) : SampleMaker.DEFAULT_MARGIN;
+    SampleMaker maker = new SampleMaker(new ImageCache(1L << 30), margin);
     List<LabelledFace> faces = data.load(cache);
     if (faces.isEmpty()) {
       throw new IllegalArgumentException("no faces to evaluate in " + data);
@@ -140,6 +143,23 @@ public final class EvalCommand implements Callable<Integer> {
       writeGrid(bySubset, result.predictions());
     }
     return 0;
+  }
+
+  /** The crop margin an exported model was trained with, or the default for a model without a contract. */
+  private double contractMargin(Path onnx) throws Exception {
+    try (OnnxPredictor probe = new OnnxPredictor(onnx, 1)) {
+      String value = probe.metadata().get(ModelContract.CROP_MARGIN_KEY);
+      if (value == null) {
+        spec.commandLine().getErr().printf("%s has no crop contract (%s): scoring on crops of margin %.2f%n",
+            onnx, ModelContract.CROP_MARGIN_KEY, SampleMaker.DEFAULT_MARGIN);
+        return SampleMaker.DEFAULT_MARGIN;
+      }
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(onnx + ": " + ModelContract.CROP_MARGIN_KEY + " is not a number: " + value);
+      }
+    }
   }
 
   /** The mean-shape baseline that goes with the evaluation data, or null. */

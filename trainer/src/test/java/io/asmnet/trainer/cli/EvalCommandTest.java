@@ -106,5 +106,14 @@ class EvalCommandTest {
     assertThat(djl.overall().nme()).isPositive();
     assertThat(ort.overall().nme()).isCloseTo(djl.overall().nme(), within(1e-4));
     assertThat(ort.overall().yawMae()).isCloseTo(djl.overall().yawMae(), within(1e-2));
+
+    // The same weights under another contract are scored on the crops that contract names.
+    Path wider = dir.resolve("wider.onnx");
+    Path widerReport = dir.resolve("wider.json");
+    assertThat(run("export", "--checkpoint", checkpoint.toString(), "--out", wider.toString(), "--crop-margin", "0.3"))
+        .as(err.toString()).isZero();
+    assertThat(run("eval", "--model", wider.toString(), "--data", "dlib:" + val, "--report", widerReport.toString()))
+        .as(err.toString()).isZero();
+    assertThat(Math.abs(EvalReport.readJson(widerReport).overall().nme() - djl.overall().nme())).isGreaterThan(1e-3);
   }
 }
