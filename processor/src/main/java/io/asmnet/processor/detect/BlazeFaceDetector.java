@@ -62,7 +62,7 @@ public final class BlazeFaceDetector implements FaceDetector {
    * A tile is there for faces too small for the level above: it keeps only those that lie whole
    * inside it, fit in the overlap between tiles (a larger face is whole in the level above), and
    * score higher than at level 0, because a magnified tile shows the network texture at a scale
-   * where it invents faces (at 0.5, dlib's photos at 1,900 px gave 24 false faces from tiles).
+   * where it invents faces (docs/DESIGN-NOTES.md#detector-thresholds).
    */
   private boolean keepFromTile(BlazeDetection d, TilePlan.Region r) {
     double margin = 2 * r.side() / net.size();

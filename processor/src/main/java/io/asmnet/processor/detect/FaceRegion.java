@@ -9,11 +9,9 @@ package io.asmnet.processor.detect;
  * landmarks, with at least 0.03 extents to spare below the chin, 0.27 above the brows (the
  * forehead) and 0.15 beside the jaw when the face is as wide as tall.
  *
- * <p>It is the Haar default cascade's own framing, made 7 % larger and moved down so that the
- * chin is never cut: measured on dlib's 43 labelled example faces, a Haar box is 1.21 extents
- * wide (1.207 / 1.215 detecting at 320 / 500 px) and centred 0.16 extents above the landmarks'
- * centre. The other cascades were measured the same way (alt2: 1.18, 0.16 from 36 faces; LBP
- * improved: 0.81, 0.09 from only 6 faces, so less certain) and are mapped to the same region.
+ * <p>It is the Haar default cascade's own framing, made larger and moved down so that the chin is
+ * never cut. Every detector's raw box is mapped to this same region by a calibration made on
+ * dlib's labelled example faces; the figures are in docs/DESIGN-NOTES.md#face-framing.
  */
 public final class FaceRegion {
   /** Box side over the larger side of the landmarks' bounding box. */
@@ -171,12 +169,12 @@ public final class FaceRegion {
 
   /**
    * BlazeFace's (full and short range) box relative to the landmarks: its larger side over their
-   * extent, and how far its centre lies above theirs, in extents. Medians over dlib's 43 labelled
-   * faces (full range, whole photos): side 0.999 extents, centre 0.059 above, 0.003 aside.
+   * extent, and how far its centre lies above theirs, in extents. Medians over dlib's labelled
+   * faces (docs/DESIGN-NOTES.md#face-framing).
    */
   static final Calibration BLAZEFACE = new Calibration(1.0f, 0.06f);
 
-  /** How a cascade's raw square box relates to the landmarks (measured like the constants above). */
+  /** How a cascade's raw square box relates to the landmarks (calibrated like the constants above). */
   private record Calibration(float sidePerExtent, float shiftUpPerExtent) {
     static Calibration of(Cascade cascade) {
       return switch (cascade) {

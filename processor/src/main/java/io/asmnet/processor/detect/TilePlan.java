@@ -13,8 +13,8 @@ import java.util.List;
  */
 record TilePlan(List<Region> regions) {
   /**
-   * Smallest face, in model input pixels, that the full-range model finds reliably: dlib's photos
-   * shrunk until their faces spanned 17-41 input pixels still gave 42 of 43.
+   * Smallest face, in model input pixels, that the full-range model finds reliably (found by
+   * shrinking dlib's photos: docs/DESIGN-NOTES.md#detector-thresholds).
    */
   static final double MIN_INPUT_FACE = 19;
 

@@ -35,9 +35,8 @@ public record TrackerConfig(int detectEvery, float minFaceSize, int maxFaces, fl
   /**
    * Detect every 3 frames; faces from 24 px; 8 faces; eye distance >= 0.15; 60 % inside. Every 3,
    * not more: tracking predicts the next box from the model's landmarks, and the starter model's
-   * landmarks barely follow a face that moves within its crop, so over 9 tracked frames a panning
-   * face's NME rose from 0.13 to 0.5 (replayed clip, mean 0.28 at 10 against 0.14 at 3 and 0.12
-   * at 1). With a model trained on 300W, raise it.
+   * landmarks barely follow a face that moves within its crop, so a panning face's error grows
+   * with every tracked frame (docs/DESIGN-NOTES.md#tracking). With a model trained on 300W, raise it.
    */
   public static TrackerConfig defaults() {
     return new TrackerConfig(3, 24f, 8, 0.15f, 0.6f, true, true);

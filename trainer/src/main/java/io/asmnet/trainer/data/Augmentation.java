@@ -36,9 +36,9 @@ public record Augmentation(
   public static final double SALT_AND_PEPPER_AMOUNT = 0.04;
   /**
    * BlazeFace's framing error once calibrated, as {@code trainer crop-error} measured it on the
-   * 362 training faces it found (of 373): the sd of the normal with the same 5-95 % span, across
-   * the face, in landmark extents. The robust (MAD) sds are 2-3 times smaller, but one crop in
-   * twenty is off by more than these tails say, and those are the crops that fail.
+   * training faces: the sd of the normal with the same 5-95 % span, across the face, in landmark
+   * extents. Not the robust (MAD) sd: it ignores the tails, and the crops in the tails are the ones
+   * that fail. Figures: docs/DATA.md, "Augmentation for real video".
    */
   public static final double DETECTOR_SHIFT_SD_X = 0.036;
   /** The same along the face (up-down). */

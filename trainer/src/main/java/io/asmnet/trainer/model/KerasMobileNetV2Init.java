@@ -26,8 +26,8 @@ import java.util.List;
  * <p>Input range: Keras' ImageNet preprocessing is [-1, 1], but nsfwjs feeds this network
  * {@code x / 255} and its stored batch-norm statistics were measured that way (Keras 2.2.4 kept
  * updating moving statistics of frozen layers): the stem's pre-BN outputs on real photos in
- * [0, 1] match {@code bn_Conv1}'s moving mean (rms difference 0.17 on dlib's held-out photos),
- * in [-1, 1] they do not (0.74); see the test. Our input is [0, 1] as well, so nothing is folded.
+ * [0, 1] match {@code bn_Conv1}'s moving mean, in [-1, 1] they do not (see the test and
+ * docs/DESIGN-NOTES.md#training-choices). Our input is [0, 1] as well, so nothing is folded.
  * (With batch statistics an affine input change is absorbed by the stem's batch norm anyway.)
  *
  * <p>Not reproduced: Keras pads a stride-2 conv on the bottom/right only, we pad k/2 on every
