@@ -73,12 +73,18 @@ public final class AsmnetCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine line = new CommandLine(new AsmnetCommand());
     // The processor's settings table, as 'processor run --help' shows it.
-    line.getSubcommands().get("run").getCommandSpec().usageMessage().footer(
-        ConfigLoader.knownKeys().entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
-            .toArray(String[]::new));
+    line.getSubcommands()
+        .get("run")
+        .getCommandSpec()
+        .usageMessage()
+        .footer(
+            ConfigLoader.knownKeys().entrySet().stream()
+                .map(e -> "  " + e.getKey() + " = " + e.getValue())
+                .toArray(String[]::new));
     // The trainer's commands as its own root lists them, so one added there appears here too;
     // its training-step benchmark ('trainer bench') is 'asmnet bench train', beside the others.
-    for (Map.Entry<String, CommandLine> trainer : new CommandLine(new TrainerCommand()).getSubcommands().entrySet()) {
+    for (Map.Entry<String, CommandLine> trainer :
+        new CommandLine(new TrainerCommand()).getSubcommands().entrySet()) {
       Object command = trainer.getValue().getCommandSpec().userObject();
       if (command instanceof io.asmnet.trainer.cli.BenchCommand) {
         CommandLine train = new CommandLine(command);

@@ -46,8 +46,9 @@ public final class BrokerCheck {
       List<String> missing = topics.stream().filter(t -> !existing.contains(t)).toList();
       if (!missing.isEmpty()) {
         throw CommandFailure.error(
-            (missing.size() == 1 ? "topic " + missing.get(0) + " does not exist" : "topics "
-                + String.join(", ", missing) + " do not exist")
+            (missing.size() == 1
+                    ? "topic " + missing.get(0) + " does not exist"
+                    : "topics " + String.join(", ", missing) + " do not exist")
                 + " on "
                 + kafka.bootstrapServers()
                 + ": create "
@@ -65,15 +66,20 @@ public final class BrokerCheck {
   }
 
   /**
-   * Creates the topic of {@code spec} unless it exists (the processor's one way of creating
-   * topics, {@link TopicProvisioner}), then checks as {@link #requireTopics}. Returns true when it
-   * created the topic.
+   * Creates the topic of {@code spec} unless it exists (the processor's one way of creating topics,
+   * {@link TopicProvisioner}), then checks as {@link #requireTopics}. Returns true when it created
+   * the topic.
    */
   public static boolean ensureTopic(KafkaOptions kafka, TopicSpec spec) {
     try {
-      return !new TopicProvisioner(kafka.adminConfig(), kafka.timeout()).ensure(List.of(spec), true).isEmpty();
+      return !new TopicProvisioner(kafka.adminConfig(), kafka.timeout())
+          .ensure(List.of(spec), true)
+          .isEmpty();
     } catch (KafkaUnavailableException | ConfigException e) {
-      throw CommandFailure.error(e.getMessage() + " (set --bootstrap-servers, or start a broker with 'asmnet local-kafka start')", e);
+      throw CommandFailure.error(
+          e.getMessage()
+              + " (set --bootstrap-servers, or start a broker with 'asmnet local-kafka start')",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CommandFailure.error("interrupted while contacting " + kafka.bootstrapServers(), e);

@@ -9,13 +9,18 @@ import picocli.CommandLine.Option;
  */
 public final class CameraOptions {
 
-  @Option(names = "--camera-id", paramLabel = "ID",
+  @Option(
+      names = "--camera-id",
+      paramLabel = "ID",
       description = "Camera id of the frames (the record key) (default: ${DEFAULT-VALUE}).")
   private String cameraId;
 
-  @Option(names = "--clip-id", paramLabel = "ID",
-      description = "Clip id copied into every frame, to tell one run's results from another's"
-          + " (replay and demo make one up when it is left out).")
+  @Option(
+      names = "--clip-id",
+      paramLabel = "ID",
+      description =
+          "Clip id copied into every frame, to tell one run's results from another's"
+              + " (replay and demo make one up when it is left out).")
   private String clipId;
 
   /** Picocli's constructor; commands pass their default camera id. */

@@ -1,11 +1,11 @@
 package io.asmnet.cli;
 
 /**
- * A command cannot go on, for a reason the user can act on: the message says what and which
- * (file, topic, broker). {@link AsmnetCommand} prints it without a stack trace and exits with
- * {@link #exitCode()}: {@link #USAGE} (2) for bad input given on the command line (missing file,
- * unknown format), {@link #ERROR} (1) for everything else (broker unreachable, missing topic,
- * records of an unknown schema).
+ * A command cannot go on, for a reason the user can act on: the message says what and which (file,
+ * topic, broker). {@link AsmnetCommand} prints it without a stack trace and exits with {@link
+ * #exitCode()}: {@link #USAGE} (2) for bad input given on the command line (missing file, unknown
+ * format), {@link #ERROR} (1) for everything else (broker unreachable, missing topic, records of an
+ * unknown schema).
  */
 public final class CommandFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

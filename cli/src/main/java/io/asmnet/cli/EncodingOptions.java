@@ -6,18 +6,25 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --codec} and {@code --fps}: how frames are encoded and how fast they are published,
- * shared by {@code publish}, {@code replay} and {@code demo}. Each command passes its defaults and
- * the codecs it supports; an fps left out (null) means the source's own rate.
+ * {@code --codec} and {@code --fps}: how frames are encoded and how fast they are published, shared
+ * by {@code publish}, {@code replay} and {@code demo}. Each command passes its defaults and the
+ * codecs it supports; an fps left out (null) means the source's own rate.
  */
 public final class EncodingOptions {
 
-  @Option(names = {"-c", "--codec"}, paramLabel = "CODEC",
-      description = "Codec of the published frames: JPEG, H264, or PNG (publish only) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-c", "--codec"},
+      paramLabel = "CODEC",
+      description =
+          "Codec of the published frames: JPEG, H264, or PNG (publish only) (default: ${DEFAULT-VALUE}).")
   private Codec codec;
 
-  @Option(names = "--fps", paramLabel = "FPS", converter = Rate.Converter.class,
-      description = "Frames per second, paced in real time; 0: as fast as possible (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fps",
+      paramLabel = "FPS",
+      converter = Rate.Converter.class,
+      description =
+          "Frames per second, paced in real time; 0: as fast as possible (default: ${DEFAULT-VALUE}).")
   private Rate fps;
 
   private final Set<Codec> supported;
@@ -45,7 +52,10 @@ public final class EncodingOptions {
   /** A usage problem with these options, or null. */
   public String problem() {
     if (!supported.contains(codec)) {
-      return "--codec must be " + String.join(" or ", supported.stream().map(Enum::name).sorted().toList()) + ", got " + codec;
+      return "--codec must be "
+          + String.join(" or ", supported.stream().map(Enum::name).sorted().toList())
+          + ", got "
+          + codec;
     }
     if (fps.perSecond() != null && !(fps.perSecond() >= 0)) {
       return "--fps must be 0 or positive, got " + fps;
@@ -53,7 +63,9 @@ public final class EncodingOptions {
     return null;
   }
 
-  /** A rate as given, or none (null: the source's own); its text is what help shows as the default. */
+  /**
+   * A rate as given, or none (null: the source's own); its text is what help shows as the default.
+   */
   public record Rate(Double perSecond) {
     @Override
     public String toString() {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * The Kafka connection options every command shares ({@code @Mixin}): bootstrap servers, a
  * connection timeout, and {@code --property key=value} pass-through to the clients. Timeouts are
- * set so that an unreachable broker fails within {@link #timeout()} instead of hanging; a
- * {@code --property} overrides any default set here.
+ * set so that an unreachable broker fails within {@link #timeout()} instead of hanging; a {@code
+ * --property} overrides any default set here.
  */
 public final class KafkaOptions {
 
@@ -28,14 +28,16 @@ public final class KafkaOptions {
       names = "--kafka-timeout",
       paramLabel = "SECONDS",
       defaultValue = "15",
-      description = "Give up on an unreachable broker after this long (default: ${DEFAULT-VALUE} s).")
+      description =
+          "Give up on an unreachable broker after this long (default: ${DEFAULT-VALUE} s).")
   private int timeoutSeconds;
 
   @Option(
       names = {"-X", "--property"},
       paramLabel = "KEY=VALUE",
-      description = "A Kafka client property, passed through as is (repeatable), e.g."
-          + " --property compression.type=lz4 or security.protocol=SSL.")
+      description =
+          "A Kafka client property, passed through as is (repeatable), e.g."
+              + " --property compression.type=lz4 or security.protocol=SSL.")
   private Map<String, String> properties = new LinkedHashMap<>();
 
   /** The broker list, for messages and {@code bootstrap.servers}. */
@@ -48,7 +50,9 @@ public final class KafkaOptions {
     return Duration.ofSeconds(Math.max(1, timeoutSeconds));
   }
 
-  /** Settings for an Admin client: bootstrap servers, timeouts, then the pass-through properties. */
+  /**
+   * Settings for an Admin client: bootstrap servers, timeouts, then the pass-through properties.
+   */
   public Map<String, Object> adminConfig() {
     Map<String, Object> config = base();
     config.putAll(properties);

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where the commands find the checkout's files when run from anywhere: the repository root is
- * the system property {@code asmnet.home} (set by the {@code ./asmnet} launcher), else the first
- * folder from the working folder upwards that holds {@code scripts/fetch-starter-data.sh}.
+ * Where the commands find the checkout's files when run from anywhere: the repository root is the
+ * system property {@code asmnet.home} (set by the {@code ./asmnet} launcher), else the first folder
+ * from the working folder upwards that holds {@code scripts/fetch-starter-data.sh}.
  */
 public final class Locations {
   /** The starter model, relative to the repository root (or the working folder). */
@@ -33,8 +33,8 @@ public final class Locations {
   }
 
   /**
-   * The starter model: {@code models/asmnet-starter.onnx} under the working folder, else under
-   * the repository root.
+   * The starter model: {@code models/asmnet-starter.onnx} under the working folder, else under the
+   * repository root.
    *
    * @throws CommandFailure (usage) naming both places when neither holds it
    */
@@ -43,10 +43,15 @@ public final class Locations {
     if (Files.isRegularFile(local)) {
       return local;
     }
-    Optional<Path> inRoot = repoRoot().map(r -> r.resolve(STARTER_MODEL)).filter(Files::isRegularFile);
-    return inRoot.orElseThrow(() -> CommandFailure.usage("no model at " + local
-        + repoRoot().map(r -> " nor at " + r.resolve(STARTER_MODEL)).orElse("")
-        + ": train and export one (asmnet train, asmnet export) or pass --model FILE"));
+    Optional<Path> inRoot =
+        repoRoot().map(r -> r.resolve(STARTER_MODEL)).filter(Files::isRegularFile);
+    return inRoot.orElseThrow(
+        () ->
+            CommandFailure.usage(
+                "no model at "
+                    + local
+                    + repoRoot().map(r -> " nor at " + r.resolve(STARTER_MODEL)).orElse("")
+                    + ": train and export one (asmnet train, asmnet export) or pass --model FILE"));
   }
 
   /**

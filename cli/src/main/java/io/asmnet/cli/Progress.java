@@ -16,7 +16,8 @@ public final class Progress {
    * visible} is false it renders nowhere, so callers step it unconditionally.
    */
   public static ProgressBar bar(String task, long total, boolean visible) {
-    return bar(task, total, visible ? System.err : new PrintStream(OutputStream.nullOutputStream()));
+    return bar(
+        task, total, visible ? System.err : new PrintStream(OutputStream.nullOutputStream()));
   }
 
   /** A bar named {@code task} up to {@code total} steps (-1: unknown), drawn on {@code target}. */

@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Ctrl-C (SIGINT/SIGTERM) as a request to finish cleanly: a shutdown hook sets {@link
- * #requested()} and then holds the JVM until the command's loop has seen it and {@link #close()}
- * ran (flushing a producer, writing an MP4's index), at most {@code grace}. Use one per command
- * run, in try-with-resources around the loop.
+ * Ctrl-C (SIGINT/SIGTERM) as a request to finish cleanly: a shutdown hook sets {@link #requested()}
+ * and then holds the JVM until the command's loop has seen it and {@link #close()} ran (flushing a
+ * producer, writing an MP4's index), at most {@code grace}. Use one per command run, in
+ * try-with-resources around the loop.
  */
 public final class StopSignal implements AutoCloseable {
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -18,14 +18,17 @@ public final class StopSignal implements AutoCloseable {
 
   /** Registers the hook; {@code grace} bounds how long an exit waits for the loop. */
   public StopSignal(String name, Duration grace) {
-    this.hook = new Thread(() -> {
-      requested.set(true);
-      try {
-        finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, name + "-stop");
+    this.hook =
+        new Thread(
+            () -> {
+              requested.set(true);
+              try {
+                finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            name + "-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 

@@ -7,21 +7,29 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * How the commands frame the values they write and read ({@code @Mixin}), as the processor's
- * {@code serde.format} and {@code schema.registry.url} do, read from the same {@code ASMNET_*}
- * variables by default: single-object encoding, or Confluent framing against a schema registry.
- * Commands and processor must agree, or every frame becomes a dead letter that says so.
+ * How the commands frame the values they write and read ({@code @Mixin}), as the processor's {@code
+ * serde.format} and {@code schema.registry.url} do, read from the same {@code ASMNET_*} variables
+ * by default: single-object encoding, or Confluent framing against a schema registry. Commands and
+ * processor must agree, or every frame becomes a dead letter that says so.
  */
 public final class WireOptions {
 
-  @Option(names = "--serde-format", paramLabel = "FORMAT", defaultValue = "${env:ASMNET_SERDE_FORMAT:-single-object}",
-      description = "single-object (Avro single-object encoding, no registry) or registry (Confluent framing against"
-          + " --schema-registry-url); as the processor's serde.format (default: $ASMNET_SERDE_FORMAT or single-object).")
+  @Option(
+      names = "--serde-format",
+      paramLabel = "FORMAT",
+      defaultValue = "${env:ASMNET_SERDE_FORMAT:-single-object}",
+      description =
+          "single-object (Avro single-object encoding, no registry) or registry (Confluent framing against"
+              + " --schema-registry-url); as the processor's serde.format (default: $ASMNET_SERDE_FORMAT or single-object).")
   private String format;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL", defaultValue = "${env:ASMNET_SCHEMA_REGISTRY_URL}",
-      description = "The Apicurio Registry for --serde-format registry, e.g. http://localhost:8080"
-          + " (default: $ASMNET_SCHEMA_REGISTRY_URL).")
+  @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      defaultValue = "${env:ASMNET_SCHEMA_REGISTRY_URL}",
+      description =
+          "The Apicurio Registry for --serde-format registry, e.g. http://localhost:8080"
+              + " (default: $ASMNET_SCHEMA_REGISTRY_URL).")
   private String registryUrl;
 
   /** True with {@code --serde-format registry}. */
@@ -56,14 +64,16 @@ public final class WireOptions {
 
   private String checkedFormat() {
     if (!"single-object".equals(format) && !"registry".equals(format)) {
-      throw CommandFailure.usage("--serde-format: '" + format + "' is not one of single-object, registry");
+      throw CommandFailure.usage(
+          "--serde-format: '" + format + "' is not one of single-object, registry");
     }
     return format;
   }
 
   private RegistrySettings registrySettings() {
     if (registryUrl == null || registryUrl.isBlank()) {
-      throw CommandFailure.usage("--serde-format registry needs --schema-registry-url (or ASMNET_SCHEMA_REGISTRY_URL)");
+      throw CommandFailure.usage(
+          "--serde-format registry needs --schema-registry-url (or ASMNET_SCHEMA_REGISTRY_URL)");
     }
     try {
       return RegistrySettings.of(registryUrl, Map.of());

@@ -30,13 +30,23 @@ class AsmnetCommandTest {
   @Test
   void shouldExplainEachCommandInItsHelp() {
     assertThat(CliRun.of("publish", "--help").out())
-        .contains("--codec", "--fps", "--loop", "--cameras", "--bootstrap-servers", "--property", "max.message.bytes");
+        .contains(
+            "--codec",
+            "--fps",
+            "--loop",
+            "--cameras",
+            "--bootstrap-servers",
+            "--property",
+            "max.message.bytes");
     assertThat(CliRun.of("consume", "--help").out())
-        .contains("--camera", "--from-beginning", "--dead-letters", "--render", "--skip-bad-records");
+        .contains(
+            "--camera", "--from-beginning", "--dead-letters", "--render", "--skip-bad-records");
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS) // the broker timeout is 15 s: it must not be waited for
+  @Timeout(
+      value = 10,
+      unit = TimeUnit.SECONDS) // the broker timeout is 15 s: it must not be waited for
   void shouldFailWithUsageCodeOnMissingFileWithoutContactingTheBroker() {
     CliRun run = CliRun.of("publish", "/no/such/clip.mp4", "--bootstrap-servers", "127.0.0.1:1");
 
@@ -51,8 +61,12 @@ class AsmnetCommandTest {
     CliRun run = CliRun.of("publish", notes.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
-    assertThat(run.err()).contains("unknown format", notes.toString(), "is not a video or image FFmpeg can read",
-        "(Invalid data found when processing input)");
+    assertThat(run.err())
+        .contains(
+            "unknown format",
+            notes.toString(),
+            "is not a video or image FFmpeg can read",
+            "(Invalid data found when processing input)");
     // JavaCV's hints for programmers and the C call are not the user's business.
     assertThat(run.err()).doesNotContain("setFormat", "avformat_open_input", "error -");
   }
@@ -61,10 +75,14 @@ class AsmnetCommandTest {
   void shouldNameFfmpegsReasonForANonVideoPublishedAsH264(@TempDir Path dir) throws Exception {
     Path notes = Files.writeString(dir.resolve("notes.h264"), "these are not frames\n".repeat(50));
 
-    CliRun run = CliRun.of("publish", notes.toString(), "--codec", "h264", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun run =
+        CliRun.of(
+            "publish", notes.toString(), "--codec", "h264", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
-    assertThat(run.err()).contains("unknown format", notes.toString()).doesNotContain("setFormat", "avformat_open_input");
+    assertThat(run.err())
+        .contains("unknown format", notes.toString())
+        .doesNotContain("setFormat", "avformat_open_input");
   }
 
   @Test

@@ -24,7 +24,8 @@ public record CliRun(int exitCode, String out, String err, Duration elapsed) {
     line.setErr(new PrintWriter(err, true));
     long start = System.nanoTime();
     int code = line.execute(args);
-    return new CliRun(code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
+    return new CliRun(
+        code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** Non-empty lines of standard output. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The processor's and trainer's commands work as {@code asmnet} subcommands, options and exit codes intact. */
+/**
+ * The processor's and trainer's commands work as {@code asmnet} subcommands, options and exit codes
+ * intact.
+ */
 class CommandRegistrationTest {
 
   @Test
@@ -12,7 +15,19 @@ class CommandRegistrationTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "run", "topics", "publish", "consume", "clip", "replay", "local-kafka", "train", "export", "help");
+    assertThat(run.out())
+        .contains(
+            "demo",
+            "run",
+            "topics",
+            "publish",
+            "consume",
+            "clip",
+            "replay",
+            "local-kafka",
+            "train",
+            "export",
+            "help");
   }
 
   @Test
@@ -20,8 +35,16 @@ class CommandRegistrationTest {
     CliRun run = CliRun.of("run", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: asmnet run", "--config", "--bootstrap-servers", "--model",
-        "max.batch.size = 16", "model.path = models/asmnet-starter.onnx", "bad configuration, one line per problem naming the setting", "--kafka-timeout");
+    assertThat(run.out())
+        .contains(
+            "Usage: asmnet run",
+            "--config",
+            "--bootstrap-servers",
+            "--model",
+            "max.batch.size = 16",
+            "model.path = models/asmnet-starter.onnx",
+            "bad configuration, one line per problem naming the setting",
+            "--kafka-timeout");
   }
 
   @Test
@@ -45,9 +68,19 @@ class CommandRegistrationTest {
 
   @Test
   void shouldExplainTheNewCommandsInTheirHelp() {
-    assertThat(CliRun.of("demo", "--help").out()).contains("--frames", "--photos", "--codec", "--keep-running", "--quiet", "--json");
-    assertThat(CliRun.of("replay", "--help").out()).contains("CLIP_DIR", "--embedded", "--codec", "--camera-id", "--timeout",
-        "--report-json", "--plot", "--bootstrap-servers");
-    assertThat(CliRun.of("clip", "--help").out()).contains("--out", "--frames", "--fps", "--size", "--seed", "--photos");
+    assertThat(CliRun.of("demo", "--help").out())
+        .contains("--frames", "--photos", "--codec", "--keep-running", "--quiet", "--json");
+    assertThat(CliRun.of("replay", "--help").out())
+        .contains(
+            "CLIP_DIR",
+            "--embedded",
+            "--codec",
+            "--camera-id",
+            "--timeout",
+            "--report-json",
+            "--plot",
+            "--bootstrap-servers");
+    assertThat(CliRun.of("clip", "--help").out())
+        .contains("--out", "--frames", "--fps", "--size", "--seed", "--photos");
   }
 }

@@ -38,12 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The training/serving contract end to end: a model exported with a crop margin other than the
- * default (0.25) is served by the processor as the trainer cropped for it. The trainer's own
- * {@link SampleMaker} makes the crop of a face on a synthetic photo; the model is initialised to
- * answer exactly the landmarks that crop holds ({@link AsmNet#startAtMeanShape} with zero
- * weights). Served through the processor's infer path, the landmarks must land back on the face,
- * and the crop the processor fed the model must be the trainer's crop. No crop rule is written
- * here: both sides come from production code and the model's metadata.
+ * default (0.25) is served by the processor as the trainer cropped for it. The trainer's own {@link
+ * SampleMaker} makes the crop of a face on a synthetic photo; the model is initialised to answer
+ * exactly the landmarks that crop holds ({@link AsmNet#startAtMeanShape} with zero weights). Served
+ * through the processor's infer path, the landmarks must land back on the face, and the crop the
+ * processor fed the model must be the trainer's crop. No crop rule is written here: both sides come
+ * from production code and the model's metadata.
  */
 class ContractServingTest {
   private static final double MARGIN = 0.25;
@@ -62,14 +62,16 @@ class ContractServingTest {
     System.setProperty("ai.djl.offline", "true");
     photo = writeTexturedPhoto(dir.resolve("photo.png"));
     truth = meanFace(150, 240, 190);
-    trainerCrop = new SampleMaker(new ImageCache(64L << 20), MARGIN)
-        .make(new LabelledFace(photo, truth, new HeadPose(0, 0, 0), "test"), null);
+    trainerCrop =
+        new SampleMaker(new ImageCache(64L << 20), MARGIN)
+            .make(new LabelledFace(photo, truth, new HeadPose(0, 0, 0), "test"), null);
     try (NDManager manager = NDManager.newBaseManager()) {
       Block net = AsmNet.create(AsmNet.POINTS_300W);
       net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, Sample.SIZE, Sample.SIZE));
       AsmNet.startAtMeanShape(net, TargetCodec.encodeLandmarks(trainerCrop.landmarks()), 0f);
       model = dir.resolve("wide.onnx");
-      new AsmNetOnnxExporter().write(net, new ModelCard("wide", "0", "synthetic", Double.NaN, Map.of()), MARGIN, model);
+      new AsmNetOnnxExporter()
+          .write(net, new ModelCard("wide", "0", "synthetic", Double.NaN, Map.of()), MARGIN, model);
     }
   }
 
@@ -78,10 +80,14 @@ class ContractServingTest {
     Served served = serve(model);
 
     assertThat(served.model.cropMargin()).isEqualTo(MARGIN);
-    assertThat(maxDistance(served.landmarks, truth)).as("px from the true landmarks").isLessThan(0.05);
+    assertThat(maxDistance(served.landmarks, truth))
+        .as("px from the true landmarks")
+        .isLessThan(0.05);
     // The same square of the same photo, warped by two separately computed matrices: equal up to
     // bilinear rounding (a 0.1 margin would show a 20 % larger face: tens of grey levels off).
-    assertThat(meanAbsDifference(served.crop, trainerCrop.bgr())).as("mean grey-level difference").isLessThan(1.0);
+    assertThat(meanAbsDifference(served.crop, trainerCrop.bgr()))
+        .as("mean grey-level difference")
+        .isLessThan(1.0);
   }
 
   @Test
@@ -96,24 +102,36 @@ class ContractServingTest {
     assertThat(meanAbsDifference(served.crop, trainerCrop.bgr())).isGreaterThan(5);
   }
 
-  private record Served(io.asmnet.processor.infer.ModelContract model, float[] landmarks, byte[] crop) {}
+  private record Served(
+      io.asmnet.processor.infer.ModelContract model, float[] landmarks, byte[] crop) {}
 
   /** One face through the processor's batched estimator; the crop the model got is captured. */
   private static Served serve(Path file) throws Exception {
     LandmarkModel landmarks = LandmarkModel.open(file, InferenceDevice.CPU);
     byte[] crop = new byte[LandmarkModel.CROP_BYTES];
     FaceRoi face = FaceRegion.roi(FaceRegion.fromLandmarks(truth, 1f));
-    try (BatchedLandmarkEstimator estimator = new BatchedLandmarkEstimator(landmarks, (crops, n) -> {
-          crops.duplicate().position(0).get(crop);
-          return landmarks.run(crops, n);
-        }, 4, 1, 1000, 5000, 0, PipelineObserver.NONE);
+    try (BatchedLandmarkEstimator estimator =
+            new BatchedLandmarkEstimator(
+                landmarks,
+                (crops, n) -> {
+                  crops.duplicate().position(0).get(crop);
+                  return landmarks.run(crops, n);
+                },
+                4,
+                1,
+                1000,
+                5000,
+                0,
+                PipelineObserver.NONE);
         Mat frame = imread(photo.toString())) {
       float[] points = estimator.estimate(frame, List.of(face)).faces().get(0).landmarks();
       return new Served(landmarks.contract(), points, crop);
     }
   }
 
-  /** A photo with structure everywhere (gradients and noise), so a crop of the wrong square differs. */
+  /**
+   * A photo with structure everywhere (gradients and noise), so a crop of the wrong square differs.
+   */
   private static Path writeTexturedPhoto(Path file) {
     byte[] bgr = new byte[W * H * 3];
     Random random = new Random(4);
@@ -125,7 +143,8 @@ class ContractServingTest {
         bgr[p + 2] = (byte) (128 + 100 * Math.sin(x / 9.0) * Math.cos(y / 7.0) + random.nextInt(8));
       }
     }
-    try (BytePointer data = new BytePointer(bgr); Mat mat = new Mat(H, W, CV_8UC3, data)) {
+    try (BytePointer data = new BytePointer(bgr);
+        Mat mat = new Mat(H, W, CV_8UC3, data)) {
       if (!imwrite(file.toString(), mat)) {
         throw new IllegalStateException("cannot write " + file);
       }

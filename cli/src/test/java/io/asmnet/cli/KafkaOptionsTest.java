@@ -31,19 +31,22 @@ class KafkaOptionsTest {
 
     Map<String, Object> producer = kafka.producerConfig(FramePublisher.producerDefaults());
 
-    assertThat(producer).containsEntry("bootstrap.servers", "broker:9093")
+    assertThat(producer)
+        .containsEntry("bootstrap.servers", "broker:9093")
         .containsEntry("max.block.ms", 4_000L)
         .containsEntry("request.timeout.ms", 4_000)
         .containsEntry("enable.idempotence", true)
         .containsEntry("acks", "all")
         .containsEntry("max.request.size", FramePublisher.MAX_REQUEST_BYTES);
-    assertThat(kafka.consumerConfig()).containsEntry("isolation.level", "read_committed")
+    assertThat(kafka.consumerConfig())
+        .containsEntry("isolation.level", "read_committed")
         .containsEntry("default.api.timeout.ms", 4_000);
   }
 
   @Test
   void shouldLetPropertiesOverrideTheDefaults() {
-    KafkaOptions kafka = parse("-X", "linger.ms=50", "--property", "acks=1", "-X", "security.protocol=SSL");
+    KafkaOptions kafka =
+        parse("-X", "linger.ms=50", "--property", "acks=1", "-X", "security.protocol=SSL");
 
     Map<String, Object> producer = kafka.producerConfig(FramePublisher.producerDefaults());
 

@@ -16,29 +16,31 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a newcomer sees on the first {@code ./asmnet} run: the real launcher script, copied into an
  * empty tree, with {@code MVN} set to a recorded Maven (a clearly named fake: a real first build
- * downloads hundreds of MB). It answers the offline attempt as Maven 3.8 does with an empty
- * {@code ~/.m2} ({@code [ERROR]} lines, escape codes, exit 1), and the online one with the
- * reactor's "Building" lines and the classpath file; then the launcher runs the real {@code
- * AsmnetCommand} on this test's classpath.
+ * downloads hundreds of MB). It answers the offline attempt as Maven 3.8 does with an empty {@code
+ * ~/.m2} ({@code [ERROR]} lines, escape codes, exit 1), and the online one with the reactor's
+ * "Building" lines and the classpath file; then the launcher runs the real {@code AsmnetCommand} on
+ * this test's classpath.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LauncherFirstRunTest {
-  private static final String RECORDED_MAVEN = String.join("\n",
-      "#!/usr/bin/env bash",
-      "# Recorded Maven: offline fails as with an empty ~/.m2; online builds (or fails with FAIL_ONLINE=1).",
-      "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*) out=\"${a#-Dmdep.outputFile=}\";; esac; done",
-      "if [[ \" $* \" == *' -o '* ]] || [ -n \"${FAIL_ONLINE:-}\" ]; then",
-      "  printf '\\033[1;31m[ERROR]\\033[m Failed to execute goal on project asmnet-schemas: Could not resolve dependencies"
-          + " for project io.asmnet:asmnet-schemas:jar:0.1.0-SNAPSHOT: Cannot access central in offline mode\\n'",
-      "  printf '[ERROR] \\n[ERROR] Re-run Maven using the -X switch to enable full debug logging.\\n'",
-      "  exit 1",
-      "fi",
-      "for m in 1:asmnet-streams 2:asmnet-schemas 3:asmnet-trainer 4:asmnet-processor 5:asmnet-cli; do",
-      "  echo \"[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/x/${m#*:}.jar (1 kB at 1 MB/s)\"",
-      "  printf '[INFO] Building %s 0.1.0-SNAPSHOT                             [%s/5]\\n' \"${m#*:}\" \"${m%%:*}\"",
-      "done",
-      "mkdir -p \"$(dirname \"$out\")\" && printf '%s' \"$TEST_CLASSPATH\" > \"$out\"",
-      "");
+  private static final String RECORDED_MAVEN =
+      String.join(
+          "\n",
+          "#!/usr/bin/env bash",
+          "# Recorded Maven: offline fails as with an empty ~/.m2; online builds (or fails with FAIL_ONLINE=1).",
+          "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*) out=\"${a#-Dmdep.outputFile=}\";; esac; done",
+          "if [[ \" $* \" == *' -o '* ]] || [ -n \"${FAIL_ONLINE:-}\" ]; then",
+          "  printf '\\033[1;31m[ERROR]\\033[m Failed to execute goal on project asmnet-schemas: Could not resolve dependencies"
+              + " for project io.asmnet:asmnet-schemas:jar:0.1.0-SNAPSHOT: Cannot access central in offline mode\\n'",
+          "  printf '[ERROR] \\n[ERROR] Re-run Maven using the -X switch to enable full debug logging.\\n'",
+          "  exit 1",
+          "fi",
+          "for m in 1:asmnet-streams 2:asmnet-schemas 3:asmnet-trainer 4:asmnet-processor 5:asmnet-cli; do",
+          "  echo \"[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/x/${m#*:}.jar (1 kB at 1 MB/s)\"",
+          "  printf '[INFO] Building %s 0.1.0-SNAPSHOT                             [%s/5]\\n' \"${m#*:}\" \"${m%%:*}\"",
+          "done",
+          "mkdir -p \"$(dirname \"$out\")\" && printf '%s' \"$TEST_CLASSPATH\" > \"$out\"",
+          "");
 
   private record Run(int exit, String out, String err) {}
 
@@ -47,7 +49,8 @@ class LauncherFirstRunTest {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     pb.environment().put("MVN", root.resolve("recorded-mvn").toString());
-    pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     pb.environment().put("TEST_CLASSPATH", testClasspath());
     if (failOnline) {
       pb.environment().put("FAIL_ONLINE", "1");
@@ -68,13 +71,15 @@ class LauncherFirstRunTest {
   private static Path tree(Path dir) throws Exception {
     Path launcher = Files.copy(Commands.root().resolve("asmnet"), dir.resolve("asmnet"));
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path mvn = Files.writeString(dir.resolve("recorded-mvn"), RECORDED_MAVEN, StandardCharsets.UTF_8);
+    Path mvn =
+        Files.writeString(dir.resolve("recorded-mvn"), RECORDED_MAVEN, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     return dir;
   }
 
   @Test
-  void shouldSayInOneLineWhatHappensShowProgressAndHideMavensOfflineErrors(@TempDir Path dir) throws Exception {
+  void shouldSayInOneLineWhatHappensShowProgressAndHideMavensOfflineErrors(@TempDir Path dir)
+      throws Exception {
     Path root = tree(dir);
 
     Run first = launch(root, false, "--version");
@@ -83,24 +88,30 @@ class LauncherFirstRunTest {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("asmnet");
     assertThat(first.err()).doesNotContain("[ERROR]", "\u001b", "Re-run Maven");
-    assertThat(first.err().lines().toList()).startsWith(
-        "asmnet: first run: building asmnet with Maven, a few minutes (log: cli/target/asmnet-build.log)...",
-        "asmnet: downloading the libraries it needs into ~/.m2 (once; a few hundred MB)...",
-        "asmnet:   [1/5] asmnet-streams 0.1.0-SNAPSHOT");
+    assertThat(first.err().lines().toList())
+        .startsWith(
+            "asmnet: first run: building asmnet with Maven, a few minutes (log: cli/target/asmnet-build.log)...",
+            "asmnet: downloading the libraries it needs into ~/.m2 (once; a few hundred MB)...",
+            "asmnet:   [1/5] asmnet-streams 0.1.0-SNAPSHOT");
     assertThat(first.err()).contains("asmnet:   [5/5] asmnet-cli 0.1.0-SNAPSHOT", "asmnet: built.");
-    assertThat(Files.readString(root.resolve("cli/target/asmnet-build.log"))).contains("[ERROR]", "Building asmnet-cli");
+    assertThat(Files.readString(root.resolve("cli/target/asmnet-build.log")))
+        .contains("[ERROR]", "Building asmnet-cli");
     // Built once: the next run says nothing about building.
     assertThat(second.exit()).isZero();
     assertThat(second.err()).doesNotContain("asmnet: ");
   }
 
   @Test
-  void shouldShowMavensErrorsWithoutEscapeCodesWhenTheBuildReallyFails(@TempDir Path dir) throws Exception {
+  void shouldShowMavensErrorsWithoutEscapeCodesWhenTheBuildReallyFails(@TempDir Path dir)
+      throws Exception {
     Run run = launch(tree(dir), true, "--version");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("asmnet: the build failed", "cli/target/asmnet-build.log",
-        "[ERROR] Failed to execute goal on project asmnet-schemas")
+    assertThat(run.err())
+        .contains(
+            "asmnet: the build failed",
+            "cli/target/asmnet-build.log",
+            "[ERROR] Failed to execute goal on project asmnet-schemas")
         .doesNotContain("\u001b", "Re-run Maven");
   }
 
@@ -112,7 +123,8 @@ class LauncherFirstRunTest {
           return d;
         }
       }
-      throw new IllegalStateException("no asmnet launcher above " + Path.of("").toAbsolutePath() + File.separator);
+      throw new IllegalStateException(
+          "no asmnet launcher above " + Path.of("").toAbsolutePath() + File.separator);
     }
   }
 }

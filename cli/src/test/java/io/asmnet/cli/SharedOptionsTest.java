@@ -23,15 +23,20 @@ class SharedOptionsTest {
     assertThat(line.getMixins()).containsKeys("camera", "encoding");
     assertThat(line.getMixins().get("camera")).isInstanceOf(CameraOptions.class);
     assertThat(line.getMixins().get("encoding")).isInstanceOf(EncodingOptions.class);
-    List<String> names = line.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
+    List<String> names =
+        line.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
     assertThat(names).contains("--camera-id", "--clip-id", "--codec", "--fps");
   }
 
   @ParameterizedTest
-  @CsvSource(quoteCharacter = '"', value = {
-    "publish, --camera-id, cam-1", "publish, --codec, JPEG", "publish, --fps, 0.0",
-    "replay, --camera-id, replay", "replay, --codec, H264", "replay, --fps, the source's own rate",
-    "demo, --camera-id, demo-cam", "demo, --codec, H264", "demo, --fps, 6.0"})
+  @CsvSource(
+      quoteCharacter = '"',
+      value = {
+        "publish, --camera-id, cam-1", "publish, --codec, JPEG", "publish, --fps, 0.0",
+        "replay, --camera-id, replay", "replay, --codec, H264",
+            "replay, --fps, the source's own rate",
+        "demo, --camera-id, demo-cam", "demo, --codec, H264", "demo, --fps, 6.0"
+      })
   void shouldKeepEachCommandsOwnDefaults(String command, String option, String expected) {
     CommandLine line = AsmnetCommand.commandLine().getSubcommands().get(command);
 
@@ -43,7 +48,10 @@ class SharedOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"replay", "demo"})
   void shouldRejectACodecTheCommandCannotPublish(String command) {
-    List<String> args = command.equals("replay") ? List.of("replay", "/nonexistent", "--codec", "png") : List.of("demo", "--codec", "png");
+    List<String> args =
+        command.equals("replay")
+            ? List.of("replay", "/nonexistent", "--codec", "png")
+            : List.of("demo", "--codec", "png");
 
     CliRun run = CliRun.of(args.toArray(String[]::new));
 

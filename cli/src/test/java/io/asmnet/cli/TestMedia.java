@@ -31,15 +31,24 @@ public final class TestMedia {
   }
 
   /** An H.264 MP4 of the moving pattern (libopenh264), {@code frames} pictures, GOP {@code gop}. */
-  public static Path h264Clip(Path file, int width, int height, int frames, int gop) throws Exception {
+  public static Path h264Clip(Path file, int width, int height, int frames, int gop)
+      throws Exception {
     return SyntheticClips.movingPattern(file, width, height, frames, gop);
   }
 
   /**
-   * A pose event with one face: box at (x, y) of size {@code size}, 68 landmarks on a circle
-   * inside it (landmark 30, the nose tip, at the box centre) and the given pose in degrees.
+   * A pose event with one face: box at (x, y) of size {@code size}, 68 landmarks on a circle inside
+   * it (landmark 30, the nose tip, at the box centre) and the given pose in degrees.
    */
-  public static PoseEvent event(String camera, long sequence, float x, float y, float size, float yaw, float pitch, float roll) {
+  public static PoseEvent event(
+      String camera,
+      long sequence,
+      float x,
+      float y,
+      float size,
+      float yaw,
+      float pitch,
+      float roll) {
     List<Point> landmarks = new ArrayList<>();
     for (int i = 0; i < 68; i++) {
       double angle = 2 * Math.PI * i / 68;
@@ -47,15 +56,16 @@ public final class TestMedia {
       float py = i == 30 ? y + size / 2 : (float) (y + size / 2 + 0.4 * size * Math.sin(angle));
       landmarks.add(Point.newBuilder().setX(px).setY(py).build());
     }
-    Face face = Face.newBuilder()
-        .setBox(Box.newBuilder().setX(x).setY(y).setW(size).setH(size).build())
-        .setScore(0.9f)
-        .setLandmarks(landmarks)
-        .setYaw(yaw)
-        .setPitch(pitch)
-        .setRoll(roll)
-        .setSource(FaceSource.DETECTED)
-        .build();
+    Face face =
+        Face.newBuilder()
+            .setBox(Box.newBuilder().setX(x).setY(y).setW(size).setH(size).build())
+            .setScore(0.9f)
+            .setLandmarks(landmarks)
+            .setYaw(yaw)
+            .setPitch(pitch)
+            .setRoll(roll)
+            .setSource(FaceSource.DETECTED)
+            .build();
     return PoseEvent.newBuilder()
         .setCameraId(camera)
         .setSequence(sequence)
@@ -65,7 +75,13 @@ public final class TestMedia {
         .setFrameHeight(240)
         .setModelName("asmnet")
         .setModelVersion("test")
-        .setTimings(StageTimings.newBuilder().setDecodeMicros(1).setDetectMicros(2).setInferMicros(3).setTotalMicros(9).build())
+        .setTimings(
+            StageTimings.newBuilder()
+                .setDecodeMicros(1)
+                .setDetectMicros(2)
+                .setInferMicros(3)
+                .setTotalMicros(9)
+                .build())
         .setFaces(List.of(face))
         .build();
   }

@@ -21,12 +21,14 @@ public final class TopicRecords {
   private TopicRecords() {}
 
   /** Reads partition 0 of {@code topic} from the start until {@code count} records or 30 s. */
-  public static <V> List<ConsumerRecord<String, V>> read(String bootstrap, String topic, int count, Deserializer<V> values) {
+  public static <V> List<ConsumerRecord<String, V>> read(
+      String bootstrap, String topic, int count, Deserializer<V> values) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+    try (KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), values)) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
@@ -41,7 +43,8 @@ public final class TopicRecords {
   /** Sends raw values with string keys and waits for them. */
   public static void send(String bootstrap, String topic, List<Map.Entry<String, byte[]>> records) {
     Map<String, Object> config = Map.of("bootstrap.servers", bootstrap);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (Map.Entry<String, byte[]> r : records) {
         producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()));
       }

@@ -31,13 +31,21 @@ class TrainerCommandsTest {
     CliRun run = CliRun.of("eval", "--model", "/no/such/model.onnx");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
-    assertThat(run.err()).contains("--model: no such file: /no/such/model.onnx").doesNotContain("OrtException");
+    assertThat(run.err())
+        .contains("--model: no such file: /no/such/model.onnx")
+        .doesNotContain("OrtException");
   }
 
   @Test
   void shouldCallAMissingCheckpointAUsageError(@TempDir Path dir) {
     CliRun eval = CliRun.of("eval", "--checkpoint", dir.resolve("none").toString());
-    CliRun export = CliRun.of("export", "--checkpoint", dir.resolve("none").toString(), "--out", dir.resolve("m.onnx").toString());
+    CliRun export =
+        CliRun.of(
+            "export",
+            "--checkpoint",
+            dir.resolve("none").toString(),
+            "--out",
+            dir.resolve("m.onnx").toString());
 
     assertThat(eval.exitCode()).isEqualTo(CommandFailure.USAGE);
     assertThat(eval.err()).contains("--checkpoint: no such folder: " + dir.resolve("none"));
@@ -47,7 +55,12 @@ class TrainerCommandsTest {
 
   @Test
   void shouldCallAMissingTfjsModelAUsageError(@TempDir Path dir) {
-    CliRun run = CliRun.of("import-tfjs", dir.resolve("model.json").toString(), "--out", dir.resolve("m.onnx").toString());
+    CliRun run =
+        CliRun.of(
+            "import-tfjs",
+            dir.resolve("model.json").toString(),
+            "--out",
+            dir.resolve("m.onnx").toString());
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
     assertThat(run.err()).contains("no such file");

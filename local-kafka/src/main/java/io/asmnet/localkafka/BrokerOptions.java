@@ -32,7 +32,8 @@ public record BrokerOptions(
           "-Xms128m",
           "-Xmx512m",
           "-XX:+UseSerialGC",
-          // C1 only: faster to start (docs/DESIGN-NOTES.md#local-broker); a development broker needs no peak speed.
+          // C1 only: faster to start (docs/DESIGN-NOTES.md#local-broker); a development broker
+          // needs no peak speed.
           "-XX:TieredStopAtLevel=1",
           "-Djava.awt.headless=true");
 

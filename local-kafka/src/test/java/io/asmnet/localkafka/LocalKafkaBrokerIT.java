@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker as users and the test kit get it. It starts its own (the test kit's broker
- * extension is built on this module, so it cannot be used here), and clients check that it
- * delivers plain and transactional records.
+ * The broker as users and the test kit get it. It starts its own (the test kit's broker extension
+ * is built on this module, so it cannot be used here), and clients check that it delivers plain and
+ * transactional records.
  */
 @Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -73,8 +73,7 @@ class LocalKafkaBrokerIT {
   }
 
   @Test
-  void shouldShowOnlyCommittedTransactionsToReadCommittedConsumers()
-      throws Exception {
+  void shouldShowOnlyCommittedTransactionsToReadCommittedConsumers() throws Exception {
     // given
     String topic = createTopic("tx", 1);
     Map<String, Object> transactional =
@@ -140,8 +139,7 @@ class LocalKafkaBrokerIT {
     assertThat(dataDir).doesNotExist();
   }
 
-  private static KafkaProducer<String, String> producer(
-      Map<String, Object> extra) {
+  private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
     Map<String, Object> config = new HashMap<>(clientConfig());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.putAll(extra);

@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
  */
 record BatchHistogram(TreeMap<Double, Double> cumulative, double count, double sum) {
   private static final String NAME = "asmnet_infer_batch_size_faces";
-  private static final Pattern BUCKET = Pattern.compile(
-      "^" + NAME + "_bucket\\{.*le=\"([^\"]+)\".*}\\s+(\\S+)$");
-  private static final Pattern TOTAL = Pattern.compile("^" + NAME + "_(count|sum)(?:\\{.*})?\\s+(\\S+)$");
+  private static final Pattern BUCKET =
+      Pattern.compile("^" + NAME + "_bucket\\{.*le=\"([^\"]+)\".*}\\s+(\\S+)$");
+  private static final Pattern TOTAL =
+      Pattern.compile("^" + NAME + "_(count|sum)(?:\\{.*})?\\s+(\\S+)$");
 
   static BatchHistogram scrape(int port) throws IOException, InterruptedException {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     return parse(r.body());
   }
 
@@ -37,7 +40,8 @@ record BatchHistogram(TreeMap<Double, Double> cumulative, double count, double s
     for (String line : text.split("\n")) {
       Matcher b = BUCKET.matcher(line.strip());
       if (b.matches()) {
-        double le = b.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(b.group(1));
+        double le =
+            b.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(b.group(1));
         buckets.merge(le, Double.parseDouble(b.group(2)), Double::sum);
         continue;
       }
@@ -67,8 +71,10 @@ record BatchHistogram(TreeMap<Double, Double> cumulative, double count, double s
     for (Map.Entry<Double, Double> e : cumulative.entrySet()) {
       double le = e.getKey();
       long n = Math.round(e.getValue() - previousCount);
-      String label = Double.isInfinite(le) ? ">" + fmt(previousBound)
-          : le - previousBound <= 1 ? fmt(le) : fmt(previousBound + 1) + "-" + fmt(le);
+      String label =
+          Double.isInfinite(le)
+              ? ">" + fmt(previousBound)
+              : le - previousBound <= 1 ? fmt(le) : fmt(previousBound + 1) + "-" + fmt(le);
       out.put(label, n);
       previousBound = le;
       previousCount = e.getValue();

@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = "Benchmarks: they print figures (docs/BENCHMARKS.md) and assert nothing.",
-    subcommands = {EndToEndCommand.class, ModelCommand.class, DetectorCommand.class, TablesCommand.class},
+    subcommands = {
+      EndToEndCommand.class,
+      ModelCommand.class,
+      DetectorCommand.class,
+      TablesCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  asmnet bench e2e --scenario h264-track --set tracker.redetect.interval=3",

@@ -58,14 +58,16 @@ final class DlibPhotos {
           file = xml.getParent().resolve(r.getAttributeValue(null, "file"));
           boxes = new ArrayList<>();
         } else if (event == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("box")) {
-          boxes.add(new FaceBox(num(r, "left"), num(r, "top"), num(r, "width"), num(r, "height"), 1f));
+          boxes.add(
+              new FaceBox(num(r, "left"), num(r, "top"), num(r, "width"), num(r, "height"), 1f));
         } else if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("image")) {
           photos.add(new Photo(file, boxes));
         }
       }
       r.close();
     } catch (IOException | XMLStreamException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the face boxes of " + xml + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the face boxes of " + xml + ": " + e.getMessage(), e);
     }
     return photos;
   }

@@ -33,10 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code asmnet bench e2e}: a local broker, the processor in-process with its production stages,
- * N frames from M cameras published and the events read back committed; prints the figures of
- * one scenario. {@code bin/bench e2e} runs the four scenarios one JVM each, so that resident
- * memory is each scenario's own.
+ * {@code asmnet bench e2e}: a local broker, the processor in-process with its production stages, N
+ * frames from M cameras published and the events read back committed; prints the figures of one
+ * scenario. {@code bin/bench e2e} runs the four scenarios one JVM each, so that resident memory is
+ * each scenario's own.
  */
 @Command(
     name = "e2e",
@@ -58,56 +58,97 @@ import picocli.CommandLine.Spec;
     })
 public final class EndToEndCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(EndToEndCommand.class);
-  static final List<String> SCENARIOS = List.of("jpeg-track", "jpeg-detect", "h264-track", "h264-detect");
+  static final List<String> SCENARIOS =
+      List.of("jpeg-track", "jpeg-detect", "h264-track", "h264-detect");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "NAME",
-      description = "jpeg-track, jpeg-detect, h264-track or h264-detect (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description =
+          "jpeg-track, jpeg-detect, h264-track or h264-detect (default ${DEFAULT-VALUE}).")
   String scenario = "jpeg-track";
 
-  @Option(names = "--frames", paramLabel = "N", description = "Measured frames in all (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--frames",
+      paramLabel = "N",
+      description = "Measured frames in all (default ${DEFAULT-VALUE}).")
   int frames = 300;
 
-  @Option(names = "--cameras", paramLabel = "N", description = "Cameras publishing round-robin (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cameras",
+      paramLabel = "N",
+      description = "Cameras publishing round-robin (default ${DEFAULT-VALUE}).")
   int cameras = 2;
 
-  @Option(names = "--fps", paramLabel = "FPS",
-      description = "Frames per second per camera; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fps",
+      paramLabel = "FPS",
+      description =
+          "Frames per second per camera; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
   double fps = 0;
 
-  @Option(names = "--warmup", paramLabel = "N", description = "Warm-up frames per camera, not measured (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description = "Warm-up frames per camera, not measured (default ${DEFAULT-VALUE}).")
   int warmup = 10;
 
-  @Option(names = "--partitions", paramLabel = "N",
-      description = "Partitions of the topics (default: the larger of --cameras and num.stream.threads).")
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description =
+          "Partitions of the topics (default: the larger of --cameras and num.stream.threads).")
   Integer partitions;
 
-  @Option(names = "--shot-frames", paramLabel = "N",
-      description = "JPEG: frames per shot before the camera cuts to another scene (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--shot-frames",
+      paramLabel = "N",
+      description =
+          "JPEG: frames per shot before the camera cuts to another scene (default ${DEFAULT-VALUE}).")
   int shotFrames = 30;
 
-  @Option(names = "--gop", paramLabel = "N", description = "H.264: keyframe interval (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--gop",
+      paramLabel = "N",
+      description = "H.264: keyframe interval (default ${DEFAULT-VALUE}).")
   int gop = 50;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override one processor setting, as 'asmnet run --set' (repeatable).")
   Map<String, String> sets = new LinkedHashMap<>();
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (for 'asmnet bench tables').")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the result as JSON (for 'asmnet bench tables').")
   Path json;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for every event (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "How long to wait for every event (default ${DEFAULT-VALUE}).")
   int timeoutSeconds = 600;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Starter data cache (dlib's photos; fetched when absent; default $ASMNET_DATA_DIR, else .cache/dlib).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Starter data cache (dlib's photos; fetched when absent; default $ASMNET_DATA_DIR, else .cache/dlib).")
   Path dataDir = StarterDataset.defaultCacheDir();
 
   @Override
   public Integer call() throws Exception {
     if (!SCENARIOS.contains(scenario)) {
-      throw CommandFailure.usage("--scenario: unknown scenario " + scenario + " (one of " + String.join(", ", SCENARIOS) + ")");
+      throw CommandFailure.usage(
+          "--scenario: unknown scenario "
+              + scenario
+              + " (one of "
+              + String.join(", ", SCENARIOS)
+              + ")");
     }
     if (frames < 1 || cameras < 1 || warmup < 1) {
       throw CommandFailure.usage("--frames, --cameras and --warmup must be at least 1");
@@ -118,15 +159,22 @@ public final class EndToEndCommand implements Callable<Integer> {
     // The settings first: a bad --set is reported before minutes of encoding.
     ProcessorConfig probe = config("localhost:9092", tmp);
     List<Scene> scenes = Scenes.find(DlibPhotos.load(dataDir));
-    Workload workload = h264 ? Workloads.h264(scenes, cameras, Math.min(perCamera, 500), gop)
-        : Workloads.jpeg(scenes, cameras, perCamera, shotFrames);
+    Workload workload =
+        h264
+            ? Workloads.h264(scenes, cameras, Math.min(perCamera, 500), gop)
+            : Workloads.jpeg(scenes, cameras, perCamera, shotFrames);
     LOG.info("workload: {}", workload.description());
-    int parts = partitions != null ? partitions : Math.max(cameras, probe.kafka().numStreamThreads());
+    int parts =
+        partitions != null ? partitions : Math.max(cameras, probe.kafka().numStreamThreads());
     String settings = describe(probe, parts);
     ScenarioResult result;
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(BrokerOptions.defaults())) {
       ProcessorConfig config = config(broker.bootstrapServers(), tmp);
-      broker.createTopics(parts, config.topics().frames(), config.topics().poseEvents(), config.topics().deadLetters());
+      broker.createTopics(
+          parts,
+          config.topics().frames(),
+          config.topics().poseEvents(),
+          config.topics().deadLetters());
       result = measure(broker, config, workload, perCamera, settings);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -164,23 +212,42 @@ public final class EndToEndCommand implements Callable<Integer> {
   }
 
   private String describe(ProcessorConfig c, int parts) {
-    return String.format(Locale.ROOT, "threads=%d partitions=%d max.batch.size=%d max.queue.delay.us=%d "
-            + "tracker.redetect.interval=%d fps/camera=%s device=%s", c.kafka().numStreamThreads(), parts,
-        c.inference().maxBatchSize(), c.inference().maxQueueDelayMicros(), c.stages().trackerRedetectInterval(),
-        fps > 0 ? String.valueOf(fps) : "max", c.inference().device().name().toLowerCase(Locale.ROOT));
+    return String.format(
+        Locale.ROOT,
+        "threads=%d partitions=%d max.batch.size=%d max.queue.delay.us=%d "
+            + "tracker.redetect.interval=%d fps/camera=%s device=%s",
+        c.kafka().numStreamThreads(),
+        parts,
+        c.inference().maxBatchSize(),
+        c.inference().maxQueueDelayMicros(),
+        c.stages().trackerRedetectInterval(),
+        fps > 0 ? String.valueOf(fps) : "max",
+        c.inference().device().name().toLowerCase(Locale.ROOT));
   }
 
-  private ScenarioResult measure(LocalKafkaBroker broker, ProcessorConfig config, Workload workload, int perCamera,
-      String settings) throws Exception {
+  private ScenarioResult measure(
+      LocalKafkaBroker broker,
+      ProcessorConfig config,
+      Workload workload,
+      int perCamera,
+      String settings)
+      throws Exception {
     int total = perCamera * cameras;
     String clipId = "bench-" + UUID.randomUUID();
-    ReplayCollector warm = new ReplayCollector(cameras("warm-"), clipId, config.topics().poseEvents(), warmup);
-    ReplayCollector measured = new ReplayCollector(cameras("cam-"), clipId, config.topics().poseEvents(), perCamera);
+    ReplayCollector warm =
+        new ReplayCollector(cameras("warm-"), clipId, config.topics().poseEvents(), warmup);
+    ReplayCollector measured =
+        new ReplayCollector(cameras("cam-"), clipId, config.topics().poseEvents(), perCamera);
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
-        PacedPublisher publisher = new PacedPublisher(broker.bootstrapServers(), config.topics().frames(), clipId);
-        EventReader events = new EventReader(broker.bootstrapServers(),
-            List.of(config.topics().poseEvents(), config.topics().deadLetters()), warm, measured,
-            publisher::publishedAt)) {
+        PacedPublisher publisher =
+            new PacedPublisher(broker.bootstrapServers(), config.topics().frames(), clipId);
+        EventReader events =
+            new EventReader(
+                broker.bootstrapServers(),
+                List.of(config.topics().poseEvents(), config.topics().deadLetters()),
+                warm,
+                measured,
+                publisher::publishedAt)) {
       awaitRunning(running);
       publisher.publish(workload, "warm-", warmup, 0);
       if (!events.awaitWarmUp(Duration.ofSeconds(timeoutSeconds))) {
@@ -201,8 +268,18 @@ public final class EndToEndCommand implements Callable<Integer> {
       double loadAfter = Load.oneMinute();
       BatchHistogram batches = BatchHistogram.scrape(running.metricsPort()).minus(before);
       String label = fps > 0 ? scenario + " @" + ResultTables.f1(fps) + " fps/cam" : scenario;
-      return Summary.of(label, workload, settings, total, cameras, start, events.seen(), batches, rss,
-          loadBefore, loadAfter);
+      return Summary.of(
+          label,
+          workload,
+          settings,
+          total,
+          cameras,
+          start,
+          events.seen(),
+          batches,
+          rss,
+          loadBefore,
+          loadAfter);
     }
   }
 

@@ -33,12 +33,20 @@ final class EventReader implements AutoCloseable {
   private final Thread thread;
   private RuntimeException failure;
 
-  EventReader(String bootstrap, List<String> topics, ReplayCollector warmUp, ReplayCollector measured,
+  EventReader(
+      String bootstrap,
+      List<String> topics,
+      ReplayCollector warmUp,
+      ReplayCollector measured,
       BiFunction<String, Long, Long> publishedAt) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10); // do not add up to 500 ms to the latency
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+            10); // do not add up to 500 ms to the latency
     this.tail = TopicTail.open(config, topics, false, Duration.ofSeconds(30));
     this.warmUp = warmUp;
     this.measured = measured;
@@ -57,10 +65,11 @@ final class EventReader implements AutoCloseable {
           for (ConsumerRecord<byte[], byte[]> r : records) {
             warmUp.accept(r);
             Optional<PoseEvent> event = measured.accept(r);
-            event.ifPresent(e -> {
-              Long sent = publishedAt.apply(e.getCameraId(), e.getSequence());
-              seen.add(new Seen(e, now, sent == null ? -1 : now - sent));
-            });
+            event.ifPresent(
+                e -> {
+                  Long sent = publishedAt.apply(e.getCameraId(), e.getSequence());
+                  seen.add(new Seen(e, now, sent == null ? -1 : now - sent));
+                });
           }
         }
       }

@@ -18,7 +18,9 @@ final class PacedPublisher implements AutoCloseable {
   private final FramePublisher publisher;
   private final Map<String, Long> publishedNanos = new ConcurrentHashMap<>();
 
-  /** @param clipId copied to every frame, so that the run's results can be told from others */
+  /**
+   * @param clipId copied to every frame, so that the run's results can be told from others
+   */
   PacedPublisher(String bootstrap, String topic, String clipId) {
     Map<String, Object> config = FramePublisher.producerDefaults();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -10,14 +10,20 @@ import java.util.List;
  */
 record Percentiles(long count, double p50, double p95, double p99, double max, double mean) {
 
-  static final Percentiles EMPTY = new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  static final Percentiles EMPTY =
+      new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
   static Percentiles of(double[] samples) {
     if (samples.length == 0) {
       return EMPTY;
     }
     List<Double> s = Arrays.stream(samples).boxed().toList();
-    return new Percentiles(s.size(), Stats.percentile(s, 50), Stats.percentile(s, 95), Stats.percentile(s, 99),
-        Stats.percentile(s, 100), Stats.mean(s));
+    return new Percentiles(
+        s.size(),
+        Stats.percentile(s, 50),
+        Stats.percentile(s, 95),
+        Stats.percentile(s, 99),
+        Stats.percentile(s, 100),
+        Stats.mean(s));
   }
 }

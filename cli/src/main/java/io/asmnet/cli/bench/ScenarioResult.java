@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param framesPerSecond events consumed / (last event consumed - first frame published)
  * @param detectorRanFraction frames whose detector time is non-zero
- * @param detectMsPerFrame detector time summed over all frames / frames (0 for frames without detection)
+ * @param detectMsPerFrame detector time summed over all frames / frames (0 for frames without
+ *     detection)
  * @param latencyMs publish (producer send call) to consume (read_committed poll return), ms
  * @param stagesMs per-stage time from the events' timings, ms; detect/track over frames where they
  *     ran, infer_queue/infer over frames with faces
  * @param batches batches per size bucket (faces), measured run only
- * @param loadBefore 1-minute load average when the measured run started; {@code loadAfter} when it ended
+ * @param loadBefore 1-minute load average when the measured run started; {@code loadAfter} when it
+ *     ended
  */
 record ScenarioResult(
     String scenario,

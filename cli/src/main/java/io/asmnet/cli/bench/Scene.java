@@ -8,10 +8,12 @@ import java.nio.file.Path;
  *
  * @param faces labelled faces whose box lies fully inside the window
  * @param smallestFace width of the smallest of them, photo pixels
- * @param panX largest horizontal shift either way that keeps the faces inside and the window on the photo
+ * @param panX largest horizontal shift either way that keeps the faces inside and the window on the
+ *     photo
  * @param panY the same, vertically
  */
-public record Scene(Path photo, int x, int y, int w, int h, int faces, float smallestFace, int panX, int panY) {
+public record Scene(
+    Path photo, int x, int y, int w, int h, int faces, float smallestFace, int panX, int panY) {
   public Scene {
     if (w <= 0 || h <= 0 || x < 0 || y < 0) {
       throw new IllegalArgumentException("bad window " + x + "," + y + " " + w + "x" + h);

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Finds 4:3 windows of dlib's example photos ({@link DlibPhotos}) that each hold 1-3 whole labelled faces: for every run
- * of 1-3 faces neighbouring left to right, the smallest 4:3 window around them with a margin of one
- * face width (at least {@link #MIN_WIDTH} px, so a small face is not magnified more than ~3x at
- * 640x480), kept when no other labelled face is cut by its border.
+ * Finds 4:3 windows of dlib's example photos ({@link DlibPhotos}) that each hold 1-3 whole labelled
+ * faces: for every run of 1-3 faces neighbouring left to right, the smallest 4:3 window around them
+ * with a margin of one face width (at least {@link #MIN_WIDTH} px, so a small face is not magnified
+ * more than ~3x at 640x480), kept when no other labelled face is cut by its border.
  */
 final class Scenes {
   static final int MIN_WIDTH = 200;
@@ -26,8 +26,8 @@ final class Scenes {
     List<Scene> out = new ArrayList<>();
     Set<String> seen = new HashSet<>(); // one window per photo and set of faces in it
     for (DlibPhotos.Photo photo : photos) {
-      List<FaceBox> faces = photo.faces().stream()
-          .sorted(Comparator.comparingDouble(FaceBox::x)).toList();
+      List<FaceBox> faces =
+          photo.faces().stream().sorted(Comparator.comparingDouble(FaceBox::x)).toList();
       int pw;
       int ph;
       try (Mat m = imread(photo.file().toString())) {
@@ -50,14 +50,18 @@ final class Scenes {
     List<Integer> in = new ArrayList<>();
     for (int i = 0; i < faces.size(); i++) {
       FaceBox f = faces.get(i);
-      if (f.x() >= s.x() && f.y() >= s.y() && f.x() + f.w() <= s.x() + s.w() && f.y() + f.h() <= s.y() + s.h()) {
+      if (f.x() >= s.x()
+          && f.y() >= s.y()
+          && f.x() + f.w() <= s.x() + s.w()
+          && f.y() + f.h() <= s.y() + s.h()) {
         in.add(i);
       }
     }
     return in;
   }
 
-  private static Scene window(DlibPhotos.Photo photo, List<FaceBox> all, List<FaceBox> group, int pw, int ph) {
+  private static Scene window(
+      DlibPhotos.Photo photo, List<FaceBox> all, List<FaceBox> group, int pw, int ph) {
     double x0 = group.stream().mapToDouble(FaceBox::x).min().orElseThrow();
     double y0 = group.stream().mapToDouble(FaceBox::y).min().orElseThrow();
     double x1 = group.stream().mapToDouble(f -> f.x() + f.w()).max().orElseThrow();
@@ -74,7 +78,8 @@ final class Scenes {
     int panX = Integer.MAX_VALUE;
     int panY = Integer.MAX_VALUE;
     for (FaceBox f : all) {
-      boolean whole = f.x() >= x && f.y() >= y && f.x() + f.w() <= x + iw && f.y() + f.h() <= y + ih;
+      boolean whole =
+          f.x() >= x && f.y() >= y && f.x() + f.w() <= x + iw && f.y() + f.h() <= y + ih;
       boolean touches = f.x() < x + iw && f.x() + f.w() > x && f.y() < y + ih && f.y() + f.h() > y;
       if (whole) {
         inside++;
@@ -91,7 +96,8 @@ final class Scenes {
     // Half the room to the nearest face edge, and never off the photo.
     panX = Math.min(panX / 2, Math.min(x, pw - iw - x));
     panY = Math.min(panY / 2, Math.min(y, ph - ih - y));
-    return new Scene(photo.file(), x, y, iw, ih, inside, smallest, Math.max(0, panX), Math.max(0, panY));
+    return new Scene(
+        photo.file(), x, y, iw, ih, inside, smallest, Math.max(0, panX), Math.max(0, panY));
   }
 
   private static int clamp(int v, int lo, int hi) {

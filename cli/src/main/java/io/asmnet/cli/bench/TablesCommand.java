@@ -22,16 +22,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tables",
     mixinStandardHelpOptions = true,
-    description = "Prints the markdown tables of earlier 'asmnet bench e2e --json' results together.")
+    description =
+        "Prints the markdown tables of earlier 'asmnet bench e2e --json' results together.")
 public final class TablesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON results of 'asmnet bench e2e --json'.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
+      description = "JSON results of 'asmnet bench e2e --json'.")
   List<Path> files;
 
   @Override
   public Integer call() {
-    JsonMapper mapper = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    JsonMapper mapper =
+        JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     List<ScenarioResult> results = new ArrayList<>();
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
@@ -45,7 +50,8 @@ public final class TablesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ScenarioResult r : results) {
-      out.println("- " + r.scenario() + ": " + r.workload() + "; " + r.settings() + "; model " + r.model());
+      out.println(
+          "- " + r.scenario() + ": " + r.workload() + "; " + r.settings() + "; model " + r.model());
     }
     out.println();
     out.println(ResultTables.markdown(results));

@@ -7,8 +7,8 @@ import java.util.List;
  * What the benchmark publishes: for each camera, its pictures in order (published in a loop when
  * more frames are asked for than there are pictures; H.264 loops restart at a keyframe).
  *
- * @param labelledFaces labelled faces in view summed over every published picture of one pass
- *     (what a perfect detector would find), for the faces/frame comparison
+ * @param labelledFaces labelled faces in view summed over every published picture of one pass (what
+ *     a perfect detector would find), for the faces/frame comparison
  */
 record Workload(String description, List<List<EncodedFrame>> cameras, long labelledFaces) {
   Workload {

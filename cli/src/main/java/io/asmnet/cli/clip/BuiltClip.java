@@ -29,8 +29,8 @@ public record BuiltClip(Path mp4, Path jpegDir, Path groundTruthJson, int frames
   }
 
   /**
-   * A clip folder written earlier by {@link ClipBuilder} (reads the ground truth once for the
-   * frame count).
+   * A clip folder written earlier by {@link ClipBuilder} (reads the ground truth once for the frame
+   * count).
    *
    * @throws IOException when a part is missing or the ground truth is unreadable
    */
@@ -38,8 +38,13 @@ public record BuiltClip(Path mp4, Path jpegDir, Path groundTruthJson, int frames
     Path mp4 = dir.resolve(ClipBuilder.MP4);
     Path jpegs = dir.resolve(ClipBuilder.JPEG_DIR);
     if (!Files.isRegularFile(mp4) || !Files.isDirectory(jpegs)) {
-      throw new IOException("not a clip folder (needs " + ClipBuilder.MP4 + " and "
-          + ClipBuilder.JPEG_DIR + "/): " + dir);
+      throw new IOException(
+          "not a clip folder (needs "
+              + ClipBuilder.MP4
+              + " and "
+              + ClipBuilder.JPEG_DIR
+              + "/): "
+              + dir);
     }
     Path json = dir.resolve(ClipBuilder.GROUND_TRUTH);
     return new BuiltClip(mp4, jpegs, json, GroundTruth.read(json).frames().size());

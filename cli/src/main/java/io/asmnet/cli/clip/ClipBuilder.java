@@ -18,26 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds test clips with known ground truth from labelled still photos: the façade of this
- * package.
+ * Builds test clips with known ground truth from labelled still photos: the façade of this package.
  *
- * <p>The faces are grouped by photo (in order of first appearance); each photo becomes one
- * segment of {@link ClipSpec#frames()} frames in which the photo, fitted into the frame, pans,
- * zooms and rotates smoothly (see {@link ClipSpec}). Every frame's true landmarks are the
- * photo's labels moved by the same 2x3 affine that warped the photo, and the true roll is the
- * label's roll plus the frame's rotation (clockwise positive). Stateless apart from the pose
- * estimator; one instance may build many clips, one at a time per thread.
+ * <p>The faces are grouped by photo (in order of first appearance); each photo becomes one segment
+ * of {@link ClipSpec#frames()} frames in which the photo, fitted into the frame, pans, zooms and
+ * rotates smoothly (see {@link ClipSpec}). Every frame's true landmarks are the photo's labels
+ * moved by the same 2x3 affine that warped the photo, and the true roll is the label's roll plus
+ * the frame's rotation (clockwise positive). Stateless apart from the pose estimator; one instance
+ * may build many clips, one at a time per thread.
  *
  * <p>Output in {@code outDir}: {@code clip.mp4} (H.264 via libopenh264, yuv420p, keyframe every
- * {@link ClipSpec#gopFrames()} frames), {@code frames/frame-000000.jpg}, ... and
- * {@code ground-truth.json} (read with {@link GroundTruth#read(Path)}). Frame sequence numbers
- * start at 0 and run across segments.
+ * {@link ClipSpec#gopFrames()} frames), {@code frames/frame-000000.jpg}, ... and {@code
+ * ground-truth.json} (read with {@link GroundTruth#read(Path)}). Frame sequence numbers start at 0
+ * and run across segments.
  */
 public final class ClipBuilder {
   /** File name of the MP4 in the output folder. */
   public static final String MP4 = "clip.mp4";
+
   /** Folder name of the JPEG frames in the output folder. */
   public static final String JPEG_DIR = "frames";
+
   /** File name of the ground truth in the output folder. */
   public static final String GROUND_TRUTH = "ground-truth.json";
 
@@ -54,14 +55,13 @@ public final class ClipBuilder {
    * @throws IOException when a photo cannot be read or an output cannot be written
    * @throws IllegalArgumentException when {@code faces} is empty
    */
-  public BuiltClip build(ClipSpec spec, List<LabelledFace> faces, Path outDir)
-      throws IOException {
-    return build(spec, faces, outDir, written -> { });
+  public BuiltClip build(ClipSpec spec, List<LabelledFace> faces, Path outDir) throws IOException {
+    return build(spec, faces, outDir, written -> {});
   }
 
   /**
-   * Builds a clip as {@link #build(ClipSpec, List, Path)}, calling {@code onFrame} with the
-   * number of frames written so far after each frame (for progress bars).
+   * Builds a clip as {@link #build(ClipSpec, List, Path)}, calling {@code onFrame} with the number
+   * of frames written so far after each frame (for progress bars).
    */
   public BuiltClip build(ClipSpec spec, List<LabelledFace> faces, Path outDir, LongConsumer onFrame)
       throws IOException {
@@ -75,8 +75,9 @@ public final class ClipBuilder {
     List<TruthFrame> frames = new ArrayList<>();
     try (ClipWriter writer = new ClipWriter(mp4, jpegDir, spec)) {
       for (Map.Entry<Path, List<LabelledFace>> photo : byPhoto(faces).entrySet()) {
-        segments.add(writeSegment(spec, segments.size(), photo.getKey(), photo.getValue(),
-            writer, frames, onFrame));
+        segments.add(
+            writeSegment(
+                spec, segments.size(), photo.getKey(), photo.getValue(), writer, frames, onFrame));
       }
     }
     Path json = outDir.resolve(GROUND_TRUTH);
@@ -90,8 +91,15 @@ public final class ClipBuilder {
     return StarterDataset.fetchAndLoad(cacheDir).heldOut();
   }
 
-  private Segment writeSegment(ClipSpec spec, int index, Path image, List<LabelledFace> faces,
-      ClipWriter writer, List<TruthFrame> frames, LongConsumer onFrame) throws IOException {
+  private Segment writeSegment(
+      ClipSpec spec,
+      int index,
+      Path image,
+      List<LabelledFace> faces,
+      ClipWriter writer,
+      List<TruthFrame> frames,
+      LongConsumer onFrame)
+      throws IOException {
     DecodedImage photo = decode(image);
     PhotoFaces photoFaces = new PhotoFaces(faces, photo.width(), photo.height(), pnp);
     // Each segment its own motion, still reproducible from the spec's seed.
@@ -100,16 +108,21 @@ public final class ClipBuilder {
     try (PhotoWarper warper = new PhotoWarper(photo, spec.width(), spec.height())) {
       for (int k = 0; k < spec.frames(); k++) {
         Motion motion = path.at(k);
-        Affine2d affine = FramePlacement.of(
-            photo.width(), photo.height(), spec.width(), spec.height(), motion);
+        Affine2d affine =
+            FramePlacement.of(photo.width(), photo.height(), spec.width(), spec.height(), motion);
         writer.write(warper.render(affine));
-        frames.add(new TruthFrame(first + k, index, motion, affine.toArray(),
-            photoFaces.inFrame(affine, motion.rotationDeg(), spec.width(), spec.height())));
+        frames.add(
+            new TruthFrame(
+                first + k,
+                index,
+                motion,
+                affine.toArray(),
+                photoFaces.inFrame(affine, motion.rotationDeg(), spec.width(), spec.height())));
         onFrame.accept(frames.size());
       }
     }
-    return new Segment(index, image.toString(), photo.width(), photo.height(), first,
-        spec.frames());
+    return new Segment(
+        index, image.toString(), photo.width(), photo.height(), first, spec.frames());
   }
 
   private static DecodedImage decode(Path image) throws IOException {

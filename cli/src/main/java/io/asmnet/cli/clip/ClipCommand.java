@@ -20,7 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code asmnet clip}: a test clip with exact ground truth from the starter set's held-out faces. */
+/**
+ * {@code asmnet clip}: a test clip with exact ground truth from the starter set's held-out faces.
+ */
 @Command(
     name = "clip",
     mixinStandardHelpOptions = true,
@@ -45,47 +47,91 @@ public final class ClipCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder (created).")
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder (created).")
   private Path out;
 
-  @Option(names = {"-n", "--frames"}, paramLabel = "N", defaultValue = "150", description = "Frames per photo (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--frames"},
+      paramLabel = "N",
+      defaultValue = "150",
+      description = "Frames per photo (default: ${DEFAULT-VALUE}).")
   private int frames;
 
-  @Option(names = "--fps", paramLabel = "FPS", defaultValue = "30", description = "Frame rate of the MP4 and the motion (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fps",
+      paramLabel = "FPS",
+      defaultValue = "30",
+      description = "Frame rate of the MP4 and the motion (default: ${DEFAULT-VALUE}).")
   private int fps;
 
-  @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", converter = FrameSize.Converter.class,
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      defaultValue = "640x480",
+      converter = FrameSize.Converter.class,
       description = "Frame size, even numbers (default: ${DEFAULT-VALUE}).")
   private FrameSize size;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the motion (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seed of the motion (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(names = {"-k", "--photos"}, paramLabel = "K", defaultValue = "0", description = "Use the first K held-out photos; 0: all (default).")
+  @Option(
+      names = {"-k", "--photos"},
+      paramLabel = "K",
+      defaultValue = "0",
+      description = "Use the first K held-out photos; 0: all (default).")
   private int photos;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Cache of dlib's photos (default: $ASMNET_DATA_DIR or .cache/dlib in the checkout).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Cache of dlib's photos (default: $ASMNET_DATA_DIR or .cache/dlib in the checkout).")
   private Path dataDir;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show a progress bar (default: when on a terminal).")
   private Boolean progress;
 
   @Override
   public Integer call() throws IOException {
     ClipSpec clipSpec = clipSpec();
     if (photos < 0) {
-      throw new ParameterException(spec.commandLine(), "--photos must be 0 (all) or positive, got " + photos);
+      throw new ParameterException(
+          spec.commandLine(), "--photos must be 0 (all) or positive, got " + photos);
     }
-    List<LabelledFace> faces = heldOutFaces(dataDir != null ? dataDir : Locations.starterDataCache(), photos);
-    long total = (long) faces.stream().map(LabelledFace::image).distinct().count() * clipSpec.frames();
+    List<LabelledFace> faces =
+        heldOutFaces(dataDir != null ? dataDir : Locations.starterDataCache(), photos);
+    long total =
+        (long) faces.stream().map(LabelledFace::image).distinct().count() * clipSpec.frames();
     BuiltClip clip;
-    try (ProgressBar bar = Progress.bar("clip", total, progress != null ? progress : System.console() != null)) {
+    try (ProgressBar bar =
+        Progress.bar("clip", total, progress != null ? progress : System.console() != null)) {
       clip = new ClipBuilder().build(clipSpec, faces, out, bar::stepTo);
     }
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("built %d frames (%d photos x %d, %dx%d at %d fps) in %s%n", clip.frames(), total / clipSpec.frames(),
-        clipSpec.frames(), clipSpec.width(), clipSpec.height(), clipSpec.fps(), out.toAbsolutePath());
-    w.printf("  video:        %s%n  frames:       %s%n  ground truth: %s%n", clip.mp4(), clip.jpegDir(), clip.groundTruthJson());
+    w.printf(
+        "built %d frames (%d photos x %d, %dx%d at %d fps) in %s%n",
+        clip.frames(),
+        total / clipSpec.frames(),
+        clipSpec.frames(),
+        clipSpec.width(),
+        clipSpec.height(),
+        clipSpec.fps(),
+        out.toAbsolutePath());
+    w.printf(
+        "  video:        %s%n  frames:       %s%n  ground truth: %s%n",
+        clip.mp4(), clip.jpegDir(), clip.groundTruthJson());
     return 0;
   }
 
@@ -99,9 +145,14 @@ public final class ClipCommand implements Callable<Integer> {
     try {
       all = ClipBuilder.starterHeldOut(cacheDir);
     } catch (RuntimeException e) {
-      throw CommandFailure.error("cannot get the starter photos (dlib's examples, Debian package libdlib19.1) into "
-          + cacheDir.toAbsolutePath() + ": " + e.getMessage() + ". Run ./scripts/fetch-starter-data.sh where apt-get"
-          + " works, or set ASMNET_DATA_DIR to a folder that holds them.", e);
+      throw CommandFailure.error(
+          "cannot get the starter photos (dlib's examples, Debian package libdlib19.1) into "
+              + cacheDir.toAbsolutePath()
+              + ": "
+              + e.getMessage()
+              + ". Run ./scripts/fetch-starter-data.sh where apt-get"
+              + " works, or set ASMNET_DATA_DIR to a folder that holds them.",
+          e);
     }
     if (all.isEmpty()) {
       throw CommandFailure.error("no held-out faces found in " + cacheDir.toAbsolutePath());
@@ -116,8 +167,17 @@ public final class ClipCommand implements Callable<Integer> {
   private ClipSpec clipSpec() {
     try {
       ClipSpec d = ClipSpec.defaults();
-      return new ClipSpec(frames, fps, size.width(), size.height(), d.maxPanPx(), d.minZoom(), d.maxZoom(), d.maxRotationDeg(),
-          seed, d.gopFrames());
+      return new ClipSpec(
+          frames,
+          fps,
+          size.width(),
+          size.height(),
+          d.maxPanPx(),
+          d.minZoom(),
+          d.maxZoom(),
+          d.maxRotationDeg(),
+          seed,
+          d.gopFrames());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "bad clip settings: " + e.getMessage());
     }
@@ -132,12 +192,14 @@ public final class ClipCommand implements Callable<Integer> {
         String[] parts = value.toLowerCase(Locale.ROOT).split("x");
         try {
           if (parts.length == 2) {
-            return new FrameSize(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            return new FrameSize(
+                Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
           }
         } catch (NumberFormatException e) {
           // reported below
         }
-        throw new TypeConversionException("expected WIDTHxHEIGHT such as 640x480, got '" + value + "'");
+        throw new TypeConversionException(
+            "expected WIDTHxHEIGHT such as 640x480, got '" + value + "'");
       }
     }
 

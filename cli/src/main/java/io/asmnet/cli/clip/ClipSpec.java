@@ -1,10 +1,9 @@
 package io.asmnet.cli.clip;
 
 /**
- * How a test clip moves. Each photo becomes a segment of {@code frames} frames; over a segment
- * the photo pans, zooms and rotates in the image plane along smooth sinusoids whose
- * frequencies and phases are drawn from {@code seed} (so a spec and a face list give the same
- * clip every time).
+ * How a test clip moves. Each photo becomes a segment of {@code frames} frames; over a segment the
+ * photo pans, zooms and rotates in the image plane along smooth sinusoids whose frequencies and
+ * phases are drawn from {@code seed} (so a spec and a face list give the same clip every time).
  *
  * @param frames frames per photo segment, at least 1
  * @param fps frames per second of the MP4 (also the time base of the motion)
@@ -52,19 +51,28 @@ public record ClipSpec(
 
   /** This spec with another number of frames per segment. */
   public ClipSpec withFrames(int newFrames) {
-    return new ClipSpec(newFrames, fps, width, height, maxPanPx, minZoom, maxZoom,
-        maxRotationDeg, seed, gopFrames);
+    return new ClipSpec(
+        newFrames, fps, width, height, maxPanPx, minZoom, maxZoom, maxRotationDeg, seed, gopFrames);
   }
 
   /** This spec with another frame size. */
   public ClipSpec withSize(int newWidth, int newHeight) {
-    return new ClipSpec(frames, fps, newWidth, newHeight, maxPanPx, minZoom, maxZoom,
-        maxRotationDeg, seed, gopFrames);
+    return new ClipSpec(
+        frames,
+        fps,
+        newWidth,
+        newHeight,
+        maxPanPx,
+        minZoom,
+        maxZoom,
+        maxRotationDeg,
+        seed,
+        gopFrames);
   }
 
   /** This spec with another seed. */
   public ClipSpec withSeed(long newSeed) {
-    return new ClipSpec(frames, fps, width, height, maxPanPx, minZoom, maxZoom,
-        maxRotationDeg, newSeed, gopFrames);
+    return new ClipSpec(
+        frames, fps, width, height, maxPanPx, minZoom, maxZoom, maxRotationDeg, newSeed, gopFrames);
   }
 }

@@ -18,12 +18,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Writes BGR frames twice: into an H.264 MP4 (the bundled FFmpeg's only H.264 encoder is
- * libopenh264; yuv420p, fixed keyframe interval) and as numbered JPEGs. Owns the recorder and
- * the frame converter; not thread-safe.
+ * libopenh264; yuv420p, fixed keyframe interval) and as numbered JPEGs. Owns the recorder and the
+ * frame converter; not thread-safe.
  */
 final class ClipWriter implements AutoCloseable {
   static final String ENCODER = "libopenh264";
   private static final int JPEG_QUALITY = 95;
+
   /** Bits per pixel per frame: ~2.8 Mbit/s at 640x480x30, plenty for a still-based clip. */
   private static final double BITS_PER_PIXEL = 0.3;
 

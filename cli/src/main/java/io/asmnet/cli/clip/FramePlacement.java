@@ -4,9 +4,9 @@ import io.asmnet.trainer.data.Affine2d;
 
 /**
  * The 2x3 affine from photo pixels to frame pixels: fit the whole photo into the frame
- * (letterboxed, centred), then zoom and rotate about the frame centre, then pan. The same map
- * warps the photo (OpenCV {@code warpAffine}) and moves the labelled landmarks, so the frame's
- * true landmarks are exact up to float rounding.
+ * (letterboxed, centred), then zoom and rotate about the frame centre, then pan. The same map warps
+ * the photo (OpenCV {@code warpAffine}) and moves the labelled landmarks, so the frame's true
+ * landmarks are exact up to float rounding.
  */
 final class FramePlacement {
   private FramePlacement() {}
@@ -25,8 +25,9 @@ final class FramePlacement {
     double cy = frameHeight / 2.0;
     Affine2d fitted =
         Affine2d.scale(fit, fit)
-            .then(Affine2d.translate((frameWidth - fit * photoWidth) / 2,
-                (frameHeight - fit * photoHeight) / 2));
+            .then(
+                Affine2d.translate(
+                    (frameWidth - fit * photoWidth) / 2, (frameHeight - fit * photoHeight) / 2));
     return fitted
         .then(Affine2d.translate(-cx, -cy))
         .then(Affine2d.scale(motion.zoom(), motion.zoom()))

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Everything known about a built clip: its spec, its photo segments and, per frame, the exact
- * landmarks, boxes and pose of every face. Written as {@code ground-truth.json} next to the
- * clip; read back with {@link #read(Path)}.
+ * landmarks, boxes and pose of every face. Written as {@code ground-truth.json} next to the clip;
+ * read back with {@link #read(Path)}.
  *
  * @param spec the spec the clip was built with
  * @param segments the photos, in clip order
@@ -52,8 +52,8 @@ public record GroundTruth(ClipSpec spec, List<Segment> segments, List<TruthFrame
   /**
    * Reads a ground-truth file written by {@link #write(Path)}.
    *
-   * @throws IOException when the file is missing, not JSON, or fails validation (the message
-   *     says which)
+   * @throws IOException when the file is missing, not JSON, or fails validation (the message says
+   *     which)
    */
   public static GroundTruth read(Path json) throws IOException {
     if (!Files.isRegularFile(json)) {

@@ -10,8 +10,11 @@ package io.asmnet.cli.clip;
  */
 public record Motion(double panX, double panY, double zoom, double rotationDeg) {
   public Motion {
-    if (!Double.isFinite(panX) || !Double.isFinite(panY) || !Double.isFinite(rotationDeg)
-        || !(zoom > 0) || Double.isInfinite(zoom)) {
+    if (!Double.isFinite(panX)
+        || !Double.isFinite(panY)
+        || !Double.isFinite(rotationDeg)
+        || !(zoom > 0)
+        || Double.isInfinite(zoom)) {
       throw new IllegalArgumentException("motion must be finite with zoom > 0");
     }
   }

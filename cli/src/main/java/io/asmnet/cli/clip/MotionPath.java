@@ -3,9 +3,9 @@ package io.asmnet.cli.clip;
 import java.util.SplittableRandom;
 
 /**
- * Smooth motion over one segment: each of pan x, pan y, zoom and rotation is a sinusoid of
- * time with its own frequency (0.15-0.5 Hz, so a 5 s segment sees one or two swings) and
- * phase, drawn from a seed. Deterministic and immutable.
+ * Smooth motion over one segment: each of pan x, pan y, zoom and rotation is a sinusoid of time
+ * with its own frequency (0.15-0.5 Hz, so a 5 s segment sees one or two swings) and phase, drawn
+ * from a seed. Deterministic and immutable.
  */
 final class MotionPath {
   private static final double MIN_HZ = 0.15;

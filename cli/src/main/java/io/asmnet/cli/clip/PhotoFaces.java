@@ -10,9 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The labelled faces of one photo with their label poses resolved once: the data set's pose,
- * else {@link PoseFromLandmarks} on the photo's landmarks, else none (logged). Moves them into
- * a frame.
+ * The labelled faces of one photo with their label poses resolved once: the data set's pose, else
+ * {@link PoseFromLandmarks} on the photo's landmarks, else none (logged). Moves them into a frame.
  */
 final class PhotoFaces {
   private static final Logger LOG = LoggerFactory.getLogger(PhotoFaces.class);
@@ -47,13 +46,14 @@ final class PhotoFaces {
     for (int i = 0; i < landmarks.size(); i++) {
       float[] moved = affine.apply(landmarks.get(i));
       HeadPose pose = poses.get(i);
-      out.add(new TruthFace(
-          moved,
-          TruthBox.around(moved),
-          pose == null ? null : (double) pose.yaw(),
-          pose == null ? null : (double) pose.pitch(),
-          pose == null ? null : wrapDegrees(pose.roll() + rotationDeg),
-          inside(moved, frameWidth, frameHeight)));
+      out.add(
+          new TruthFace(
+              moved,
+              TruthBox.around(moved),
+              pose == null ? null : (double) pose.yaw(),
+              pose == null ? null : (double) pose.pitch(),
+              pose == null ? null : wrapDegrees(pose.roll() + rotationDeg),
+              inside(moved, frameWidth, frameHeight)));
     }
     return out;
   }

@@ -15,9 +15,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Renders frames of one photo: holds the photo as a native BGR Mat (owned here) and an output
- * Mat reused for every frame. Uncovered frame area is mid grey rather than mirrored, so no
- * mirrored face appears that the ground truth does not know about.
+ * Renders frames of one photo: holds the photo as a native BGR Mat (owned here) and an output Mat
+ * reused for every frame. Uncovered frame area is mid grey rather than mirrored, so no mirrored
+ * face appears that the ground truth does not know about.
  */
 final class PhotoWarper implements AutoCloseable {
   private final BytePointer pixels;

@@ -13,7 +13,11 @@ package io.asmnet.cli.clip;
 public record Segment(
     int index, String image, int imageWidth, int imageHeight, long firstSequence, int frames) {
   public Segment {
-    if (index < 0 || image == null || imageWidth < 1 || imageHeight < 1 || firstSequence < 0
+    if (index < 0
+        || image == null
+        || imageWidth < 1
+        || imageHeight < 1
+        || firstSequence < 0
         || frames < 1) {
       throw new IllegalArgumentException("bad segment " + index + " of " + image);
     }

@@ -9,8 +9,8 @@ import java.util.List;
  *     sequence number)
  * @param segment index of the photo segment this frame belongs to
  * @param motion pan, zoom and rotation applied on top of fitting the photo
- * @param affine the full photo-to-frame map, row-major 2x3 (a, b, c, d, e, f):
- *     x' = a x + b y + c, y' = d x + e y + f
+ * @param affine the full photo-to-frame map, row-major 2x3 (a, b, c, d, e, f): x' = a x + b y + c,
+ *     y' = d x + e y + f
  * @param faces every labelled face of the photo, moved into the frame
  */
 public record TruthFrame(

@@ -5,8 +5,8 @@ import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.StopSignal;
 import io.asmnet.cli.TopicOptions;
-import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.Version;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.FfmpegLog;
@@ -14,8 +14,8 @@ import io.asmnet.processor.decode.FfmpegLogLevel;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.serde.AvroJson;
 import io.asmnet.schemas.serde.JsonRendering;
-import io.asmnet.schemas.serde.WireFormatException;
 import io.asmnet.schemas.serde.WireFormat;
+import io.asmnet.schemas.serde.WireFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,30 +66,53 @@ public final class ConsumeCommand implements Callable<Integer> {
   @Mixin private TopicOptions topics;
   @Mixin private WireOptions wire;
 
-  @Option(names = "--dead-letters", description = "Tail the dead-letter topic instead of pose events.")
+  @Option(
+      names = "--dead-letters",
+      description = "Tail the dead-letter topic instead of pose events.")
   private boolean deadLetters;
 
   @Option(names = "--camera", paramLabel = "ID", description = "Only this camera (repeatable).")
   private List<String> cameras = new ArrayList<>();
 
-  @Option(names = "--from-beginning", description = "Start at the oldest record (default: only new records).")
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the oldest record (default: only new records).")
   private boolean fromBeginning;
 
-  @Option(names = {"-n", "--max"}, defaultValue = "0", paramLabel = "N", description = "Stop after N records printed; 0: no limit.")
+  @Option(
+      names = {"-n", "--max"},
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Stop after N records printed; 0: no limit.")
   private long max;
 
-  @Option(names = "--timeout", defaultValue = "0", paramLabel = "SECONDS", description = "Stop after SECONDS without a new record; 0: never (Ctrl-C).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "0",
+      paramLabel = "SECONDS",
+      description = "Stop after SECONDS without a new record; 0: never (Ctrl-C).")
   private double timeoutSeconds;
 
-  @Option(names = "--lossless", description = "Print payload bytes as base64 (JsonRendering.toJson) instead of a short description.")
+  @Option(
+      names = "--lossless",
+      description =
+          "Print payload bytes as base64 (JsonRendering.toJson) instead of a short description.")
   private boolean lossless;
 
   /** How a record becomes a line. */
-  enum Format { json, avro_json }
+  enum Format {
+    json,
+    avro_json
+  }
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", converter = FormatConverter.class,
-      description = "json (default): plain JSON, bytes shortened unless --lossless; avro-json: Avro's own JSON"
-          + " encoding, lossless, which avro-tools (fromjson --schema-file) and other languages' Avro libraries read back.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      converter = FormatConverter.class,
+      description =
+          "json (default): plain JSON, bytes shortened unless --lossless; avro-json: Avro's own JSON"
+              + " encoding, lossless, which avro-tools (fromjson --schema-file) and other languages' Avro libraries read back.")
   private Format format;
 
   static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
@@ -98,21 +121,39 @@ public final class ConsumeCommand implements Callable<Integer> {
       return switch (value) {
         case "json" -> Format.json;
         case "avro-json" -> Format.avro_json;
-        default -> throw new picocli.CommandLine.TypeConversionException("expected json or avro-json, not '" + value + "'");
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected json or avro-json, not '" + value + "'");
       };
     }
   }
 
-  @Option(names = "--skip-bad-records", description = "Count and skip records of an unknown schema instead of stopping with exit code 1.")
+  @Option(
+      names = "--skip-bad-records",
+      description =
+          "Count and skip records of an unknown schema instead of stopping with exit code 1.")
   private boolean skipBad;
 
-  @Option(names = "--render", paramLabel = "OUT", description = "Draw the events onto their frames: OUT.mp4 writes a video (one camera per video: use --camera), anything else a folder of PNGs named CAMERA-SEQUENCE.png.")
+  @Option(
+      names = "--render",
+      paramLabel = "OUT",
+      description =
+          "Draw the events onto their frames: OUT.mp4 writes a video (one camera per video: use --camera), anything else a folder of PNGs named CAMERA-SEQUENCE.png.")
   private Path render;
 
-  @Option(names = "--render-fps", paramLabel = "FPS", defaultValue = "25", description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--render-fps",
+      paramLabel = "FPS",
+      defaultValue = "25",
+      description = "Frame rate of the rendered MP4 (default: ${DEFAULT-VALUE}).")
   private double renderFps;
 
-  @Option(names = "--max-pending", defaultValue = "500", paramLabel = "N", description = "Frames (and events) that may wait for their partner, per camera (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-pending",
+      defaultValue = "500",
+      paramLabel = "N",
+      description =
+          "Frames (and events) that may wait for their partner, per camera (default: ${DEFAULT-VALUE}).")
   private int maxPending;
 
   private long printed;
@@ -122,19 +163,31 @@ public final class ConsumeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     validate();
     String eventsTopic = deadLetters ? topics.deadLetters() : topics.events();
-    List<String> subscribed = render == null ? List.of(eventsTopic) : List.of(eventsTopic, topics.frames());
+    List<String> subscribed =
+        render == null ? List.of(eventsTopic) : List.of(eventsTopic, topics.frames());
     BrokerCheck.requireTopics(kafka, subscribed);
     PrintWriter out = spec.commandLine().getOut();
     if (render != null) {
-      FfmpegLog.route(FfmpegLogLevel.ERROR); // decoding for the render: FFmpeg's lines to the log, not stderr
+      FfmpegLog.route(
+          FfmpegLogLevel.ERROR); // decoding for the render: FFmpeg's lines to the log, not stderr
     }
-    Duration idleLimit = timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
+    Duration idleLimit =
+        timeoutSeconds > 0 ? Duration.ofMillis(Math.round(timeoutSeconds * 1000)) : null;
     try (WireFormat values = wire.open();
         StopSignal stop = new StopSignal("consume", Duration.ofSeconds(15));
-        TopicTail tail = TopicTail.open(kafka.consumerConfig(), subscribed, fromBeginning, kafka.timeout());
-        FrameJoiner joiner = render == null ? null : new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), RenderSinks.open(render, renderFps), maxPending)) {
+        TopicTail tail =
+            TopicTail.open(kafka.consumerConfig(), subscribed, fromBeginning, kafka.timeout());
+        FrameJoiner joiner =
+            render == null
+                ? null
+                : new FrameJoiner(
+                    new CompositeFrameDecoder(DecodeLimits.defaults()),
+                    RenderSinks.open(render, renderFps),
+                    maxPending)) {
       long lastRecord = System.nanoTime();
-      while (!finished(joiner) && !stop.requested() && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
+      while (!finished(joiner)
+          && !stop.requested()
+          && (idleLimit == null || System.nanoTime() - lastRecord < idleLimit.toNanos())) {
         for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(200))) {
           lastRecord = System.nanoTime();
           if (!wanted(record.key())) {
@@ -144,8 +197,13 @@ public final class ConsumeCommand implements Callable<Integer> {
             if (done()) {
               continue; // --max reached: only frames for the events already printed still matter
             }
-            onEvent(record, deadLetters ? values.deadLetters().deserializer() : values.poseEvents().deserializer(),
-                out, joiner);
+            onEvent(
+                record,
+                deadLetters
+                    ? values.deadLetters().deserializer()
+                    : values.poseEvents().deserializer(),
+                out,
+                joiner);
           } else if (joiner != null) {
             onFrame(record, values.frames().deserializer(), joiner);
           }
@@ -157,15 +215,30 @@ public final class ConsumeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void onEvent(ConsumerRecord<byte[], byte[]> record, Deserializer<? extends SpecificRecord> serde, PrintWriter out, FrameJoiner joiner) throws IOException {
+  private void onEvent(
+      ConsumerRecord<byte[], byte[]> record,
+      Deserializer<? extends SpecificRecord> serde,
+      PrintWriter out,
+      FrameJoiner joiner)
+      throws IOException {
     SpecificRecord value;
     try {
       value = serde.deserialize(record.topic(), record.value());
     } catch (WireFormatException e) {
       if (!skipBad) {
-        throw CommandFailure.error("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
-            + " is not a " + (deadLetters ? "DeadLetter" : "PoseEvent") + " of a schema version this asmnet knows: " + e.getMessage()
-            + " (--skip-bad-records skips such records)", e);
+        throw CommandFailure.error(
+            "record "
+                + record.topic()
+                + "-"
+                + record.partition()
+                + "@"
+                + record.offset()
+                + " is not a "
+                + (deadLetters ? "DeadLetter" : "PoseEvent")
+                + " of a schema version this asmnet knows: "
+                + e.getMessage()
+                + " (--skip-bad-records skips such records)",
+            e);
       }
       skipped++;
       return;
@@ -189,7 +262,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     return lossless ? JsonRendering.toJson(value) : JsonRendering.toDisplayJson(value);
   }
 
-  private void onFrame(ConsumerRecord<byte[], byte[]> record, Deserializer<Frame> serde, FrameJoiner joiner) throws IOException {
+  private void onFrame(
+      ConsumerRecord<byte[], byte[]> record, Deserializer<Frame> serde, FrameJoiner joiner)
+      throws IOException {
     Frame frame;
     try {
       frame = serde.deserialize(record.topic(), record.value());
@@ -204,7 +279,9 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private boolean wanted(byte[] key) {
     // Keys are camera ids; a record without a key is decoded and filtered by its cameraId.
-    return cameras.isEmpty() || key == null || cameras.contains(new String(key, StandardCharsets.UTF_8));
+    return cameras.isEmpty()
+        || key == null
+        || cameras.contains(new String(key, StandardCharsets.UTF_8));
   }
 
   private boolean done() {
@@ -218,10 +295,14 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private void summary(FrameJoiner joiner) {
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("consumed %d %s%s%n", printed, deadLetters ? "dead letters" : "pose events",
+    err.printf(
+        "consumed %d %s%s%n",
+        printed,
+        deadLetters ? "dead letters" : "pose events",
         skipped > 0 ? ", skipped " + skipped + " records of an unknown schema" : "");
     if (joiner != null) {
-      err.printf("rendered %d frames to %s (%d not decodable, %d dropped waiting for their partner)%n",
+      err.printf(
+          "rendered %d frames to %s (%d not decodable, %d dropped waiting for their partner)%n",
           joiner.rendered(), render, joiner.failed(), joiner.dropped());
     }
     err.flush();
@@ -229,14 +310,18 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private void validate() {
     if (render != null && deadLetters) {
-      throw new ParameterException(spec.commandLine(), "--render draws pose events: it cannot be combined with --dead-letters");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--render draws pose events: it cannot be combined with --dead-letters");
     }
     if (lossless && format == Format.avro_json) {
-      throw new ParameterException(spec.commandLine(), "--lossless applies to --format json; avro-json is always lossless");
+      throw new ParameterException(
+          spec.commandLine(), "--lossless applies to --format json; avro-json is always lossless");
     }
     if (max < 0 || timeoutSeconds < 0 || maxPending < 1 || renderFps <= 0) {
-      throw new ParameterException(spec.commandLine(), "--max and --timeout must not be negative, --max-pending and --render-fps must be positive");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--max and --timeout must not be negative, --max-pending and --render-fps must be positive");
     }
   }
-
 }

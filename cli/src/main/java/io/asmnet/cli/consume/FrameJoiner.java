@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Joins pose events with their frames by camera and sequence, draws them with {@link PoseOverlay}
  * and writes them to a {@link RenderSink}. Frames wait undecoded until their event comes (events
  * that come first wait for their frame); both waits are bounded per camera, the oldest dropped.
- * When an event arrives, the camera's waiting frames up to it are decoded in sequence order, so
- * an H.264 decoder sees every picture it references even when some frames have no event.
- * Owns the decoder and the sink. Not thread-safe.
+ * When an event arrives, the camera's waiting frames up to it are decoded in sequence order, so an
+ * H.264 decoder sees every picture it references even when some frames have no event. Owns the
+ * decoder and the sink. Not thread-safe.
  */
 public final class FrameJoiner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrameJoiner.class);
@@ -34,10 +34,13 @@ public final class FrameJoiner implements AutoCloseable {
   private long dropped;
   private long failed;
 
-  /** @param maxPendingPerCamera how many frames, and how many events, may wait per camera */
+  /**
+   * @param maxPendingPerCamera how many frames, and how many events, may wait per camera
+   */
   public FrameJoiner(FrameDecoder decoder, RenderSink sink, int maxPendingPerCamera) {
     if (maxPendingPerCamera < 1) {
-      throw new IllegalArgumentException("maxPendingPerCamera must be at least 1: " + maxPendingPerCamera);
+      throw new IllegalArgumentException(
+          "maxPendingPerCamera must be at least 1: " + maxPendingPerCamera);
     }
     this.decoder = decoder;
     this.sink = sink;
@@ -85,7 +88,11 @@ public final class FrameJoiner implements AutoCloseable {
         }
       } catch (DecodeException e) {
         failed++;
-        LOG.warn("camera {} frame {}: cannot decode ({}), not rendered", camera, frame.getSequence(), e.getMessage());
+        LOG.warn(
+            "camera {} frame {}: cannot decode ({}), not rendered",
+            camera,
+            frame.getSequence(),
+            e.getMessage());
       }
     }
   }

@@ -18,7 +18,8 @@ public final class PngFolderSink implements RenderSink {
   }
 
   @Override
-  public void write(String cameraId, long sequence, org.bytedeco.opencv.opencv_core.Mat bgr) throws IOException {
+  public void write(String cameraId, long sequence, org.bytedeco.opencv.opencv_core.Mat bgr)
+      throws IOException {
     String safeCamera = cameraId.replaceAll("[^A-Za-z0-9._-]", "_");
     Path file = folder.resolve(String.format("%s-%08d.png", safeCamera, sequence));
     if (!imwrite(file.toString(), bgr)) {

@@ -18,10 +18,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * Draws a {@link PoseEvent} onto its decoded frame: each face's box (green), its 68 landmarks
  * (yellow dots) and a head-pose gizmo at the nose tip (landmark 30): the head's x axis in red
  * (towards image right in the frontal pose), y axis in green (up) and the facing direction in blue
- * (out of the face, towards the viewer; it points right when yaw > 0 and up when pitch > 0).
- * The axes are the columns of the schema's rotation {@code R = Rz(roll) Rx(-pitch) Ry(-yaw)}
- * ({@link PoseConvention}), projected orthographically; their length is half the box width.
- * Stateless; draws in place on an 8-bit BGR {@link Mat}.
+ * (out of the face, towards the viewer; it points right when yaw > 0 and up when pitch > 0). The
+ * axes are the columns of the schema's rotation {@code R = Rz(roll) Rx(-pitch) Ry(-yaw)} ({@link
+ * PoseConvention}), projected orthographically; their length is half the box width. Stateless;
+ * draws in place on an 8-bit BGR {@link Mat}.
  */
 public final class PoseOverlay {
   /** Index of the nose tip in the iBUG 68-point order. */
@@ -53,13 +53,18 @@ public final class PoseOverlay {
     }
     List<io.asmnet.schemas.avro.Point> landmarks = face.getLandmarks();
     if (landmarks.size() > NOSE_TIP && finite(face)) {
-      drawAxes(bgr, landmarks.get(NOSE_TIP), axes(face.getYaw(), face.getPitch(), face.getRoll()), w / 2, thickness + 1);
+      drawAxes(
+          bgr,
+          landmarks.get(NOSE_TIP),
+          axes(face.getYaw(), face.getPitch(), face.getRoll()),
+          w / 2,
+          thickness + 1);
     }
   }
 
   /**
-   * The head's three axes projected onto the image, as unit-length-in-3-D {@code {dx, dy}} pairs
-   * in image pixels' directions (x right, y down): [0] the head's x axis, [1] its up axis, [2] its
+   * The head's three axes projected onto the image, as unit-length-in-3-D {@code {dx, dy}} pairs in
+   * image pixels' directions (x right, y down): [0] the head's x axis, [1] its up axis, [2] its
    * facing direction.
    */
   public static double[][] axes(float yaw, float pitch, float roll) {
@@ -74,13 +79,15 @@ public final class PoseOverlay {
   private static void drawBox(Mat bgr, Face face, int thickness) {
     var box = face.getBox();
     try (Point topLeft = new Point(Math.round(box.getX()), Math.round(box.getY()));
-        Point bottomRight = new Point(Math.round(box.getX() + box.getW()), Math.round(box.getY() + box.getH()));
+        Point bottomRight =
+            new Point(Math.round(box.getX() + box.getW()), Math.round(box.getY() + box.getH()));
         Scalar colour = scalar(BOX)) {
       rectangle(bgr, topLeft, bottomRight, colour, thickness, LINE_AA, 0);
     }
   }
 
-  private static void drawAxes(Mat bgr, io.asmnet.schemas.avro.Point nose, double[][] axes, double length, int thickness) {
+  private static void drawAxes(
+      Mat bgr, io.asmnet.schemas.avro.Point nose, double[][] axes, double length, int thickness) {
     try (Point origin = new Point(Math.round(nose.getX()), Math.round(nose.getY()))) {
       for (int i = 0; i < axes.length; i++) {
         long dx = Math.round(axes[i][0] * length);
@@ -97,7 +104,9 @@ public final class PoseOverlay {
   }
 
   private static boolean finite(Face face) {
-    return Float.isFinite(face.getYaw()) && Float.isFinite(face.getPitch()) && Float.isFinite(face.getRoll());
+    return Float.isFinite(face.getYaw())
+        && Float.isFinite(face.getPitch())
+        && Float.isFinite(face.getRoll());
   }
 
   private static Scalar scalar(double[] bgr) {

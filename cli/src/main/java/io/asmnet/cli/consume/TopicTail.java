@@ -33,7 +33,11 @@ public final class TopicTail implements AutoCloseable {
    *
    * @param timeout bound for metadata and offset lookups
    */
-  public static TopicTail open(Map<String, Object> config, Collection<String> topics, boolean fromBeginning, Duration timeout) {
+  public static TopicTail open(
+      Map<String, Object> config,
+      Collection<String> topics,
+      boolean fromBeginning,
+      Duration timeout) {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     try {
@@ -57,7 +61,9 @@ public final class TopicTail implements AutoCloseable {
       return new TopicTail(consumer);
     } catch (KafkaException | CommandFailure e) {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
-      throw e instanceof CommandFailure f ? f : CommandFailure.error("cannot read " + topics + ": " + e.getMessage(), e);
+      throw e instanceof CommandFailure f
+          ? f
+          : CommandFailure.error("cannot read " + topics + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a {@link LocalStack} starts: an embedded broker (when {@code bootstrapServers} is null)
- * and an in-process processor with the default topic names.
+ * What a {@link LocalStack} starts: an embedded broker (when {@code bootstrapServers} is null) and
+ * an in-process processor with the default topic names.
  *
  * @param bootstrapServers an existing broker, or null for an embedded one
  * @param partitions partitions of the topics it creates
@@ -21,31 +21,61 @@ import java.util.Map;
  * @param metricsPort port of the metrics endpoint on 127.0.0.1; 0 picks a free one
  * @param stateDir Kafka Streams' state folder (a temporary one)
  * @param startupTimeout how long the processor may take to start consuming
- * @param wire the processor's wire-format settings ({@code serde.format}, {@code schema.registry.url})
+ * @param wire the processor's wire-format settings ({@code serde.format}, {@code
+ *     schema.registry.url})
  */
 public record StackSettings(
-    String bootstrapServers, int partitions, Path model, String device, int metricsPort, Path stateDir,
-    Duration startupTimeout, Map<String, String> wire) {
+    String bootstrapServers,
+    int partitions,
+    Path model,
+    String device,
+    int metricsPort,
+    Path stateDir,
+    Duration startupTimeout,
+    Map<String, String> wire) {
   /** Topic names: the processor's defaults. */
   public static final String FRAMES = "frames";
+
   public static final String EVENTS = "pose-events";
   public static final String DEAD_LETTERS = "frames-dlq";
+
   /** The processor's usual metrics port, taken when free. */
   public static final int DEFAULT_METRICS_PORT = 9464;
-  /** Consumer group of the demo's processor (not the production one's, which may share a broker). */
+
+  /**
+   * Consumer group of the demo's processor (not the production one's, which may share a broker).
+   */
   static final String APPLICATION_ID = "asmnet-demo";
 
   /** Settings in single-object encoding. */
   public StackSettings(
-      String bootstrapServers, int partitions, Path model, String device, int metricsPort, Path stateDir,
+      String bootstrapServers,
+      int partitions,
+      Path model,
+      String device,
+      int metricsPort,
+      Path stateDir,
       Duration startupTimeout) {
-    this(bootstrapServers, partitions, model, device, metricsPort, stateDir, startupTimeout, Map.of());
+    this(
+        bootstrapServers,
+        partitions,
+        model,
+        device,
+        metricsPort,
+        stateDir,
+        startupTimeout,
+        Map.of());
   }
 
   public StackSettings {
     wire = Map.copyOf(wire);
-    if (partitions < 1 || model == null || device == null || stateDir == null || startupTimeout == null) {
-      throw new IllegalArgumentException("partitions >= 1, model, device, state dir and startup timeout required");
+    if (partitions < 1
+        || model == null
+        || device == null
+        || stateDir == null
+        || startupTimeout == null) {
+      throw new IllegalArgumentException(
+          "partitions >= 1, model, device, state dir and startup timeout required");
     }
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new IllegalArgumentException("metrics port must be 0..65535: " + metricsPort);
@@ -78,9 +108,12 @@ public record StackSettings(
     return ConfigLoader.load(null, Map.of(), sets);
   }
 
-  /** {@link #DEFAULT_METRICS_PORT} when nothing listens there on 127.0.0.1, else 0 (any free one). */
+  /**
+   * {@link #DEFAULT_METRICS_PORT} when nothing listens there on 127.0.0.1, else 0 (any free one).
+   */
   public static int defaultMetricsPort() {
-    try (ServerSocket probe = new ServerSocket(DEFAULT_METRICS_PORT, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket probe =
+        new ServerSocket(DEFAULT_METRICS_PORT, 1, InetAddress.getLoopbackAddress())) {
       return DEFAULT_METRICS_PORT;
     } catch (IOException e) {
       return 0;

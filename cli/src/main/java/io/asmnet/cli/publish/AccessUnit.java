@@ -10,7 +10,8 @@ package io.asmnet.cli.publish;
  * @param height picture height, pixels
  * @param timestampMicros presentation time from the start of the clip, microseconds (-1 unknown)
  */
-public record AccessUnit(byte[] data, boolean keyframe, int width, int height, long timestampMicros) {
+public record AccessUnit(
+    byte[] data, boolean keyframe, int width, int height, long timestampMicros) {
   public AccessUnit {
     if (data == null || data.length == 0) {
       throw new IllegalArgumentException("an access unit needs data");

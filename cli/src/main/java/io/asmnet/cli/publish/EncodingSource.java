@@ -7,9 +7,8 @@ import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A source of decoded pictures, each encoded by a {@link PictureEncoder} (which may return
- * several frames for one picture, or none until later). Subclasses only read pictures. Owns the
- * encoder.
+ * A source of decoded pictures, each encoded by a {@link PictureEncoder} (which may return several
+ * frames for one picture, or none until later). Subclasses only read pictures. Owns the encoder.
  */
 abstract class EncodingSource implements FrameSource {
 

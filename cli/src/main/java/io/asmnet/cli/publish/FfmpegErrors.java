@@ -30,8 +30,10 @@ final class FfmpegErrors {
         // fall through to the cleaned message
       }
     }
-    return message.replaceAll("\\s*\\(Has setFormat\\(\\) been called\\?\\)", "")
-        .replaceAll("[a-z_]+\\(\\) error -?\\d+: ", "").trim();
+    return message
+        .replaceAll("\\s*\\(Has setFormat\\(\\) been called\\?\\)", "")
+        .replaceAll("[a-z_]+\\(\\) error -?\\d+: ", "")
+        .trim();
   }
 
   private static String strerror(int code) {

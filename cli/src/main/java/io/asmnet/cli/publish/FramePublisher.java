@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Turns {@link EncodedFrame}s into {@link Frame} records on a topic, key = camera id. Each camera
  * gets its own sequence from 0; {@code captureTimeMs} is the wall-clock time of publishing (a
  * camera would stamp the capture; a replayed file has no capture time of its own). Sends are
- * asynchronous; the first failure is thrown by the next {@link #publish} or {@link #flush}.
- * Owns the producer. Not thread-safe.
+ * asynchronous; the first failure is thrown by the next {@link #publish} or {@link #flush}. Owns
+ * the producer. Not thread-safe.
  */
 public final class FramePublisher implements AutoCloseable {
   /** Largest request the producer sends: 10 MiB (topic max.message.bytes must allow the frames). */
@@ -48,14 +48,21 @@ public final class FramePublisher implements AutoCloseable {
     this.clipId = clipId;
   }
 
-  /** A publisher with its own {@link KafkaProducer} configured from {@code config}, single-object frames. */
+  /**
+   * A publisher with its own {@link KafkaProducer} configured from {@code config}, single-object
+   * frames.
+   */
   public static FramePublisher create(Map<String, Object> config, String topic, String clipId) {
     return create(config, topic, clipId, WireSerdes.frame().serializer());
   }
 
-  /** As above, frames written by {@code values} (a {@link io.asmnet.schemas.serde.WireFormat}'s). */
-  public static FramePublisher create(Map<String, Object> config, String topic, String clipId, Serializer<Frame> values) {
-    return new FramePublisher(new KafkaProducer<>(config, WireSerdes.cameraKey().serializer(), values), topic, clipId);
+  /**
+   * As above, frames written by {@code values} (a {@link io.asmnet.schemas.serde.WireFormat}'s).
+   */
+  public static FramePublisher create(
+      Map<String, Object> config, String topic, String clipId, Serializer<Frame> values) {
+    return new FramePublisher(
+        new KafkaProducer<>(config, WireSerdes.cameraKey().serializer(), values), topic, clipId);
   }
 
   /**
@@ -89,13 +96,15 @@ public final class FramePublisher implements AutoCloseable {
             .setClipId(clipId)
             .build();
     try {
-      producer.send(new ProducerRecord<>(topic, cameraId, record), (meta, e) -> {
-        if (e == null) {
-          acked.incrementAndGet();
-        } else {
-          failure.compareAndSet(null, e);
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(topic, cameraId, record),
+          (meta, e) -> {
+            if (e == null) {
+              acked.incrementAndGet();
+            } else {
+              failure.compareAndSet(null, e);
+            }
+          });
     } catch (KafkaException e) {
       throw rejected(e);
     } catch (SchemaRegistryException e) {
@@ -124,11 +133,13 @@ public final class FramePublisher implements AutoCloseable {
   }
 
   private CommandFailure rejected(Exception e) {
-    String hint = e instanceof RecordTooLargeException
-        ? " (a frame is larger than the producer's max.request.size or the topic's max.message.bytes:"
-            + " raise them, or lower --jpeg-quality)"
-        : "";
-    return CommandFailure.error("Kafka did not accept a frame for topic " + topic + ": " + e.getMessage() + hint, e);
+    String hint =
+        e instanceof RecordTooLargeException
+            ? " (a frame is larger than the producer's max.request.size or the topic's max.message.bytes:"
+                + " raise them, or lower --jpeg-quality)"
+            : "";
+    return CommandFailure.error(
+        "Kafka did not accept a frame for topic " + topic + ": " + e.getMessage() + hint, e);
   }
 
   /** Frames handed to the producer. */

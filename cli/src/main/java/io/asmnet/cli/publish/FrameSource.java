@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Pictures from somewhere (a video file, a folder of images, a camera), already encoded, in
- * order. Owns whatever native reader it uses: close it. Not thread-safe.
+ * Pictures from somewhere (a video file, a folder of images, a camera), already encoded, in order.
+ * Owns whatever native reader it uses: close it. Not thread-safe.
  */
 public interface FrameSource extends AutoCloseable {
 

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the right {@link FrameSource} for what the user named: a URL ({@code rtsp://},
- * {@code http://}, ...) or a {@code /dev/video*} device is live; a folder is a folder of images;
- * any other file is a video (or a single image) read by FFmpeg. With codec H264 an H.264 file's
- * packets pass through unchanged; anything else is decoded and re-encoded with libopenh264.
+ * Opens the right {@link FrameSource} for what the user named: a URL ({@code rtsp://}, {@code
+ * http://}, ...) or a {@code /dev/video*} device is live; a folder is a folder of images; any other
+ * file is a video (or a single image) read by FFmpeg. With codec H264 an H.264 file's packets pass
+ * through unchanged; anything else is decoded and re-encoded with libopenh264.
  *
  * <p>Problems the user can fix fail as {@link CommandFailure}: a missing or unreadable file and a
  * format FFmpeg does not know exit with code 2, a camera or stream that cannot be opened with 1.
@@ -49,7 +49,10 @@ public final class FrameSources {
     }
     try {
       if (Files.isDirectory(path)) {
-        long interval = options.fps() > 0 ? Math.round(1_000_000 / options.fps()) : DEFAULT_STILL_INTERVAL_MICROS;
+        long interval =
+            options.fps() > 0
+                ? Math.round(1_000_000 / options.fps())
+                : DEFAULT_STILL_INTERVAL_MICROS;
         return ImageFolderSource.open(path, PictureEncoder.of(options, 0), interval);
       }
       if (options.codec() == Codec.H264) {
@@ -79,15 +82,30 @@ public final class FrameSources {
       grabber.start();
     } catch (FFmpegFrameGrabber.Exception e) {
       grabber.close();
-      throw new IOException("unknown format: " + file + " is not a video or image FFmpeg can read ("
-          + FfmpegErrors.describe(e) + ")", e);
+      throw new IOException(
+          "unknown format: "
+              + file
+              + " is not a video or image FFmpeg can read ("
+              + FfmpegErrors.describe(e)
+              + ")",
+          e);
     }
     if (grabber.getImageWidth() <= 0) {
       grabber.close();
       throw new IOException("unknown format: " + file + " has no video stream");
     }
-    String what = "video " + file + " (" + grabber.getFormat() + ", " + grabber.getVideoCodecName() + ", "
-        + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
+    String what =
+        "video "
+            + file
+            + " ("
+            + grabber.getFormat()
+            + ", "
+            + grabber.getVideoCodecName()
+            + ", "
+            + grabber.getImageWidth()
+            + "x"
+            + grabber.getImageHeight()
+            + ")";
     return new GrabberSource(grabber, encoder(grabber, options), what, false);
   }
 
@@ -105,7 +123,13 @@ public final class FrameSources {
       return H264PassthroughSource.open(file);
     } catch (IOException e) {
       if (e.getMessage() == null || !e.getMessage().contains("not H.264")) {
-        throw new IOException("unknown format: " + file + " is not a video FFmpeg can read (" + FfmpegErrors.describe(e) + ")", e);
+        throw new IOException(
+            "unknown format: "
+                + file
+                + " is not a video FFmpeg can read ("
+                + FfmpegErrors.describe(e)
+                + ")",
+            e);
       }
       return openFile(file, options); // another codec: re-encoded to H.264 with libopenh264
     }
@@ -113,8 +137,10 @@ public final class FrameSources {
 
   private static FrameSource openLive(String source, SourceOptions options) {
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
-    String format = options.inputFormat() != null ? options.inputFormat()
-        : source.startsWith("/dev/video") ? "video4linux2" : null;
+    String format =
+        options.inputFormat() != null
+            ? options.inputFormat()
+            : source.startsWith("/dev/video") ? "video4linux2" : null;
     if (format != null) {
       requireDevices(format);
       grabber.setFormat(format);
@@ -136,7 +162,8 @@ public final class FrameSources {
       }
       throw CommandFailure.error("cannot open live source " + source + ": " + e.getMessage(), e);
     }
-    String what = "live " + source + " (" + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
+    String what =
+        "live " + source + " (" + grabber.getImageWidth() + "x" + grabber.getImageHeight() + ")";
     try {
       return new GrabberSource(grabber, encoder(grabber, options), what, true);
     } catch (IOException e) {
@@ -153,9 +180,13 @@ public final class FrameSources {
       Loader.load(avdevice.class);
       avdevice.avdevice_register_all();
     } catch (LinkageError e) { // UnsatisfiedLinkError first, NoClassDefFoundError after
-      throw CommandFailure.error("input format " + format + " needs FFmpeg's libavdevice, which"
-          + " needs the system's PulseAudio client library (Debian/Ubuntu: apt-get install libpulse0): "
-          + rootMessage(e), e);
+      throw CommandFailure.error(
+          "input format "
+              + format
+              + " needs FFmpeg's libavdevice, which"
+              + " needs the system's PulseAudio client library (Debian/Ubuntu: apt-get install libpulse0): "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -182,7 +213,8 @@ public final class FrameSources {
     }
   }
 
-  private static PictureEncoder encoder(FFmpegFrameGrabber grabber, SourceOptions options) throws IOException {
+  private static PictureEncoder encoder(FFmpegFrameGrabber grabber, SourceOptions options)
+      throws IOException {
     try {
       return PictureEncoder.of(options, grabber.getFrameRate());
     } catch (IOException e) {
@@ -190,5 +222,4 @@ public final class FrameSources {
       throw e;
     }
   }
-
 }

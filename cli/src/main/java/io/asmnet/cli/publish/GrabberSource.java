@@ -8,8 +8,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Pictures decoded by FFmpeg ({@link FFmpegFrameGrabber}: any file FFmpeg reads, a V4L2 webcam, an
- * RTSP stream) and encoded by a {@link PictureEncoder}. Timestamps are the grabber's,
- * microseconds from the start of the stream. Owns the grabber.
+ * RTSP stream) and encoded by a {@link PictureEncoder}. Timestamps are the grabber's, microseconds
+ * from the start of the stream. Owns the grabber.
  */
 public final class GrabberSource extends EncodingSource {
   private final FFmpegFrameGrabber grabber;
@@ -22,7 +22,8 @@ public final class GrabberSource extends EncodingSource {
    * @param description what it reads, for messages
    * @param live true for cameras and streams (no known length)
    */
-  public GrabberSource(FFmpegFrameGrabber grabber, PictureEncoder encoder, String description, boolean live) {
+  public GrabberSource(
+      FFmpegFrameGrabber grabber, PictureEncoder encoder, String description, boolean live) {
     super(encoder);
     this.grabber = grabber;
     this.description = description;

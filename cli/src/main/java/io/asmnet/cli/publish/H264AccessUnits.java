@@ -38,8 +38,8 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * Reads an H.264 clip (MP4, MKV, raw {@code .h264}, ...) as Annex-B access units without decoding
  * it: the demuxer's packets go through FFmpeg's {@code h264_mp4toannexb} filter, which turns
  * length-prefixed (AVCC) NAL units into start-code form and puts SPS/PPS before each keyframe
- * (already Annex-B input passes through unchanged). Used to publish clips as H264 frames.
- * Owns the demuxer and filter; close it.
+ * (already Annex-B input passes through unchanged). Used to publish clips as H264 frames. Owns the
+ * demuxer and filter; close it.
  */
 public final class H264AccessUnits implements AutoCloseable {
   private final FFmpegFrameGrabber grabber;
@@ -130,7 +130,8 @@ public final class H264AccessUnits implements AutoCloseable {
     byte[] data = new byte[packet.size()];
     packet.data().get(data);
     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-    long pts = packet.pts() == AV_NOPTS_VALUE ? -1 : packet.pts() * 1_000_000L * timeBaseNum / timeBaseDen;
+    long pts =
+        packet.pts() == AV_NOPTS_VALUE ? -1 : packet.pts() * 1_000_000L * timeBaseNum / timeBaseDen;
     return new AccessUnit(data, key, width, height, pts);
   }
 

@@ -81,7 +81,8 @@ public final class H264Encoder implements PictureEncoder {
    */
   public H264Encoder(double fps, int gop, int bitrate) throws IOException {
     if (fps <= 0 || gop < 1 || bitrate <= 0) {
-      throw new IllegalArgumentException("fps, gop and bitrate must be positive: " + fps + ", " + gop + ", " + bitrate);
+      throw new IllegalArgumentException(
+          "fps, gop and bitrate must be positive: " + fps + ", " + gop + ", " + bitrate);
     }
     if (avcodec_find_encoder_by_name("libopenh264") == null) {
       throw new IOException("this FFmpeg build has no libopenh264 encoder: cannot encode H.264");
@@ -102,16 +103,29 @@ public final class H264Encoder implements PictureEncoder {
       throw new IllegalStateException("encoder is closed");
     }
     if (bgr.type() != CV_8UC3) {
-      throw new IOException("H.264 encoding needs 8-bit BGR pictures, got OpenCV type " + bgr.type());
+      throw new IOException(
+          "H.264 encoding needs 8-bit BGR pictures, got OpenCV type " + bgr.type());
     }
     if (context == null) {
       open(bgr.cols() & ~1, bgr.rows() & ~1);
     }
     check(av_frame_make_writable(picture), "make the picture writable");
-    scaler = sws_getCachedContext(scaler, bgr.cols(), bgr.rows(), AV_PIX_FMT_BGR24,
-        picture.width(), picture.height(), AV_PIX_FMT_YUV420P, SWS_BILINEAR, null, null, (DoublePointer) null);
+    scaler =
+        sws_getCachedContext(
+            scaler,
+            bgr.cols(),
+            bgr.rows(),
+            AV_PIX_FMT_BGR24,
+            picture.width(),
+            picture.height(),
+            AV_PIX_FMT_YUV420P,
+            SWS_BILINEAR,
+            null,
+            null,
+            (DoublePointer) null);
     if (scaler == null) {
-      throw new IOException("cannot convert a " + bgr.cols() + "x" + bgr.rows() + " picture to YUV 4:2:0");
+      throw new IOException(
+          "cannot convert a " + bgr.cols() + "x" + bgr.rows() + " picture to YUV 4:2:0");
     }
     srcPlanes.put(0, bgr.data());
     srcStrides.put(0, (int) bgr.step());
@@ -147,7 +161,14 @@ public final class H264Encoder implements PictureEncoder {
         packet.data().get(data);
         boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
         Long timestamp = timestamps.poll();
-        out.add(new EncodedFrame(data, Codec.H264, context.width(), context.height(), key, timestamp == null ? -1 : timestamp));
+        out.add(
+            new EncodedFrame(
+                data,
+                Codec.H264,
+                context.width(),
+                context.height(),
+                key,
+                timestamp == null ? -1 : timestamp));
       } finally {
         av_packet_unref(packet);
       }
@@ -156,7 +177,8 @@ public final class H264Encoder implements PictureEncoder {
 
   private void open(int width, int height) throws IOException {
     if (width < 16 || height < 16) {
-      throw new IOException("picture of " + width + "x" + height + " is too small for H.264 (16x16 at least)");
+      throw new IOException(
+          "picture of " + width + "x" + height + " is too small for H.264 (16x16 at least)");
     }
     av_log_set_level(AV_LOG_ERROR); // libopenh264 logs every default it changes
     AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
@@ -173,7 +195,9 @@ public final class H264Encoder implements PictureEncoder {
     context.gop_size(gop);
     context.max_b_frames(0);
     context.bit_rate(bitrate);
-    check(avcodec_open2(context, codec, (AVDictionary) null), "open libopenh264 for " + width + "x" + height);
+    check(
+        avcodec_open2(context, codec, (AVDictionary) null),
+        "open libopenh264 for " + width + "x" + height);
     picture = av_frame_alloc();
     picture.format(AV_PIX_FMT_YUV420P);
     picture.width(width);

@@ -30,7 +30,10 @@ public final class H264PassthroughSource implements FrameSource {
   @Override
   public Optional<EncodedFrame> next() throws IOException {
     Optional<AccessUnit> unit = units.next();
-    return unit.map(u -> new EncodedFrame(u.data(), Codec.H264, u.width(), u.height(), u.keyframe(), u.timestampMicros()));
+    return unit.map(
+        u ->
+            new EncodedFrame(
+                u.data(), Codec.H264, u.width(), u.height(), u.keyframe(), u.timestampMicros()));
   }
 
   @Override

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The images of one folder (not its subfolders), sorted by file name, each decoded with OpenCV
- * and encoded by a {@link PictureEncoder}. Files of other types are ignored; an image that
- * cannot be decoded fails the source, naming the file. Timestamps: the picture's index times
- * {@code frameIntervalMicros}.
+ * The images of one folder (not its subfolders), sorted by file name, each decoded with OpenCV and
+ * encoded by a {@link PictureEncoder}. Files of other types are ignored; an image that cannot be
+ * decoded fails the source, naming the file. Timestamps: the picture's index times {@code
+ * frameIntervalMicros}.
  */
 public final class ImageFolderSource extends EncodingSource {
   private static final Set<String> EXTENSIONS =
@@ -27,7 +27,8 @@ public final class ImageFolderSource extends EncodingSource {
   private final long frameIntervalMicros;
   private int index;
 
-  private ImageFolderSource(Path folder, List<Path> images, PictureEncoder encoder, long frameIntervalMicros) {
+  private ImageFolderSource(
+      Path folder, List<Path> images, PictureEncoder encoder, long frameIntervalMicros) {
     super(encoder);
     this.folder = folder;
     this.images = images;
@@ -40,14 +41,20 @@ public final class ImageFolderSource extends EncodingSource {
    * @param frameIntervalMicros the time between two pictures, for their timestamps
    * @throws IOException when the folder cannot be listed or holds no image
    */
-  public static ImageFolderSource open(Path folder, PictureEncoder encoder, long frameIntervalMicros)
-      throws IOException {
+  public static ImageFolderSource open(
+      Path folder, PictureEncoder encoder, long frameIntervalMicros) throws IOException {
     List<Path> images;
     try (Stream<Path> files = Files.list(folder)) {
-      images = files.filter(Files::isRegularFile).filter(ImageFolderSource::isImage).sorted().toList();
+      images =
+          files.filter(Files::isRegularFile).filter(ImageFolderSource::isImage).sorted().toList();
     }
     if (images.isEmpty()) {
-      throw new IOException("folder " + folder + " holds no images (looked for " + String.join(", ", EXTENSIONS.stream().sorted().toList()) + ")");
+      throw new IOException(
+          "folder "
+              + folder
+              + " holds no images (looked for "
+              + String.join(", ", EXTENSIONS.stream().sorted().toList())
+              + ")");
     }
     return new ImageFolderSource(folder, images, encoder, frameIntervalMicros);
   }

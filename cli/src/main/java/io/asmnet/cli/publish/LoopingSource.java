@@ -68,7 +68,10 @@ public final class LoopingSource implements FrameSource {
 
   @Override
   public String describe() {
-    return current.describe() + (plays == Long.MAX_VALUE ? ", looped forever" : plays > 1 ? ", played " + plays + " times" : "");
+    return current.describe()
+        + (plays == Long.MAX_VALUE
+            ? ", looped forever"
+            : plays > 1 ? ", played " + plays + " times" : "");
   }
 
   @Override

@@ -10,7 +10,9 @@ public final class Pacer {
   private long startNanos = -1;
   private long ticks;
 
-  /** @param perSecond iterations per second; 0 for as fast as possible */
+  /**
+   * @param perSecond iterations per second; 0 for as fast as possible
+   */
   public Pacer(double perSecond) {
     if (perSecond < 0 || Double.isNaN(perSecond)) {
       throw new IllegalArgumentException("rate must be 0 or positive: " + perSecond);

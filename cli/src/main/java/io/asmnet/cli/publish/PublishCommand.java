@@ -5,12 +5,14 @@ import io.asmnet.cli.CameraOptions;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
-import io.asmnet.cli.WireOptions;
-import io.asmnet.schemas.serde.WireFormat;
+import io.asmnet.cli.Progress;
+import io.asmnet.cli.StopSignal;
 import io.asmnet.cli.Version;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.processor.cli.TopicSpec;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.schemas.avro.Codec;
+import io.asmnet.schemas.serde.WireFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import io.asmnet.cli.Progress;
-import io.asmnet.cli.StopSignal;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,51 +68,91 @@ public final class PublishCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SOURCE",
-      description = "A video file (anything FFmpeg reads), a folder of images (sorted by name),"
-          + " a webcam (/dev/video0) or a stream URL (rtsp://...).")
+      description =
+          "A video file (anything FFmpeg reads), a folder of images (sorted by name),"
+              + " a webcam (/dev/video0) or a stream URL (rtsp://...).")
   private String source;
 
-  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC", defaultValue = "frames", description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-t", "--topic"},
+      paramLabel = "TOPIC",
+      defaultValue = "frames",
+      description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
   private String topic;
 
-  @Mixin private EncodingOptions encoding = new EncodingOptions(Codec.JPEG, 0.0, EnumSet.allOf(Codec.class));
+  @Mixin
+  private EncodingOptions encoding =
+      new EncodingOptions(Codec.JPEG, 0.0, EnumSet.allOf(Codec.class));
 
-  @Option(names = {"-q", "--jpeg-quality"}, defaultValue = "90", paramLabel = "1-100", description = "JPEG quality (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-q", "--jpeg-quality"},
+      defaultValue = "90",
+      paramLabel = "1-100",
+      description = "JPEG quality (default: ${DEFAULT-VALUE}).")
   private int jpegQuality;
 
-  @Option(names = "--loop", arity = "0..1", defaultValue = "1", fallbackValue = "0", paramLabel = "N",
+  @Option(
+      names = "--loop",
+      arity = "0..1",
+      defaultValue = "1",
+      fallbackValue = "0",
+      paramLabel = "N",
       description = "Play a file or folder N times; --loop alone (or 0): forever, until Ctrl-C.")
   private long loop;
 
   @Mixin private CameraOptions camera = new CameraOptions("cam-1");
 
-  @Option(names = "--cameras", defaultValue = "1", paramLabel = "N",
-      description = "Fan the source out as N cameras PREFIX-1..PREFIX-N, each with its own sequence (load tests).")
+  @Option(
+      names = "--cameras",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Fan the source out as N cameras PREFIX-1..PREFIX-N, each with its own sequence (load tests).")
   private int cameras;
 
-  @Option(names = "--camera-prefix", defaultValue = "cam", paramLabel = "PREFIX", description = "Camera id prefix with --cameras (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--camera-prefix",
+      defaultValue = "cam",
+      paramLabel = "PREFIX",
+      description = "Camera id prefix with --cameras (default: ${DEFAULT-VALUE}).")
   private String cameraPrefix;
 
-  @Option(names = "--max-frames", defaultValue = "0", paramLabel = "N", description = "Stop after N pictures of the source (each sent to every camera); 0: no limit.")
+  @Option(
+      names = "--max-frames",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "Stop after N pictures of the source (each sent to every camera); 0: no limit.")
   private long maxFrames;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT", description = "Force FFmpeg's input format (v4l2, rtsp, ...).")
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      description = "Force FFmpeg's input format (v4l2, rtsp, ...).")
   private String inputFormat;
 
-  @Option(names = "--create-topic", arity = "0..1", fallbackValue = "1", paramLabel = "PARTITIONS",
-      description = "Create the topic if it does not exist, with this many partitions (default 1), as the"
-          + " processor creates its frames topic (max.message.bytes: the processor's payload limit + 64 KiB,"
-          + " retention 1 h).")
+  @Option(
+      names = "--create-topic",
+      arity = "0..1",
+      fallbackValue = "1",
+      paramLabel = "PARTITIONS",
+      description =
+          "Create the topic if it does not exist, with this many partitions (default 1), as the"
+              + " processor creates its frames topic (max.message.bytes: the processor's payload limit + 64 KiB,"
+              + " retention 1 h).")
   private Integer createTopic;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show a progress bar (default: when on a terminal).")
   private Boolean progress;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     validate();
     List<String> ids = cameraIds();
-    SourceOptions options = new SourceOptions(encoding.codec(), jpegQuality, inputFormat, encoding.fps(0));
+    SourceOptions options =
+        new SourceOptions(encoding.codec(), jpegQuality, inputFormat, encoding.fps(0));
     long plays = loop == 0 ? Long.MAX_VALUE : loop;
     long pictures = 0;
     PrintWriter out = spec.commandLine().getOut();
@@ -120,9 +160,14 @@ public final class PublishCommand implements Callable<Integer> {
     // The stop signal outlives everything else, so Ctrl-C still gets the summary printed.
     try (StopSignal stop = new StopSignal("publish", Duration.ofSeconds(15));
         FrameSource frames = FrameSources.open(source, options, plays)) {
-      if (createTopic != null && BrokerCheck.ensureTopic(kafka,
-          TopicSpec.frames(topic, ProcessorConfig.Provisioning.defaults()).withPartitions(createTopic))) {
-        spec.commandLine().getErr().println("created topic " + topic + " with " + createTopic + " partition(s)");
+      if (createTopic != null
+          && BrokerCheck.ensureTopic(
+              kafka,
+              TopicSpec.frames(topic, ProcessorConfig.Provisioning.defaults())
+                  .withPartitions(createTopic))) {
+        spec.commandLine()
+            .getErr()
+            .println("created topic " + topic + " with " + createTopic + " partition(s)");
       }
       BrokerCheck.requireTopics(kafka, List.of(topic));
       pictures = publish(frames, ids, out, stop);
@@ -133,14 +178,19 @@ public final class PublishCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long publish(FrameSource frames, List<String> ids, PrintWriter out, StopSignal stop) throws IOException, InterruptedException {
+  private long publish(FrameSource frames, List<String> ids, PrintWriter out, StopSignal stop)
+      throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     long pictures = 0;
     long acknowledged;
     long bytes;
     try (WireFormat values = wire.open();
-        FramePublisher publisher = FramePublisher.create(kafka.producerConfig(FramePublisher.producerDefaults()), topic,
-            camera.clipId(), values.frames().serializer())) {
+        FramePublisher publisher =
+            FramePublisher.create(
+                kafka.producerConfig(FramePublisher.producerDefaults()),
+                topic,
+                camera.clipId(),
+                values.frames().serializer())) {
       try (ProgressBar bar = Progress.bar("publish", total(frames), showProgress())) {
         Pacer pacer = new Pacer(encoding.fps(0));
         while (!limitReached(pictures) && !stop.requested()) {
@@ -165,8 +215,16 @@ public final class PublishCommand implements Callable<Integer> {
       bytes = publisher.payloadBytes();
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("published %d frames (%d pictures x %d cameras, %.1f MB) from %s to %s in %.2f s: %.1f frames/s%n",
-        acknowledged, pictures, ids.size(), bytes / 1e6, frames.describe(), topic, seconds, acknowledged / Math.max(seconds, 1e-9));
+    out.printf(
+        "published %d frames (%d pictures x %d cameras, %.1f MB) from %s to %s in %.2f s: %.1f frames/s%n",
+        acknowledged,
+        pictures,
+        ids.size(),
+        bytes / 1e6,
+        frames.describe(),
+        topic,
+        seconds,
+        acknowledged / Math.max(seconds, 1e-9));
     return pictures;
   }
 
@@ -192,10 +250,12 @@ public final class PublishCommand implements Callable<Integer> {
 
   private void validate() {
     if (cameras < 1) {
-      throw new ParameterException(spec.commandLine(), "--cameras must be at least 1, got " + cameras);
+      throw new ParameterException(
+          spec.commandLine(), "--cameras must be at least 1, got " + cameras);
     }
     if (jpegQuality < 1 || jpegQuality > 100) {
-      throw new ParameterException(spec.commandLine(), "--jpeg-quality must be 1 to 100, got " + jpegQuality);
+      throw new ParameterException(
+          spec.commandLine(), "--jpeg-quality must be 1 to 100, got " + jpegQuality);
     }
     for (String problem : new String[] {encoding.problem(), camera.problem()}) {
       if (problem != null) {
@@ -203,10 +263,12 @@ public final class PublishCommand implements Callable<Integer> {
       }
     }
     if (loop < 0 || maxFrames < 0) {
-      throw new ParameterException(spec.commandLine(), "--loop and --max-frames must not be negative");
+      throw new ParameterException(
+          spec.commandLine(), "--loop and --max-frames must not be negative");
     }
     if (createTopic != null && createTopic < 1) {
-      throw new ParameterException(spec.commandLine(), "--create-topic needs at least 1 partition, got " + createTopic);
+      throw new ParameterException(
+          spec.commandLine(), "--create-topic needs at least 1 partition, got " + createTopic);
     }
     if (cameraPrefix.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--camera-prefix must not be blank");

@@ -48,13 +48,15 @@ public final class StillEncoder implements PictureEncoder {
   public EncodedFrame encodeOne(Mat bgr, long timestampMicros) throws IOException {
     String extension = codec == Codec.JPEG ? ".jpg" : ".png";
     // PNG level 1: about as small as the default 3 on camera pictures, several times faster.
-    int[] params = codec == Codec.JPEG
-        ? new int[] {IMWRITE_JPEG_QUALITY, jpegQuality}
-        : new int[] {IMWRITE_PNG_COMPRESSION, 1};
+    int[] params =
+        codec == Codec.JPEG
+            ? new int[] {IMWRITE_JPEG_QUALITY, jpegQuality}
+            : new int[] {IMWRITE_PNG_COMPRESSION, 1};
     try (BytePointer out = new BytePointer();
         IntPointer settings = new IntPointer(params)) {
       if (!imencode(extension, bgr, out, settings)) {
-        throw new IOException("OpenCV could not encode a " + bgr.cols() + "x" + bgr.rows() + " picture as " + codec);
+        throw new IOException(
+            "OpenCV could not encode a " + bgr.cols() + "x" + bgr.rows() + " picture as " + codec);
       }
       byte[] bytes = new byte[(int) out.limit()];
       out.get(bytes);

@@ -1,9 +1,9 @@
 package io.asmnet.cli.replay;
 
 /**
- * Landmark and pose accuracy over the frames that got an event, counting only true faces that
- * lie wholly inside the frame. A value is null when nothing could be measured (no such face,
- * no match, no label pose).
+ * Landmark and pose accuracy over the frames that got an event, counting only true faces that lie
+ * wholly inside the frame. A value is null when nothing could be measured (no such face, no match,
+ * no label pose).
  *
  * @param trueFaces true in-frame faces in frames that got an event
  * @param foundFaces of those, how many an event face matched (see {@link FaceMatcher})

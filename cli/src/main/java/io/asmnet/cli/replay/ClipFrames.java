@@ -32,7 +32,9 @@ final class ClipFrames implements FrameSource {
    * @throws IOException when the MP4 cannot be read as H.264
    */
   static FrameSource open(BuiltClip clip, ClipSpec spec, Codec codec) throws IOException {
-    return codec == Codec.H264 ? H264PassthroughSource.open(clip.mp4()) : new ClipFrames(clip, spec);
+    return codec == Codec.H264
+        ? H264PassthroughSource.open(clip.mp4())
+        : new ClipFrames(clip, spec);
   }
 
   @Override
@@ -46,7 +48,9 @@ final class ClipFrames implements FrameSource {
     }
     long micros = next * 1_000_000L / spec.fps();
     next++;
-    return Optional.of(new EncodedFrame(Files.readAllBytes(jpeg), Codec.JPEG, spec.width(), spec.height(), true, micros));
+    return Optional.of(
+        new EncodedFrame(
+            Files.readAllBytes(jpeg), Codec.JPEG, spec.width(), spec.height(), true, micros));
   }
 
   @Override

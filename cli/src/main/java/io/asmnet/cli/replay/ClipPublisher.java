@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a clip's pictures on its own thread (so results are read while frames still go out)
- * and remembers when each sequence was published. Owns the source and the publisher, closed when
- * the thread ends. {@link #close()} stops early and waits for the thread.
+ * Publishes a clip's pictures on its own thread (so results are read while frames still go out) and
+ * remembers when each sequence was published. Owns the source and the publisher, closed when the
+ * thread ends. {@link #close()} stops early and waits for the thread.
  */
 final class ClipPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClipPublisher.class);
@@ -38,8 +38,10 @@ final class ClipPublisher implements AutoCloseable {
     thread.start();
   }
 
-  private void publishAll(FrameSource source, FramePublisher publisher, String cameraId, double fps) {
-    try (source; publisher) {
+  private void publishAll(
+      FrameSource source, FramePublisher publisher, String cameraId, double fps) {
+    try (source;
+        publisher) {
       Pacer pacer = new Pacer(fps);
       Optional<EncodedFrame> next;
       while (!stop && (next = source.next()).isPresent()) {

@@ -1,18 +1,18 @@
 package io.asmnet.cli.replay;
 
-import io.asmnet.cli.WireOptions;
-import io.asmnet.schemas.serde.WireFormat;
-import java.util.Map;
 import io.asmnet.cli.BrokerCheck;
 import io.asmnet.cli.KafkaOptions;
 import io.asmnet.cli.Locations;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.demo.LocalStack;
 import io.asmnet.cli.demo.StackSettings;
 import io.asmnet.cli.demo.TempFolder;
+import io.asmnet.schemas.serde.WireFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The replay's target: the broker of the command's options (its topics checked first), or with
@@ -31,13 +31,24 @@ final class EmbeddedTarget implements AutoCloseable {
     this.temp = temp;
   }
 
-  static EmbeddedTarget open(boolean embedded, KafkaOptions kafka, WireOptions wireOptions, Path model, PrintWriter err,
-      String frames, String events, String deadLetters) throws InterruptedException {
+  static EmbeddedTarget open(
+      boolean embedded,
+      KafkaOptions kafka,
+      WireOptions wireOptions,
+      Path model,
+      PrintWriter err,
+      String frames,
+      String events,
+      String deadLetters)
+      throws InterruptedException {
     if (!embedded) {
       BrokerCheck.requireTopics(kafka, List.of(frames, events, deadLetters));
       WireFormat wire = wireOptions.open();
-      return new EmbeddedTarget(new ReplayTarget(kafka, kafka.bootstrapServers(), frames, events, deadLetters, wire),
-          null, null, wire);
+      return new EmbeddedTarget(
+          new ReplayTarget(kafka, kafka.bootstrapServers(), frames, events, deadLetters, wire),
+          null,
+          null,
+          wire);
     }
     Map<String, String> processorWire = wireOptions.processorSettings();
     Path modelFile = model != null ? model : Locations.starterModel();
@@ -45,8 +56,18 @@ final class EmbeddedTarget implements AutoCloseable {
     try {
       err.println("starting a Kafka broker and the processor...");
       err.flush();
-      LocalStack stack = LocalStack.start(new StackSettings(null, 2, modelFile, "auto", StackSettings.defaultMetricsPort(),
-          temp.path().resolve("streams-state"), Duration.ofSeconds(90), processorWire), kafka);
+      LocalStack stack =
+          LocalStack.start(
+              new StackSettings(
+                  null,
+                  2,
+                  modelFile,
+                  "auto",
+                  StackSettings.defaultMetricsPort(),
+                  temp.path().resolve("streams-state"),
+                  Duration.ofSeconds(90),
+                  processorWire),
+              kafka);
       WireFormat wire = wireOptions.open();
       return new EmbeddedTarget(stack.replayTarget(kafka, wire), stack, temp, wire);
     } catch (RuntimeException | InterruptedException e) {

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * Pairs the faces of one event with the true faces of its frame, one to one.
  *
- * <p>A pair is eligible when the event's box overlaps the true landmark box with IoU above
- * {@value #MIN_IOU}, or when the event's landmarks are within NME {@value #MAX_NME} of the
- * truth. Either suffices because detector boxes follow their own convention (a Haar box is
- * larger and higher than the landmark box), while a face found by tracking is judged best by
- * its points. Eligible pairs are taken greedily by ascending NME, so each face is used once.
- * An event face with a non-finite box or point, or without 68 points, matches nothing (it
- * counts as an extra face), so one broken output cannot turn the averages into NaN.
+ * <p>A pair is eligible when the event's box overlaps the true landmark box with IoU above {@value
+ * #MIN_IOU}, or when the event's landmarks are within NME {@value #MAX_NME} of the truth. Either
+ * suffices because detector boxes follow their own convention (a Haar box is larger and higher than
+ * the landmark box), while a face found by tracking is judged best by its points. Eligible pairs
+ * are taken greedily by ascending NME, so each face is used once. An event face with a non-finite
+ * box or point, or without 68 points, matches nothing (it counts as an extra face), so one broken
+ * output cannot turn the averages into NaN.
  */
 final class FaceMatcher {
   static final double MIN_IOU = 0.3;
@@ -37,8 +37,8 @@ final class FaceMatcher {
       for (int e = 0; e < events.size(); e++) {
         Face face = events.get(e);
         double nme = nme(face, trueLm);
-        if (Double.isFinite(nme) && (box(face).iou(truth.get(t).box()) > MIN_IOU
-            || nme < MAX_NME)) {
+        if (Double.isFinite(nme)
+            && (box(face).iou(truth.get(t).box()) > MIN_IOU || nme < MAX_NME)) {
           candidates.add(new Match(t, e, nme));
         }
       }

@@ -18,8 +18,13 @@ public record FrameCounts(
     int duplicateEvents,
     int unexpectedEvents) {
   public FrameCounts {
-    if (framesIn < 0 || framesOut < 0 || missingFrames < 0 || deadLetters < 0
-        || duplicateEvents < 0 || unexpectedEvents < 0 || framesOut + missingFrames != framesIn) {
+    if (framesIn < 0
+        || framesOut < 0
+        || missingFrames < 0
+        || deadLetters < 0
+        || duplicateEvents < 0
+        || unexpectedEvents < 0
+        || framesOut + missingFrames != framesIn) {
       throw new IllegalArgumentException("counts must be >= 0 and out + missing = in");
     }
   }

@@ -3,8 +3,8 @@ package io.asmnet.cli.replay;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
-import io.asmnet.schemas.serde.WireFormatException;
 import io.asmnet.schemas.serde.WireFormat;
+import io.asmnet.schemas.serde.WireFormatException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -15,11 +15,11 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Sorts the records read back during a replay: pose events and dead letters of this clip id and
- * its cameras are kept and mark their camera's sequence as accounted for; everything else on the
- * topics (other cameras, other runs, records of unknown schemas) is ignored. A dead letter is
- * attributed through the frame it carries. Every camera sends sequences 0..frames-1 (a replay has
- * one camera; {@code asmnet bench e2e} several). Not thread-safe.
+ * Sorts the records read back during a replay: pose events and dead letters of this clip id and its
+ * cameras are kept and mark their camera's sequence as accounted for; everything else on the topics
+ * (other cameras, other runs, records of unknown schemas) is ignored. A dead letter is attributed
+ * through the frame it carries. Every camera sends sequences 0..frames-1 (a replay has one camera;
+ * {@code asmnet bench e2e} several). Not thread-safe.
  */
 public final class ReplayCollector {
   private final String clipId;
@@ -35,7 +35,9 @@ public final class ReplayCollector {
     this(cameraId, clipId, eventsTopic, frames, WireFormat.singleObject());
   }
 
-  /** @param wire how the records read are framed (the processor's serde.format) */
+  /**
+   * @param wire how the records read are framed (the processor's serde.format)
+   */
   ReplayCollector(String cameraId, String clipId, String eventsTopic, int frames, WireFormat wire) {
     this(Set.of(cameraId), clipId, eventsTopic, frames, wire);
   }
@@ -53,7 +55,8 @@ public final class ReplayCollector {
    * @param frames sequences each camera sends, 0..frames-1
    * @param wire how the records read are framed (the processor's serde.format)
    */
-  public ReplayCollector(Set<String> cameraIds, String clipId, String eventsTopic, int frames, WireFormat wire) {
+  public ReplayCollector(
+      Set<String> cameraIds, String clipId, String eventsTopic, int frames, WireFormat wire) {
     if (cameraIds.isEmpty()) {
       throw new IllegalArgumentException("a replay has at least one camera");
     }
@@ -69,7 +72,8 @@ public final class ReplayCollector {
     if (record.value() == null) {
       return Optional.empty();
     }
-    return record.topic().equals(eventsTopic) ? acceptEvent(record.topic(), record.value())
+    return record.topic().equals(eventsTopic)
+        ? acceptEvent(record.topic(), record.value())
         : acceptDeadLetter(record.topic(), record.value());
   }
 
@@ -122,7 +126,10 @@ public final class ReplayCollector {
     return accounted.values().stream().mapToLong(BitSet::cardinality).sum();
   }
 
-  /** Sequences with neither, ascending, of every camera (a sequence appears once per camera missing it). */
+  /**
+   * Sequences with neither, ascending, of every camera (a sequence appears once per camera missing
+   * it).
+   */
   public List<Long> missing() {
     List<Long> out = new ArrayList<>();
     for (BitSet camera : accounted.values()) {

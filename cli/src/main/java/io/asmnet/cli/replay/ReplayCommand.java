@@ -1,7 +1,6 @@
 package io.asmnet.cli.replay;
 
 import io.asmnet.cli.CameraOptions;
-import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.CommandFailure;
 import io.asmnet.cli.EncodingOptions;
 import io.asmnet.cli.KafkaOptions;
@@ -9,6 +8,7 @@ import io.asmnet.cli.Progress;
 import io.asmnet.cli.StopSignal;
 import io.asmnet.cli.TopicOptions;
 import io.asmnet.cli.Version;
+import io.asmnet.cli.WireOptions;
 import io.asmnet.cli.clip.BuiltClip;
 import io.asmnet.cli.clip.GroundTruth;
 import io.asmnet.schemas.avro.Codec;
@@ -58,33 +58,57 @@ public final class ReplayCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private KafkaOptions kafka;
 
-  @Parameters(index = "0", paramLabel = "CLIP_DIR", description = "A folder written by 'asmnet clip'.")
+  @Parameters(
+      index = "0",
+      paramLabel = "CLIP_DIR",
+      description = "A folder written by 'asmnet clip'.")
   private Path clipDir;
 
-  @Option(names = "--embedded", description = "Start a Kafka broker and the processor in this process (as 'asmnet demo' does).")
+  @Option(
+      names = "--embedded",
+      description =
+          "Start a Kafka broker and the processor in this process (as 'asmnet demo' does).")
   private boolean embedded;
 
   // No default rate: the clip's own.
-  @Mixin private EncodingOptions encoding = new EncodingOptions(Codec.H264, null, EnumSet.of(Codec.H264, Codec.JPEG));
+  @Mixin
+  private EncodingOptions encoding =
+      new EncodingOptions(Codec.H264, null, EnumSet.of(Codec.H264, Codec.JPEG));
 
   @Mixin private CameraOptions camera = new CameraOptions("replay");
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Wait this long for results after the last frame (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Wait this long for results after the last frame (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
 
-  @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  @Option(
+      names = "--report-json",
+      paramLabel = "FILE",
+      description = "Also write the report as JSON.")
   private Path reportJson;
 
-  @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw per-frame NME and latency into a PNG.")
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "Also draw per-frame NME and latency into a PNG.")
   private Path plot;
 
   @Mixin private TopicOptions topics;
   @Mixin private WireOptions wire;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "With --embedded: ONNX model (default: models/asmnet-starter.onnx).")
   private Path model;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar of the results (default: when on a terminal).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Show a progress bar of the results (default: when on a terminal).")
   private Boolean progress;
 
   @Override
@@ -92,23 +116,44 @@ public final class ReplayCommand implements Callable<Integer> {
     validate();
     BuiltClip clip = openClip();
     GroundTruth truth = readTruth(clip);
-    ReplaySettings settings = new ReplaySettings(encoding.codec(), camera.cameraId(),
-        camera.clipId() != null ? camera.clipId() : defaultClipId(), encoding.fps(truth.spec().fps()),
-        Duration.ofSeconds(timeoutSeconds));
+    ReplaySettings settings =
+        new ReplaySettings(
+            encoding.codec(),
+            camera.cameraId(),
+            camera.clipId() != null ? camera.clipId() : defaultClipId(),
+            encoding.fps(truth.spec().fps()),
+            Duration.ofSeconds(timeoutSeconds));
     try (StopSignal stop = new StopSignal("replay", Duration.ofSeconds(60));
-        EmbeddedTarget target = EmbeddedTarget.open(embedded, kafka, wire, model, spec.commandLine().getErr(),
-            topics.frames(), topics.events(), topics.deadLetters())) {
+        EmbeddedTarget target =
+            EmbeddedTarget.open(
+                embedded,
+                kafka,
+                wire,
+                model,
+                spec.commandLine().getErr(),
+                topics.frames(),
+                topics.events(),
+                topics.deadLetters())) {
       ReplayOutcome outcome;
       // Events as they arrive, out of the clip's frames; finished before the report is printed.
-      try (ReplayProgress progressBar = new ReplayProgress(
-          Progress.bar("replay", truth.frames().size(), showProgress()), ReplayListener.NONE)) {
-        outcome = new ClipReplay(target.target(), settings).run(clip, truth, progressBar, stop::requested);
+      try (ReplayProgress progressBar =
+          new ReplayProgress(
+              Progress.bar("replay", truth.frames().size(), showProgress()), ReplayListener.NONE)) {
+        outcome =
+            new ClipReplay(target.target(), settings)
+                .run(clip, truth, progressBar, stop::requested);
       }
       PrintWriter out = spec.commandLine().getOut();
       ReportOutput.write(new ReplayScorer().score(outcome.input()), out, reportJson, plot);
       if (!outcome.complete()) {
-        spec.commandLine().getErr().println("replay: " + outcome.missingMessage()
-            + (outcome.interrupted() ? " (stopped)" : " within " + timeoutSeconds + " s after the last frame"));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "replay: "
+                    + outcome.missingMessage()
+                    + (outcome.interrupted()
+                        ? " (stopped)"
+                        : " within " + timeoutSeconds + " s after the last frame"));
         return CommandFailure.ERROR;
       }
       return 0;
@@ -121,7 +166,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private BuiltClip openClip() {
     if (!Files.isDirectory(clipDir)) {
-      throw CommandFailure.usage("no clip folder at " + clipDir + " (build one with: asmnet clip --out " + clipDir + ")");
+      throw CommandFailure.usage(
+          "no clip folder at " + clipDir + " (build one with: asmnet clip --out " + clipDir + ")");
     }
     try {
       return BuiltClip.open(clipDir);
@@ -140,7 +186,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private String defaultClipId() {
     Path name = clipDir.toAbsolutePath().normalize().getFileName();
-    return (name == null ? "clip" : name.toString()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return (name == null ? "clip" : name.toString())
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private void validate() {
@@ -153,10 +201,12 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout must be at least 1");
     }
     if (embedded && spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers")) {
-      throw new ParameterException(spec.commandLine(), "--embedded starts its own broker: leave out --bootstrap-servers");
+      throw new ParameterException(
+          spec.commandLine(), "--embedded starts its own broker: leave out --bootstrap-servers");
     }
     if (model != null && !embedded) {
-      throw new ParameterException(spec.commandLine(), "--model needs --embedded (a running processor has its own)");
+      throw new ParameterException(
+          spec.commandLine(), "--model needs --embedded (a running processor has its own)");
     }
   }
 }

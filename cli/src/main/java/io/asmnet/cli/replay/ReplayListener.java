@@ -6,7 +6,7 @@ import io.asmnet.schemas.avro.PoseEvent;
 @FunctionalInterface
 public interface ReplayListener {
   /** Does nothing. */
-  ReplayListener NONE = (event, publishedMs) -> { };
+  ReplayListener NONE = (event, publishedMs) -> {};
 
   /**
    * A pose event of the replayed clip arrived.

@@ -10,7 +10,8 @@ import java.util.List;
  * @param missing sequences that got neither a pose event nor a dead letter, ascending
  * @param interrupted true when a stop request (Ctrl-C) ended the wait early
  */
-public record ReplayOutcome(ReplayInput input, long published, List<Long> missing, boolean interrupted) {
+public record ReplayOutcome(
+    ReplayInput input, long published, List<Long> missing, boolean interrupted) {
   public ReplayOutcome {
     if (input == null || published < 0) {
       throw new IllegalArgumentException("input is required, published >= 0");
@@ -26,8 +27,15 @@ public record ReplayOutcome(ReplayInput input, long published, List<Long> missin
   /** "12 of 120 frames got no pose event or dead letter (sequences 3, 7, 8, ...)". */
   public String missingMessage() {
     int frames = input.truth().frames().size();
-    String first = missing.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
-    return missing.size() + " of " + frames + " frames got no pose event or dead letter (sequence"
-        + (missing.size() == 1 ? " " : "s ") + first + (missing.size() > 10 ? ", ..." : "") + ")";
+    String first =
+        missing.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+    return missing.size()
+        + " of "
+        + frames
+        + " frames got no pose event or dead letter (sequence"
+        + (missing.size() == 1 ? " " : "s ")
+        + first
+        + (missing.size() > 10 ? ", ..." : "")
+        + ")";
   }
 }

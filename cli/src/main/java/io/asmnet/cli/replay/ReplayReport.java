@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The outcome of a replay: delivery, accuracy and speed, plus one {@link FrameStat} per clip
- * frame (in sequence order) for plots. Rendered for people ({@link #table()}), for machines
- * ({@link #toJson()}, read back with {@link #fromJson(String)}) and as a PNG chart
- * ({@link #writePlot(Path)}).
+ * The outcome of a replay: delivery, accuracy and speed, plus one {@link FrameStat} per clip frame
+ * (in sequence order) for plots. Rendered for people ({@link #table()}), for machines ({@link
+ * #toJson()}, read back with {@link #fromJson(String)}) and as a PNG chart ({@link
+ * #writePlot(Path)}).
  */
 public record ReplayReport(
     FrameCounts frames, Accuracy accuracy, Speed speed, List<FrameStat> series) {
@@ -39,8 +39,8 @@ public record ReplayReport(
   }
 
   /**
-   * Draws per-frame NME (top) and latency (bottom) over the clip into a PNG (parent folders
-   * are created); frames without an event are marked red on the time axis.
+   * Draws per-frame NME (top) and latency (bottom) over the clip into a PNG (parent folders are
+   * created); frames without an event are marked red on the time axis.
    *
    * @throws IOException when the file cannot be written
    */

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores a replay: compares the pose events a processor emitted for a clip with the clip's
- * ground truth. The façade of this package: feed it a {@link ReplayInput} (plain lists and
- * maps, no Kafka), get a {@link ReplayReport} to print ({@link ReplayReport#table()}), save
- * ({@link ReplayReport#toJson()}) or plot ({@link ReplayReport#writePlot}).
+ * Scores a replay: compares the pose events a processor emitted for a clip with the clip's ground
+ * truth. The façade of this package: feed it a {@link ReplayInput} (plain lists and maps, no
+ * Kafka), get a {@link ReplayReport} to print ({@link ReplayReport#table()}), save ({@link
+ * ReplayReport#toJson()}) or plot ({@link ReplayReport#writePlot}).
  *
- * <p>Rules: the first event of each clip sequence is scored, later ones are counted as
- * duplicates; faces are paired by {@link FaceMatcher} (IoU &gt; 0.3 with the true landmark box
- * or NME &lt; 0.5); accuracy counts only true faces wholly inside the frame, in frames that got
- * an event (frames that got none are reported as missing, not as misses of the detector).
- * NME uses the outer-eye-corner distance (points 36, 45); roll error is against the exact
- * roll, yaw and pitch errors against the photo's label pose; angle errors wrap at 180 degrees.
- * Latency: see {@link Speed}. Stateless and thread-safe.
+ * <p>Rules: the first event of each clip sequence is scored, later ones are counted as duplicates;
+ * faces are paired by {@link FaceMatcher} (IoU &gt; 0.3 with the true landmark box or NME &lt;
+ * 0.5); accuracy counts only true faces wholly inside the frame, in frames that got an event
+ * (frames that got none are reported as missing, not as misses of the detector). NME uses the
+ * outer-eye-corner distance (points 36, 45); roll error is against the exact roll, yaw and pitch
+ * errors against the photo's label pose; angle errors wrap at 180 degrees. Latency: see {@link
+ * Speed}. Stateless and thread-safe.
  */
 public final class ReplayScorer {
 
@@ -44,10 +44,19 @@ public final class ReplayScorer {
       tally.frame(frame, event, event == null ? null : latency(event, input.publishTimesMs()));
     }
     int framesIn = input.truth().frames().size();
-    FrameCounts counts = new FrameCounts(framesIn, firstBySequence.size(),
-        framesIn - firstBySequence.size(), input.deadLetters(), duplicates, unexpected);
-    return new ReplayReport(counts, tally.accuracy(),
-        speed(tally.latencies, firstBySequence, input.publishTimesMs()), tally.series);
+    FrameCounts counts =
+        new FrameCounts(
+            framesIn,
+            firstBySequence.size(),
+            framesIn - firstBySequence.size(),
+            input.deadLetters(),
+            duplicates,
+            unexpected);
+    return new ReplayReport(
+        counts,
+        tally.accuracy(),
+        speed(tally.latencies, firstBySequence, input.publishTimesMs()),
+        tally.series);
   }
 
   private static double latency(PoseEvent event, Map<Long, Long> publishTimesMs) {
@@ -64,15 +73,19 @@ public final class ReplayScorer {
     if (events.isEmpty()) {
       return new Speed(from, null, null, null, null, null);
     }
-    long start = publishTimesMs.isEmpty()
-        ? events.values().stream().mapToLong(PoseEvent::getCaptureTimeMs).min().orElseThrow()
-        : publishTimesMs.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-    long end = events.values().stream().mapToLong(PoseEvent::getProcessedTimeMs).max()
-        .orElseThrow();
+    long start =
+        publishTimesMs.isEmpty()
+            ? events.values().stream().mapToLong(PoseEvent::getCaptureTimeMs).min().orElseThrow()
+            : publishTimesMs.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    long end =
+        events.values().stream().mapToLong(PoseEvent::getProcessedTimeMs).max().orElseThrow();
     double durationS = (end - start) / 1000.0;
-    return new Speed(from,
-        Stats.percentile(latencies, 50), Stats.percentile(latencies, 95),
-        Stats.percentile(latencies, 99), durationS,
+    return new Speed(
+        from,
+        Stats.percentile(latencies, 50),
+        Stats.percentile(latencies, 95),
+        Stats.percentile(latencies, 99),
+        durationS,
         durationS > 0 ? events.size() / durationS : null);
   }
 
@@ -109,8 +122,9 @@ public final class ReplayScorer {
       }
       found += frameNmes.size();
       nmes.addAll(frameNmes);
-      series.add(new FrameStat(frame.sequence(), inFrame, frameNmes.size(),
-          Stats.mean(frameNmes), latencyMs));
+      series.add(
+          new FrameStat(
+              frame.sequence(), inFrame, frameNmes.size(), Stats.mean(frameNmes), latencyMs));
     }
 
     private void pose(TruthFace truth, Face face) {
@@ -128,9 +142,17 @@ public final class ReplayScorer {
 
     Accuracy accuracy() {
       long failures = nmes.stream().filter(Nme::isFailure).count();
-      return new Accuracy(trueFaces, found, extra, Stats.ratio(found, trueFaces),
-          Stats.mean(nmes), Stats.median(nmes), Stats.ratio(failures, nmes.size()),
-          Stats.mean(rollErrors), Stats.mean(yawErrors), Stats.mean(pitchErrors));
+      return new Accuracy(
+          trueFaces,
+          found,
+          extra,
+          Stats.ratio(found, trueFaces),
+          Stats.mean(nmes),
+          Stats.median(nmes),
+          Stats.ratio(failures, nmes.size()),
+          Stats.mean(rollErrors),
+          Stats.mean(yawErrors),
+          Stats.mean(pitchErrors));
     }
   }
 }

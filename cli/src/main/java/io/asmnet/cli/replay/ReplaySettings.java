@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param fps frames per second, paced in real time; 0 as fast as possible
  * @param timeout how long to wait for the last results after the last frame was published
  */
-public record ReplaySettings(Codec codec, String cameraId, String clipId, double fps, Duration timeout) {
+public record ReplaySettings(
+    Codec codec, String cameraId, String clipId, double fps, Duration timeout) {
   public ReplaySettings {
     if (codec != Codec.H264 && codec != Codec.JPEG) {
       throw new IllegalArgumentException("a clip is replayed as H264 or JPEG, not " + codec);

@@ -1,25 +1,29 @@
 package io.asmnet.cli.replay;
 
-import io.asmnet.schemas.serde.WireFormat;
 import io.asmnet.cli.KafkaOptions;
+import io.asmnet.schemas.serde.WireFormat;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * Where a replay goes: the Kafka client settings (from the command's {@link KafkaOptions}, with
- * the bootstrap servers replaced when the broker is an embedded one) and the three topics.
+ * Where a replay goes: the Kafka client settings (from the command's {@link KafkaOptions}, with the
+ * bootstrap servers replaced when the broker is an embedded one) and the three topics.
  *
  * @param kafka the command's Kafka options (timeouts, pass-through properties)
  * @param bootstrapServers the broker actually used
  * @param framesTopic where frames are published
  * @param eventsTopic where the processor writes pose events
  * @param deadLetterTopic where the processor writes dead letters
- * @param wire how frames are written and results read (the processor's serde.format); the
- *     target's owner closes it
+ * @param wire how frames are written and results read (the processor's serde.format); the target's
+ *     owner closes it
  */
 public record ReplayTarget(
-    KafkaOptions kafka, String bootstrapServers, String framesTopic, String eventsTopic, String deadLetterTopic,
+    KafkaOptions kafka,
+    String bootstrapServers,
+    String framesTopic,
+    String eventsTopic,
+    String deadLetterTopic,
     WireFormat wire) {
   public ReplayTarget {
     if (wire == null) {
@@ -35,8 +39,18 @@ public record ReplayTarget(
 
   /** A target in single-object encoding. */
   public ReplayTarget(
-      KafkaOptions kafka, String bootstrapServers, String framesTopic, String eventsTopic, String deadLetterTopic) {
-    this(kafka, bootstrapServers, framesTopic, eventsTopic, deadLetterTopic, WireFormat.singleObject());
+      KafkaOptions kafka,
+      String bootstrapServers,
+      String framesTopic,
+      String eventsTopic,
+      String deadLetterTopic) {
+    this(
+        kafka,
+        bootstrapServers,
+        framesTopic,
+        eventsTopic,
+        deadLetterTopic,
+        WireFormat.singleObject());
   }
 
   /** Producer settings: the options' defaults and timeouts, on {@link #bootstrapServers}. */

@@ -11,7 +11,8 @@ final class ReportJson {
 
   static String write(ReplayReport report) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      return new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(report);
     } catch (JsonProcessingException e) {
       // Records of numbers and strings always serialise; this would be a programming error.

@@ -20,9 +20,9 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * A two-panel line chart of a replay drawn with OpenCV: NME per frame on top (with the 0.1
- * failure line), latency per frame below, frame sequence along x. Gaps in a line are frames
- * without a value; frames without an event get a red tick on the x axis.
+ * A two-panel line chart of a replay drawn with OpenCV: NME per frame on top (with the 0.1 failure
+ * line), latency per frame below, frame sequence along x. Gaps in a line are frames without a
+ * value; frames without an event get a red tick on the x axis.
  */
 final class ReportPlot {
   static final int WIDTH = 960;
@@ -40,7 +40,8 @@ final class ReportPlot {
     List<FrameStat> series = report.series();
     try (PointerScope scope = new PointerScope()) {
       Mat canvas = new Mat(HEIGHT, WIDTH, CV_8UC3, new Scalar(255, 255, 255, 0));
-      double nmeMax = niceCeil(Math.max(Nme.FAILURE_THRESHOLD * 1.2, max(series, FrameStat::meanNme)));
+      double nmeMax =
+          niceCeil(Math.max(Nme.FAILURE_THRESHOLD * 1.2, max(series, FrameStat::meanNme)));
       double latencyMax = niceCeil(Math.max(1, max(series, FrameStat::latencyMs)));
       Panel nme = new Panel(canvas, PANEL_TOP_1, series.size(), nmeMax);
       nme.axes("NME per frame (mean over matched faces, outer-eye-corner normalised)", 3);
@@ -70,8 +71,12 @@ final class ReportPlot {
   }
 
   private static double max(List<FrameStat> series, Function<FrameStat, Double> value) {
-    return series.stream().map(value).filter(v -> v != null && Double.isFinite(v))
-        .mapToDouble(Double::doubleValue).max().orElse(0);
+    return series.stream()
+        .map(value)
+        .filter(v -> v != null && Double.isFinite(v))
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElse(0);
   }
 
   /** OpenCV colours are BGR. */
@@ -94,15 +99,27 @@ final class ReportPlot {
     void axes(String title, int decimals) {
       int bottom = top + PANEL_HEIGHT;
       line(canvas, new Point(LEFT, top), new Point(LEFT, bottom), black(), 1, LINE_AA, 0);
-      line(canvas, new Point(LEFT, bottom), new Point(WIDTH - RIGHT, bottom), black(), 1,
-          LINE_AA, 0);
+      line(
+          canvas,
+          new Point(LEFT, bottom),
+          new Point(WIDTH - RIGHT, bottom),
+          black(),
+          1,
+          LINE_AA,
+          0);
       text(title, LEFT, top - 14, 0.55);
       for (int i = 0; i <= 4; i++) {
         double v = yMax * i / 4;
         line(canvas, new Point(LEFT - 5, y(v)), new Point(LEFT, y(v)), black(), 1, LINE_AA, 0);
         if (i > 0) { // faint grid line
-          line(canvas, new Point(LEFT + 1, y(v)), new Point(WIDTH - RIGHT, y(v)), grid(), 1,
-              LINE_AA, 0);
+          line(
+              canvas,
+              new Point(LEFT + 1, y(v)),
+              new Point(WIDTH - RIGHT, y(v)),
+              grid(),
+              1,
+              LINE_AA,
+              0);
         }
         text(ReportTable.number(v, decimals), 8, y(v) + 5, 0.45);
       }
@@ -120,13 +137,27 @@ final class ReportPlot {
         text(Long.toString(series.get(index).sequence()), px - 10, bottom + 22, 0.45);
       }
       text("frame sequence", WIDTH / 2 - 60, bottom + 45, 0.5);
-      putText(canvas, "red ticks: frames without an event", new Point(WIDTH - RIGHT - 290,
-          bottom + 45), FONT_HERSHEY_SIMPLEX, 0.45, rgb(214, 39, 40), 1, LINE_AA, false);
+      putText(
+          canvas,
+          "red ticks: frames without an event",
+          new Point(WIDTH - RIGHT - 290, bottom + 45),
+          FONT_HERSHEY_SIMPLEX,
+          0.45,
+          rgb(214, 39, 40),
+          1,
+          LINE_AA,
+          false);
     }
 
     void horizontal(double value, String label, Scalar colour) {
-      line(canvas, new Point(LEFT, y(value)), new Point(WIDTH - RIGHT, y(value)), colour, 1,
-          LINE_AA, 0);
+      line(
+          canvas,
+          new Point(LEFT, y(value)),
+          new Point(WIDTH - RIGHT, y(value)),
+          colour,
+          1,
+          LINE_AA,
+          0);
       text(label, WIDTH - RIGHT - 110, y(value) - 6, 0.45);
     }
 

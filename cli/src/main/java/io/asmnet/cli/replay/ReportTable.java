@@ -40,8 +40,7 @@ final class ReportTable {
   }
 
   private static void row(StringBuilder out, String label, String value, String unit) {
-    out.append(String.format(Locale.ROOT, ROW, label, value, unit).stripTrailing())
-        .append('\n');
+    out.append(String.format(Locale.ROOT, ROW, label, value, unit).stripTrailing()).append('\n');
   }
 
   private static String count(long value) {

@@ -1,10 +1,10 @@
 package io.asmnet.cli.replay;
 
 /**
- * Latency and throughput of a replay. Latency of a frame = its first event's
- * {@code processedTimeMs} minus the frame's publish time (or, when the replay recorded none,
- * the event's {@code captureTimeMs}); both are wall-clock ms, so it includes the broker round
- * trips and the processor's commit interval. Null when no frame came out.
+ * Latency and throughput of a replay. Latency of a frame = its first event's {@code
+ * processedTimeMs} minus the frame's publish time (or, when the replay recorded none, the event's
+ * {@code captureTimeMs}); both are wall-clock ms, so it includes the broker round trips and the
+ * processor's commit interval. Null when no frame came out.
  *
  * @param latencyFrom "publish", "capture", or "publish+capture" when both were used
  * @param p50Ms median latency, ms (nearest rank)

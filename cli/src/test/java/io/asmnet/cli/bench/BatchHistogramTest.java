@@ -27,9 +27,14 @@ class BatchHistogramTest {
       // then
       assertThat(measured.count()).isEqualTo(4);
       assertThat(measured.mean()).isEqualTo((1 + 2 + 5 + 200) / 4.0);
-      assertThat(measured.perBucket()).containsEntry("1", 1L).containsEntry("2", 1L).containsEntry("3", 0L)
-          .containsEntry("5-6", 1L).containsEntry(">128", 1L);
-      assertThat(measured.perBucket().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
+      assertThat(measured.perBucket())
+          .containsEntry("1", 1L)
+          .containsEntry("2", 1L)
+          .containsEntry("3", 0L)
+          .containsEntry("5-6", 1L)
+          .containsEntry(">128", 1L);
+      assertThat(measured.perBucket().values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(4);
     } finally {
       registry.close();
     }

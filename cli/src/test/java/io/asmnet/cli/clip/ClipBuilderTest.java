@@ -66,7 +66,8 @@ class ClipBuilderTest {
         }
       }
     }
-    assertThat(truth.frames()).extracting(fr -> fr.motion().rotationDeg())
+    assertThat(truth.frames())
+        .extracting(fr -> fr.motion().rotationDeg())
         .anySatisfy(r -> assertThat(Math.abs(r)).isGreaterThan(1));
   }
 
@@ -80,8 +81,7 @@ class ClipBuilderTest {
     GroundTruth truth = GroundTruth.read(clip.groundTruthJson());
     for (TruthFrame frame : truth.frames()) {
       float[] lm = frame.faces().get(0).landmarks();
-      double[] found = PaintedPhoto.findDot(
-          clip.jpeg(frame.sequence()));
+      double[] found = PaintedPhoto.findDot(clip.jpeg(frame.sequence()));
       assertThat(found[0]).as("x of frame %d", frame.sequence()).isCloseTo(lm[60], within(1.5));
       assertThat(found[1]).as("y of frame %d", frame.sequence()).isCloseTo(lm[61], within(1.5));
     }
@@ -98,8 +98,8 @@ class ClipBuilderTest {
     Segment segment = truth.segments().get(0);
     PoseFromLandmarks pnp = new PoseFromLandmarks();
     for (int f = 0; f < faces.size(); f++) {
-      HeadPose label = pnp.estimate(faces.get(f).landmarks(), segment.imageWidth(),
-          segment.imageHeight());
+      HeadPose label =
+          pnp.estimate(faces.get(f).landmarks(), segment.imageWidth(), segment.imageHeight());
       for (TruthFrame frame : truth.frames()) {
         TruthFace face = frame.faces().get(f);
         double offset = PhotoFaces.wrapDegrees(face.roll() - label.roll());
@@ -116,22 +116,26 @@ class ClipBuilderTest {
   @Test
   void shouldRejectAnEmptyFaceListAndOddFrameSizes() {
     assertThatThrownBy(() -> new ClipBuilder().build(SMALL, List.of(), out))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no labelled faces");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no labelled faces");
     assertThatThrownBy(() -> SMALL.withSize(321, 240))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("even");
   }
 
   @Test
   void shouldRefuseToOpenAFolderWithoutAClip() {
     assertThatThrownBy(() -> BuiltClip.open(out))
-        .isInstanceOf(IOException.class).hasMessageContaining("not a clip folder");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a clip folder");
   }
 
   @Test
   void shouldSayWhichGroundTruthFileIsMissing() {
     Path missing = out.resolve("nope.json");
     assertThatThrownBy(() -> GroundTruth.read(missing))
-        .isInstanceOf(IOException.class).hasMessageContaining("nope.json");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("nope.json");
   }
 
   private static int[] decodeAll(Path mp4) throws Exception {

@@ -16,21 +16,39 @@ class ClipCommandTest {
 
   @Test
   void shouldBuildAClipFromTheFirstHeldOutPhotoAndSayWhereItIs(@TempDir Path out) throws Exception {
-    CliRun run = CliRun.of("clip", "--out", out.toString(), "--frames", "4", "--photos", "1", "--size", "160x120",
-        "--fps", "10", "--seed", "3", "--data-dir", StarterFaces.cacheDir().toString(), "--no-progress");
+    CliRun run =
+        CliRun.of(
+            "clip",
+            "--out",
+            out.toString(),
+            "--frames",
+            "4",
+            "--photos",
+            "1",
+            "--size",
+            "160x120",
+            "--fps",
+            "10",
+            "--seed",
+            "3",
+            "--data-dir",
+            StarterFaces.cacheDir().toString(),
+            "--no-progress");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     BuiltClip clip = BuiltClip.open(out);
     GroundTruth truth = GroundTruth.read(clip.groundTruthJson());
     assertThat(clip.frames()).isEqualTo(4);
     assertThat(truth.segments()).hasSize(1);
-    assertThat(truth.segments().get(0).image()).isEqualTo(StarterFaces.photo(0).get(0).image().toString());
+    assertThat(truth.segments().get(0).image())
+        .isEqualTo(StarterFaces.photo(0).get(0).image().toString());
     assertThat(truth.spec().width()).isEqualTo(160);
     assertThat(truth.spec().height()).isEqualTo(120);
     assertThat(truth.spec().fps()).isEqualTo(10);
     assertThat(truth.spec().seed()).isEqualTo(3);
     assertThat(Files.list(clip.jpegDir())).hasSize(4);
-    assertThat(run.out()).contains("built 4 frames", clip.mp4().toString(), clip.groundTruthJson().toString());
+    assertThat(run.out())
+        .contains("built 4 frames", clip.mp4().toString(), clip.groundTruthJson().toString());
   }
 
   @Test

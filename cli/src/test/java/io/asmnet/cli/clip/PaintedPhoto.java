@@ -8,8 +8,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 
-import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.DecodedImage;
+import io.asmnet.trainer.data.ImageCache;
 import io.asmnet.trainer.data.LabelledFace;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.asmnet.cli.clip;
 
 import io.asmnet.trainer.data.LabelledFace;
-import io.asmnet.trainer.data.StarterDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

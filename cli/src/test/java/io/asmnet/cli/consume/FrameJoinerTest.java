@@ -46,7 +46,8 @@ class FrameJoinerTest {
   void shouldRenderOnlyFramesThatHaveEvents(@TempDir Path dir) throws Exception {
     List<Frame> frames = frames(TestMedia.jpegFolder(dir, 5, 80, 60), Codec.JPEG);
     RecordingSink sink = new RecordingSink();
-    try (FrameJoiner joiner = new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 10)) {
+    try (FrameJoiner joiner =
+        new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 10)) {
       for (Frame f : frames) {
         joiner.onFrame(f);
       }
@@ -63,7 +64,8 @@ class FrameJoinerTest {
   void shouldWaitForAFrameWhenItsEventComesFirst(@TempDir Path dir) throws Exception {
     List<Frame> frames = frames(TestMedia.jpegFolder(dir, 2, 80, 60), Codec.JPEG);
     RecordingSink sink = new RecordingSink();
-    try (FrameJoiner joiner = new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 10)) {
+    try (FrameJoiner joiner =
+        new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 10)) {
       joiner.onEvent(TestMedia.event("cam", 1, 10, 10, 40, 0, 0, 0));
       joiner.onFrame(frames.get(0));
       assertThat(sink.sequences).isEmpty();
@@ -79,7 +81,8 @@ class FrameJoinerTest {
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 12, 12); // one keyframe
     List<Frame> frames = frames(clip, Codec.H264);
     RecordingSink sink = new RecordingSink();
-    try (FrameJoiner joiner = new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 20)) {
+    try (FrameJoiner joiner =
+        new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 20)) {
       for (Frame f : frames) {
         joiner.onFrame(f);
       }
@@ -96,7 +99,8 @@ class FrameJoinerTest {
   void shouldDropTheOldestFramesBeyondTheBound(@TempDir Path dir) throws Exception {
     List<Frame> frames = frames(TestMedia.jpegFolder(dir, 5, 40, 30), Codec.JPEG);
     RecordingSink sink = new RecordingSink();
-    try (FrameJoiner joiner = new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 2)) {
+    try (FrameJoiner joiner =
+        new FrameJoiner(new CompositeFrameDecoder(DecodeLimits.defaults()), sink, 2)) {
       for (Frame f : frames) {
         joiner.onFrame(f);
       }
@@ -109,12 +113,21 @@ class FrameJoinerTest {
 
   private static List<Frame> frames(Path source, Codec codec) throws Exception {
     List<Frame> frames = new ArrayList<>();
-    try (FrameSource s = FrameSources.open(source.toString(), new SourceOptions(codec, 90, null, 0))) {
+    try (FrameSource s =
+        FrameSources.open(source.toString(), new SourceOptions(codec, 90, null, 0))) {
       for (Optional<EncodedFrame> f = s.next(); f.isPresent(); f = s.next()) {
         EncodedFrame e = f.get();
-        frames.add(Frame.newBuilder().setCameraId("cam").setSequence(frames.size()).setCaptureTimeMs(0)
-            .setCodec(e.codec()).setWidth(e.width()).setHeight(e.height()).setKeyframe(e.keyframe())
-            .setPayload(ByteBuffer.wrap(e.payload())).build());
+        frames.add(
+            Frame.newBuilder()
+                .setCameraId("cam")
+                .setSequence(frames.size())
+                .setCaptureTimeMs(0)
+                .setCodec(e.codec())
+                .setWidth(e.width())
+                .setHeight(e.height())
+                .setKeyframe(e.keyframe())
+                .setPayload(ByteBuffer.wrap(e.payload()))
+                .build());
       }
     }
     return frames;

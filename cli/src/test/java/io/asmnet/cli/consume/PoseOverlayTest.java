@@ -17,12 +17,14 @@ class PoseOverlayTest {
   @Test
   void shouldPaintEveryLandmarkAndTheBox() {
     PoseEvent event = TestMedia.event("cam", 0, 50, 50, 100, 0, 0, 0);
-    try (Mat image = black(); UByteIndexer px = image.createIndexer()) {
+    try (Mat image = black();
+        UByteIndexer px = image.createIndexer()) {
       new PoseOverlay().draw(image, event);
 
       for (Point p : event.getFaces().get(0).getLandmarks()) {
         assertThat(nonBlack(px, Math.round(p.getX()), Math.round(p.getY())))
-            .as("landmark at %s,%s", p.getX(), p.getY()).isTrue();
+            .as("landmark at %s,%s", p.getX(), p.getY())
+            .isTrue();
       }
       assertThat(green(px, 50, 120)).as("left edge of the box").isTrue();
       assertThat(nonBlack(px, 10, 10)).as("far from the face").isFalse();
@@ -32,7 +34,8 @@ class PoseOverlayTest {
   @Test
   void shouldPointTheFacingAxisRightWhenYawIsPositive() {
     // Nose tip at (100, 100); the facing axis is blue, half the box (50 px) long when turned 90°.
-    try (Mat turned = black(); UByteIndexer px = turned.createIndexer()) {
+    try (Mat turned = black();
+        UByteIndexer px = turned.createIndexer()) {
       new PoseOverlay().draw(turned, TestMedia.event("cam", 0, 50, 50, 100, 40, 0, 0));
 
       assertThat(blueBetween(px, 104, 130)).as("blue right of the nose").isTrue();
@@ -49,7 +52,9 @@ class PoseOverlayTest {
 
     assertThat(PoseOverlay.axes(30, 0, 0)[2][0]).as("yaw > 0: facing right").isGreaterThan(0.4);
     assertThat(PoseOverlay.axes(0, 30, 0)[2][1]).as("pitch > 0: facing up").isLessThan(-0.4);
-    assertThat(PoseOverlay.axes(0, 0, 30)[0][1]).as("roll > 0: x axis turns clockwise").isGreaterThan(0.4);
+    assertThat(PoseOverlay.axes(0, 0, 30)[0][1])
+        .as("roll > 0: x axis turns clockwise")
+        .isGreaterThan(0.4);
   }
 
   private static Mat black() {

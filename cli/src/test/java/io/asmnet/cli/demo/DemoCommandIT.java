@@ -24,15 +24,18 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code asmnet demo} in its short form, end to end: embedded broker (its own JVM), processor with
- * the real model, a clip of a real photo, the report, and everything stopped afterwards. The
- * model may be untrained: counts are asserted, not accuracy.
+ * the real model, a clip of a real photo, the report, and everything stopped afterwards. The model
+ * may be untrained: counts are asserted, not accuracy.
  */
 @Tag("integration")
 class DemoCommandIT {
 
   @BeforeEach
   void requireModel() {
-    assumeTrue(Locations.repoRoot().map(r -> Files.isRegularFile(r.resolve(Locations.STARTER_MODEL))).orElse(false),
+    assumeTrue(
+        Locations.repoRoot()
+            .map(r -> Files.isRegularFile(r.resolve(Locations.STARTER_MODEL)))
+            .orElse(false),
         "no models/asmnet-starter.onnx in the checkout");
   }
 
@@ -50,14 +53,17 @@ class DemoCommandIT {
         .containsPattern("frames out\\s+20\\s+frames")
         .containsPattern("missing frames\\s+0\\s+frames")
         .doesNotContain("demo-cam  #"); // --quiet: no per-event lines
-    Matcher metrics = Pattern.compile("metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)").matcher(run.out());
+    Matcher metrics =
+        Pattern.compile("metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)").matcher(run.out());
     assertThat(metrics.find()).as(run.out()).isTrue();
     Matcher pid = Pattern.compile("\\(pid (\\d+)\\)").matcher(run.err());
     assertThat(pid.find()).as(run.err()).isTrue();
-    assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).filter(ProcessHandle::isAlive))
+        .isEmpty();
     assertThat(children()).isSubsetOf(childrenBefore);
     assertThat(demoTempFolders()).isSubsetOf(tempBefore);
-    assertThatThrownBy(() -> URI.create(metrics.group(1)).toURL().openStream().close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> URI.create(metrics.group(1)).toURL().openStream().close())
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
@@ -65,7 +71,8 @@ class DemoCommandIT {
   void shouldFailClearlyOnAnUnreachableBroker() {
     Set<Long> childrenBefore = children();
 
-    CliRun run = CliRun.of("demo", "--bootstrap-servers", "127.0.0.1:1", "--kafka-timeout", "3", "--quiet");
+    CliRun run =
+        CliRun.of("demo", "--bootstrap-servers", "127.0.0.1:1", "--kafka-timeout", "3", "--quiet");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("cannot reach the Kafka broker at 127.0.0.1:1 within 3 s");
@@ -73,13 +80,17 @@ class DemoCommandIT {
   }
 
   private static Set<Long> children() {
-    return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+    return ProcessHandle.current()
+        .children()
+        .filter(ProcessHandle::isAlive)
+        .map(ProcessHandle::pid)
         .collect(Collectors.toSet());
   }
 
   private static Set<Path> demoTempFolders() throws IOException {
     try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return all.filter(p -> p.getFileName().toString().startsWith("asmnet-demo-")).collect(Collectors.toSet());
+      return all.filter(p -> p.getFileName().toString().startsWith("asmnet-demo-"))
+          .collect(Collectors.toSet());
     }
   }
 }

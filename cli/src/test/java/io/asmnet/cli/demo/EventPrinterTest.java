@@ -16,11 +16,21 @@ class EventPrinterTest {
   void shouldPrintOneCompactLineWithTheFirstFacesPoseAndLatencyFromPublishing() {
     PoseEvent event = TestMedia.event("cam-1", 12, 10, 10, 50, 3.14f, -2f, 0.44f);
 
-    new EventPrinter(new PrintWriter(text, true), EventPrinter.Style.COMPACT).onEvent(event, event.getProcessedTimeMs() - 85);
+    new EventPrinter(new PrintWriter(text, true), EventPrinter.Style.COMPACT)
+        .onEvent(event, event.getProcessedTimeMs() - 85);
 
-    assertThat(text.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-        .startsWith("cam-1  #12")
-        .contains("faces 1", "yaw   +3.1", "pitch   -2.0", "roll   +0.4", "latency    85 ms"));
+    assertThat(text.toString().lines().toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("cam-1  #12")
+                    .contains(
+                        "faces 1",
+                        "yaw   +3.1",
+                        "pitch   -2.0",
+                        "roll   +0.4",
+                        "latency    85 ms"));
   }
 
   @Test
@@ -40,7 +50,12 @@ class EventPrinterTest {
     new EventPrinter(new PrintWriter(text, true), EventPrinter.Style.JSON).onEvent(event, null);
     new EventPrinter(new PrintWriter(text, true), EventPrinter.Style.NONE).onEvent(event, null);
 
-    assertThat(text.toString().lines().toList()).singleElement()
-        .satisfies(line -> assertThat(line).startsWith("{").contains("\"cameraId\"", "\"landmarks\"", "\"sequence\""));
+    assertThat(text.toString().lines().toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("{")
+                    .contains("\"cameraId\"", "\"landmarks\"", "\"sequence\""));
   }
 }

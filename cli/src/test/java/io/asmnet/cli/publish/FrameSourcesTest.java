@@ -7,19 +7,19 @@ import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.decode.DecodedFrame;
 import io.asmnet.processor.decode.SyntheticClips;
+import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.Frame;
 import java.nio.ByteBuffer;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
-import io.asmnet.schemas.avro.Codec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +30,29 @@ class FrameSourcesTest {
     TestMedia.jpegFolder(dir, 3, 96, 64);
     Files.writeString(dir.resolve("README.txt"), "not an image");
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(dir.toString(), SourceOptions.defaults()));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(dir.toString(), SourceOptions.defaults()));
 
-    assertThat(frames).hasSize(3).allSatisfy(f -> {
-      assertThat(f.codec()).isEqualTo(Codec.JPEG);
-      assertThat(f.width()).isEqualTo(96);
-      assertThat(f.height()).isEqualTo(64);
-      assertThat(f.payload()).startsWith((byte) 0xff, (byte) 0xd8);
-    });
-    assertThat(frames).extracting(EncodedFrame::timestampMicros).containsExactly(0L, 40_000L, 80_000L);
+    assertThat(frames)
+        .hasSize(3)
+        .allSatisfy(
+            f -> {
+              assertThat(f.codec()).isEqualTo(Codec.JPEG);
+              assertThat(f.width()).isEqualTo(96);
+              assertThat(f.height()).isEqualTo(64);
+              assertThat(f.payload()).startsWith((byte) 0xff, (byte) 0xd8);
+            });
+    assertThat(frames)
+        .extracting(EncodedFrame::timestampMicros)
+        .containsExactly(0L, 40_000L, 80_000L);
   }
 
   @Test
   void shouldEncodePng(@TempDir Path dir) throws Exception {
     TestMedia.jpegFolder(dir, 1, 32, 24);
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(dir.toString(), new SourceOptions(Codec.PNG, 90, null, 0)));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(dir.toString(), new SourceOptions(Codec.PNG, 90, null, 0)));
 
     assertThat(frames.get(0).payload()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
@@ -54,13 +61,17 @@ class FrameSourcesTest {
   void shouldDecodeAVideoToJpegs(@TempDir Path dir) throws Exception {
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 12, 6);
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(clip.toString(), SourceOptions.defaults()));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(clip.toString(), SourceOptions.defaults()));
 
-    assertThat(frames).hasSize(12).allSatisfy(f -> {
-      assertThat(f.codec()).isEqualTo(Codec.JPEG);
-      assertThat(f.width()).isEqualTo(160);
-      assertThat(f.keyframe()).isTrue();
-    });
+    assertThat(frames)
+        .hasSize(12)
+        .allSatisfy(
+            f -> {
+              assertThat(f.codec()).isEqualTo(Codec.JPEG);
+              assertThat(f.width()).isEqualTo(160);
+              assertThat(f.keyframe()).isTrue();
+            });
   }
 
   @Test
@@ -68,7 +79,8 @@ class FrameSourcesTest {
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 12, 6);
     List<AccessUnit> expected = H264AccessUnits.readAll(clip);
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0)));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0)));
 
     assertThat(frames).hasSize(expected.size());
     for (int i = 0; i < frames.size(); i++) {
@@ -83,7 +95,8 @@ class FrameSourcesTest {
   void shouldKnowHowManyFramesAnH264ClipHoldsForTheProgressBar(@TempDir Path dir) throws Exception {
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 12, 6);
 
-    try (FrameSource source = FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0))) {
+    try (FrameSource source =
+        FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0))) {
       assertThat(source.size()).isEqualTo(12);
     }
   }
@@ -92,7 +105,8 @@ class FrameSourcesTest {
   void shouldEncodeAFolderToDecodableH264(@TempDir Path dir) throws Exception {
     TestMedia.jpegFolder(dir, 12, 161, 120); // odd width: the stream is 160 wide
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(dir.toString(), new SourceOptions(Codec.H264, 90, null, 25)));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(dir.toString(), new SourceOptions(Codec.H264, 90, null, 25)));
 
     assertThat(frames).hasSize(12);
     assertThat(frames.get(0).keyframe()).isTrue();
@@ -103,19 +117,29 @@ class FrameSourcesTest {
   void shouldReencodeAnotherCodecToH264(@TempDir Path dir) throws Exception {
     Path clip = mpeg4Clip(dir.resolve("clip.mkv"), 8);
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0)));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(clip.toString(), new SourceOptions(Codec.H264, 90, null, 0)));
 
     assertThat(frames).hasSize(8).allSatisfy(f -> assertThat(f.codec()).isEqualTo(Codec.H264));
     assertDecodable(frames, 128, 96);
   }
 
-  private static void assertDecodable(List<EncodedFrame> frames, int width, int height) throws Exception {
+  private static void assertDecodable(List<EncodedFrame> frames, int width, int height)
+      throws Exception {
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       long sequence = 0;
       for (EncodedFrame f : frames) {
-        Frame frame = Frame.newBuilder().setCameraId("cam").setSequence(sequence++).setCaptureTimeMs(0)
-            .setCodec(f.codec()).setWidth(f.width()).setHeight(f.height()).setKeyframe(f.keyframe())
-            .setPayload(ByteBuffer.wrap(f.payload())).build();
+        Frame frame =
+            Frame.newBuilder()
+                .setCameraId("cam")
+                .setSequence(sequence++)
+                .setCaptureTimeMs(0)
+                .setCodec(f.codec())
+                .setWidth(f.width())
+                .setHeight(f.height())
+                .setKeyframe(f.keyframe())
+                .setPayload(ByteBuffer.wrap(f.payload()))
+                .build();
         try (DecodedFrame decoded = decoder.decode(frame)) {
           assertThat(decoded.width()).isEqualTo(width);
           assertThat(decoded.height()).isEqualTo(height);
@@ -147,7 +171,8 @@ class FrameSourcesTest {
   void shouldLoopWithGrowingTimestamps(@TempDir Path dir) throws Exception {
     TestMedia.jpegFolder(dir, 2, 32, 24);
 
-    List<EncodedFrame> frames = readAll(FrameSources.open(dir.toString(), SourceOptions.defaults(), 3));
+    List<EncodedFrame> frames =
+        readAll(FrameSources.open(dir.toString(), SourceOptions.defaults(), 3));
 
     assertThat(frames).hasSize(6);
     assertThat(frames).extracting(EncodedFrame::timestampMicros).isSorted().doesNotHaveDuplicates();

@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The publisher's reader of H.264 clips: Annex-B access units, from MP4 and raw files, that the processor decodes. */
+/**
+ * The publisher's reader of H.264 clips: Annex-B access units, from MP4 and raw files, that the
+ * processor decodes.
+ */
 class H264AccessUnitsTest {
   private static final int FRAMES = 30;
   private static final int GOP = 10;
@@ -35,7 +38,8 @@ class H264AccessUnitsTest {
       assertThat(unit.width()).isEqualTo(640);
       assertThat(unit.height()).isEqualTo(480);
     }
-    assertThat(units.get(1).timestampMicros() - units.get(0).timestampMicros()).isEqualTo(40_000); // 25 fps
+    assertThat(units.get(1).timestampMicros() - units.get(0).timestampMicros())
+        .isEqualTo(40_000); // 25 fps
     assertDecodable(units, 640);
   }
 
@@ -50,14 +54,24 @@ class H264AccessUnitsTest {
     assertDecodable(units, 320);
   }
 
-  /** Every unit, in order, decodes to one picture of the clip's width in the processor's decoder. */
+  /**
+   * Every unit, in order, decodes to one picture of the clip's width in the processor's decoder.
+   */
   private static void assertDecodable(List<AccessUnit> units, int width) throws Exception {
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       for (int i = 0; i < units.size(); i++) {
         AccessUnit unit = units.get(i);
-        Frame frame = Frame.newBuilder().setCameraId("cam").setSequence(i).setCaptureTimeMs(1_000L + i * 40)
-            .setCodec(Codec.H264).setWidth(unit.width()).setHeight(unit.height()).setKeyframe(unit.keyframe())
-            .setPayload(ByteBuffer.wrap(unit.data())).build();
+        Frame frame =
+            Frame.newBuilder()
+                .setCameraId("cam")
+                .setSequence(i)
+                .setCaptureTimeMs(1_000L + i * 40)
+                .setCodec(Codec.H264)
+                .setWidth(unit.width())
+                .setHeight(unit.height())
+                .setKeyframe(unit.keyframe())
+                .setPayload(ByteBuffer.wrap(unit.data()))
+                .build();
         try (DecodedFrame decoded = decoder.decode(frame)) {
           assertThat(decoded.width()).isEqualTo(width);
         }

@@ -34,23 +34,41 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishCommandIT {
 
   @Test
-  void shouldPublishAFolderOfJpegsWithIncreasingSequences(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+  void shouldPublishAFolderOfJpegsWithIncreasingSequences(KafkaCluster kafka, @TempDir Path dir)
+      throws Exception {
     String topic = kafka.createTopic("frames", 1);
     TestMedia.jpegFolder(dir, 6, 120, 90);
 
-    CliRun run = CliRun.of("publish", dir.toString(), "-b", kafka.bootstrapServers(), "-t", topic, "--camera-id", "lobby", "--clip-id", "c1");
+    CliRun run =
+        CliRun.of(
+            "publish",
+            dir.toString(),
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic,
+            "--camera-id",
+            "lobby",
+            "--clip-id",
+            "c1");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("published 6 frames");
-    List<Frame> frames = values(TopicRecords.read(kafka.bootstrapServers(), topic, 6, WireSerdes.frame().deserializer()));
-    assertThat(frames).hasSize(6).allSatisfy(f -> {
-      assertThat(f.getCameraId()).isEqualTo("lobby");
-      assertThat(f.getCodec()).isEqualTo(Codec.JPEG);
-      assertThat(f.getWidth()).isEqualTo(120);
-      assertThat(f.getHeight()).isEqualTo(90);
-      assertThat(f.getKeyframe()).isTrue();
-      assertThat(f.getClipId()).isEqualTo("c1");
-    });
+    List<Frame> frames =
+        values(
+            TopicRecords.read(
+                kafka.bootstrapServers(), topic, 6, WireSerdes.frame().deserializer()));
+    assertThat(frames)
+        .hasSize(6)
+        .allSatisfy(
+            f -> {
+              assertThat(f.getCameraId()).isEqualTo("lobby");
+              assertThat(f.getCodec()).isEqualTo(Codec.JPEG);
+              assertThat(f.getWidth()).isEqualTo(120);
+              assertThat(f.getHeight()).isEqualTo(90);
+              assertThat(f.getKeyframe()).isTrue();
+              assertThat(f.getClipId()).isEqualTo("c1");
+            });
     assertThat(frames).extracting(Frame::getSequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults());
         DecodedFrame decoded = decoder.decode(frames.get(3))) {
@@ -60,15 +78,28 @@ class PublishCommandIT {
   }
 
   @Test
-  void shouldPassAnH264ClipThroughAsDecodableAccessUnits(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+  void shouldPassAnH264ClipThroughAsDecodableAccessUnits(KafkaCluster kafka, @TempDir Path dir)
+      throws Exception {
     String topic = kafka.createTopic("frames", 1);
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 20, 10);
     List<AccessUnit> units = H264AccessUnits.readAll(clip);
 
-    CliRun run = CliRun.of("publish", clip.toString(), "--codec", "h264", "-b", kafka.bootstrapServers(), "-t", topic);
+    CliRun run =
+        CliRun.of(
+            "publish",
+            clip.toString(),
+            "--codec",
+            "h264",
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<Frame> frames = values(TopicRecords.read(kafka.bootstrapServers(), topic, units.size(), WireSerdes.frame().deserializer()));
+    List<Frame> frames =
+        values(
+            TopicRecords.read(
+                kafka.bootstrapServers(), topic, units.size(), WireSerdes.frame().deserializer()));
     assertThat(frames).hasSize(units.size());
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       for (int i = 0; i < frames.size(); i++) {
@@ -82,7 +113,10 @@ class PublishCommandIT {
         }
       }
     }
-    assertThat(frames).filteredOn(Frame::getKeyframe).extracting(Frame::getSequence).contains(0L, 10L);
+    assertThat(frames)
+        .filteredOn(Frame::getKeyframe)
+        .extracting(Frame::getSequence)
+        .contains(0L, 10L);
   }
 
   @Test
@@ -90,15 +124,35 @@ class PublishCommandIT {
     String topic = kafka.createTopic("frames", 1);
     TestMedia.jpegFolder(dir, 4, 64, 48);
 
-    CliRun run = CliRun.of("publish", dir.toString(), "--cameras", "3", "--loop", "2", "--max-frames", "6",
-        "-b", kafka.bootstrapServers(), "-t", topic);
+    CliRun run =
+        CliRun.of(
+            "publish",
+            dir.toString(),
+            "--cameras",
+            "3",
+            "--loop",
+            "2",
+            "--max-frames",
+            "6",
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<Frame> frames = values(TopicRecords.read(kafka.bootstrapServers(), topic, 18, WireSerdes.frame().deserializer()));
-    Map<String, List<Long>> sequences = frames.stream().collect(Collectors.groupingBy(Frame::getCameraId,
-        Collectors.mapping(Frame::getSequence, Collectors.toList())));
+    List<Frame> frames =
+        values(
+            TopicRecords.read(
+                kafka.bootstrapServers(), topic, 18, WireSerdes.frame().deserializer()));
+    Map<String, List<Long>> sequences =
+        frames.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Frame::getCameraId,
+                    Collectors.mapping(Frame::getSequence, Collectors.toList())));
     assertThat(sequences).containsOnlyKeys("cam-1", "cam-2", "cam-3");
-    assertThat(sequences.values()).allSatisfy(s -> assertThat(s).containsExactly(0L, 1L, 2L, 3L, 4L, 5L));
+    assertThat(sequences.values())
+        .allSatisfy(s -> assertThat(s).containsExactly(0L, 1L, 2L, 3L, 4L, 5L));
   }
 
   @Test
@@ -106,10 +160,24 @@ class PublishCommandIT {
     String topic = kafka.createTopic("frames", 1);
     Path clip = TestMedia.h264Clip(dir.resolve("clip.mp4"), 160, 120, 10, 5);
 
-    CliRun run = CliRun.of("publish", clip.toString(), "--codec", "png", "--fps", "50", "-b", kafka.bootstrapServers(), "-t", topic);
+    CliRun run =
+        CliRun.of(
+            "publish",
+            clip.toString(),
+            "--codec",
+            "png",
+            "--fps",
+            "50",
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<Frame> frames = values(TopicRecords.read(kafka.bootstrapServers(), topic, 10, WireSerdes.frame().deserializer()));
+    List<Frame> frames =
+        values(
+            TopicRecords.read(
+                kafka.bootstrapServers(), topic, 10, WireSerdes.frame().deserializer()));
     assertThat(frames).hasSize(10).allSatisfy(f -> assertThat(f.getCodec()).isEqualTo(Codec.PNG));
     assertThat(frames).extracting(Frame::getCaptureTimeMs).isSorted();
   }
@@ -119,7 +187,16 @@ class PublishCommandIT {
     TestMedia.jpegFolder(dir, 2, 32, 24);
     String topic = kafka.uniqueName("created");
 
-    CliRun run = CliRun.of("publish", dir.toString(), "--create-topic", "2", "-b", kafka.bootstrapServers(), "-t", topic);
+    CliRun run =
+        CliRun.of(
+            "publish",
+            dir.toString(),
+            "--create-topic",
+            "2",
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("created topic " + topic + " with 2 partition(s)");
@@ -127,18 +204,34 @@ class PublishCommandIT {
   }
 
   @Test
-  void shouldExplainAFrameTooLargeForTheTopic(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+  void shouldExplainAFrameTooLargeForTheTopic(KafkaCluster kafka, @TempDir Path dir)
+      throws Exception {
     String topic = kafka.uniqueName("tiny");
-    try (Admin admin = Admin.create(kafka.clientConfig())) { // a topic that takes records up to 2 KB
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-          .configs(Map.of("max.message.bytes", "2048")))).all().get();
+    try (Admin admin =
+        Admin.create(kafka.clientConfig())) { // a topic that takes records up to 2 KB
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "2048"))))
+          .all()
+          .get();
     }
     TestMedia.jpegFolder(dir, 1, 320, 240); // a JPEG of tens of KB
 
-    CliRun run = CliRun.of("publish", dir.toString(), "--codec", "png", "-b", kafka.bootstrapServers(), "-t", topic);
+    CliRun run =
+        CliRun.of(
+            "publish",
+            dir.toString(),
+            "--codec",
+            "png",
+            "-b",
+            kafka.bootstrapServers(),
+            "-t",
+            topic);
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("Kafka did not accept a frame for topic " + topic, "max.message.bytes");
+    assertThat(run.err())
+        .contains("Kafka did not accept a frame for topic " + topic, "max.message.bytes");
   }
 
   @Test
@@ -146,7 +239,8 @@ class PublishCommandIT {
     TestMedia.jpegFolder(dir, 1, 32, 24);
     String missing = kafka.uniqueName("never-created");
 
-    CliRun run = CliRun.of("publish", dir.toString(), "-b", kafka.bootstrapServers(), "-t", missing);
+    CliRun run =
+        CliRun.of("publish", dir.toString(), "-b", kafka.bootstrapServers(), "-t", missing);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("topic " + missing + " does not exist");

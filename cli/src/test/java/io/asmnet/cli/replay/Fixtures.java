@@ -43,8 +43,9 @@ final class Fixtures {
     for (int k = 0; k < n; k++) {
       float[] lm = shape(0, 0);
       TruthFace face = new TruthFace(lm, TruthBox.around(lm), 5.0, -3.0, 10.0 + k, true);
-      frames.add(new TruthFrame(k, 0, new Motion(0, 0, 1, k), new double[] {1, 0, 0, 0, 1, 0},
-          List.of(face)));
+      frames.add(
+          new TruthFrame(
+              k, 0, new Motion(0, 0, 1, k), new double[] {1, 0, 0, 0, 1, 0}, List.of(face)));
     }
     ClipSpec spec = ClipSpec.defaults().withFrames(n);
     return new GroundTruth(spec, List.of(new Segment(0, "synthetic.png", 640, 480, 0, n)), frames);
@@ -59,26 +60,42 @@ final class Fixtures {
     TruthBox b = TruthBox.around(lm);
     return Face.newBuilder()
         .setBox(new Box((float) b.x(), (float) b.y(), (float) b.w(), (float) b.h()))
-        .setScore(0.9f).setLandmarks(points).setYaw(yaw).setPitch(pitch).setRoll(roll)
-        .setSource(FaceSource.DETECTED).build();
+        .setScore(0.9f)
+        .setLandmarks(points)
+        .setYaw(yaw)
+        .setPitch(pitch)
+        .setRoll(roll)
+        .setSource(FaceSource.DETECTED)
+        .build();
   }
 
   /** The event of the truth's face in frame k, moved by (dx, dy), with the true pose. */
-  static PoseEvent event(GroundTruth truth, long k, float dx, float dy, long capture,
-      long processed) {
+  static PoseEvent event(
+      GroundTruth truth, long k, float dx, float dy, long capture, long processed) {
     TruthFace t = truth.frame(k).faces().get(0);
-    Face face = face(shape(dx, dy), t.yaw().floatValue(), t.pitch().floatValue(),
-        t.roll().floatValue());
+    Face face =
+        face(shape(dx, dy), t.yaw().floatValue(), t.pitch().floatValue(), t.roll().floatValue());
     return event(k, List.of(face), capture, processed);
   }
 
   static PoseEvent event(long sequence, List<Face> faces, long capture, long processed) {
     return PoseEvent.newBuilder()
-        .setCameraId("clip").setSequence(sequence).setCaptureTimeMs(capture)
-        .setProcessedTimeMs(processed).setFrameWidth(640).setFrameHeight(480)
-        .setModelName("asmnet").setModelVersion("test")
-        .setTimings(StageTimings.newBuilder().setDecodeMicros(1).setDetectMicros(1)
-            .setInferMicros(1).setTotalMicros(3).build())
-        .setFaces(faces).build();
+        .setCameraId("clip")
+        .setSequence(sequence)
+        .setCaptureTimeMs(capture)
+        .setProcessedTimeMs(processed)
+        .setFrameWidth(640)
+        .setFrameHeight(480)
+        .setModelName("asmnet")
+        .setModelVersion("test")
+        .setTimings(
+            StageTimings.newBuilder()
+                .setDecodeMicros(1)
+                .setDetectMicros(1)
+                .setInferMicros(1)
+                .setTotalMicros(3)
+                .build())
+        .setFaces(faces)
+        .build();
   }
 }

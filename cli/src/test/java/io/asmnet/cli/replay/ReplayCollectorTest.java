@@ -50,8 +50,10 @@ class ReplayCollectorTest {
 
   @Test
   void shouldIgnoreRecordsOfUnknownSchemasAndSequencesOutsideTheClip() {
-    collector.accept(new ConsumerRecord<>(EVENTS, 0, 0L, null, "not avro".getBytes(StandardCharsets.UTF_8)));
-    collector.accept(new ConsumerRecord<>(DLQ, 0, 0L, null, "not avro".getBytes(StandardCharsets.UTF_8)));
+    collector.accept(
+        new ConsumerRecord<>(EVENTS, 0, 0L, null, "not avro".getBytes(StandardCharsets.UTF_8)));
+    collector.accept(
+        new ConsumerRecord<>(DLQ, 0, 0L, null, "not avro".getBytes(StandardCharsets.UTF_8)));
     collector.accept(event("cam-r", 7, "clip-1"));
 
     assertThat(collector.missing()).containsExactly(0L, 1L, 2L, 3L);
@@ -76,26 +78,46 @@ class ReplayCollectorTest {
     // then
     assertThat(two.complete()).isTrue();
     assertThat(two.accounted()).isEqualTo(4);
-    assertThat(two.events()).extracting(e -> e.getCameraId().toString()).containsExactly("cam-0", "cam-0", "cam-1");
+    assertThat(two.events())
+        .extracting(e -> e.getCameraId().toString())
+        .containsExactly("cam-0", "cam-0", "cam-1");
     assertThat(two.deadLetters()).isEqualTo(1);
   }
 
   private static ConsumerRecord<byte[], byte[]> event(String camera, long sequence, String clipId) {
     PoseEvent event = TestMedia.event(camera, sequence, 10, 10, 50, 0, 0, 0);
     event.setClipId(clipId);
-    return new ConsumerRecord<>(EVENTS, 0, sequence, camera.getBytes(StandardCharsets.UTF_8),
+    return new ConsumerRecord<>(
+        EVENTS,
+        0,
+        sequence,
+        camera.getBytes(StandardCharsets.UTF_8),
         WireSerdes.poseEvent().encode(event));
   }
 
   private static Frame frame(String camera, long sequence, String clipId) {
-    return Frame.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTimeMs(1).setCodec(Codec.JPEG)
-        .setPayload(ByteBuffer.wrap(new byte[] {1, 2, 3})).setClipId(clipId).build();
+    return Frame.newBuilder()
+        .setCameraId(camera)
+        .setSequence(sequence)
+        .setCaptureTimeMs(1)
+        .setCodec(Codec.JPEG)
+        .setPayload(ByteBuffer.wrap(new byte[] {1, 2, 3}))
+        .setClipId(clipId)
+        .build();
   }
 
   private static ConsumerRecord<byte[], byte[]> deadLetter(Frame frame) {
-    DeadLetter letter = DeadLetter.newBuilder().setSourceTopic("frames").setPartition(0).setOffset(frame.getSequence())
-        .setTimestampMs(1).setErrorKind(ErrorKind.CORRUPT_PAYLOAD).setMessage("bad")
-        .setPayload(ByteBuffer.wrap(WireSerdes.frame().encode(frame))).build();
-    return new ConsumerRecord<>(DLQ, 0, frame.getSequence(), null, WireSerdes.deadLetter().encode(letter));
+    DeadLetter letter =
+        DeadLetter.newBuilder()
+            .setSourceTopic("frames")
+            .setPartition(0)
+            .setOffset(frame.getSequence())
+            .setTimestampMs(1)
+            .setErrorKind(ErrorKind.CORRUPT_PAYLOAD)
+            .setMessage("bad")
+            .setPayload(ByteBuffer.wrap(WireSerdes.frame().encode(frame)))
+            .build();
+    return new ConsumerRecord<>(
+        DLQ, 0, frame.getSequence(), null, WireSerdes.deadLetter().encode(letter));
   }
 }

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input to {@code asmnet replay} fails at once with a usage code, before any broker is contacted. */
-@Timeout(value = 10, unit = TimeUnit.SECONDS) // the broker timeout is 15 s: it must not be waited for
+/**
+ * Bad input to {@code asmnet replay} fails at once with a usage code, before any broker is
+ * contacted.
+ */
+@Timeout(
+    value = 10,
+    unit = TimeUnit.SECONDS) // the broker timeout is 15 s: it must not be waited for
 class ReplayCommandTest {
 
   @Test
@@ -45,7 +50,8 @@ class ReplayCommandTest {
 
   @Test
   void shouldRejectEmbeddedWithBootstrapServers(@TempDir Path dir) {
-    CliRun run = CliRun.of("replay", dir.toString(), "--embedded", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun run =
+        CliRun.of("replay", dir.toString(), "--embedded", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
     assertThat(run.err()).contains("--embedded starts its own broker");

@@ -18,9 +18,10 @@ class ReplayProgressTest {
   void shouldStepPerEventUpToTheClipsFramesAndPassEveryEventOn() {
     ByteArrayOutputStream drawn = new ByteArrayOutputStream();
     List<Long> heard = new ArrayList<>();
-    ReplayProgress progress = new ReplayProgress(
-        Progress.bar("replay", 10, new PrintStream(drawn, true, StandardCharsets.UTF_8)),
-        (event, publishedMs) -> heard.add(event.getSequence()));
+    ReplayProgress progress =
+        new ReplayProgress(
+            Progress.bar("replay", 10, new PrintStream(drawn, true, StandardCharsets.UTF_8)),
+            (event, publishedMs) -> heard.add(event.getSequence()));
 
     for (long s = 0; s < 3; s++) {
       PoseEvent event = TestMedia.event("replay", s, 50, 50, 40, 0, 0, 0);

@@ -44,8 +44,13 @@ class ReplayReportTest {
 
     String table = report.table();
 
-    assertThat(table).contains("frames in").contains("40").contains("missing frames")
-        .contains("dead letters").contains("recall").contains("1.000")
+    assertThat(table)
+        .contains("frames in")
+        .contains("40")
+        .contains("missing frames")
+        .contains("dead letters")
+        .contains("recall")
+        .contains("1.000")
         .contains(ReportTable.number(report.accuracy().nmeMean(), 4))
         .contains(ReportTable.number(report.speed().p95Ms(), 1))
         .contains("throughput");
@@ -73,7 +78,8 @@ class ReplayReportTest {
   @Test
   void shouldRejectJsonThatIsNoReport() {
     assertThatThrownBy(() -> ReplayReport.fromJson("{\"frames\": 3}"))
-        .isInstanceOf(IOException.class).hasMessageContaining("not a replay report");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a replay report");
   }
 
   @Test

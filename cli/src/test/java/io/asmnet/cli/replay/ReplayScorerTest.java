@@ -51,24 +51,29 @@ class ReplayScorerTest {
     assertThat(report.accuracy().nmeMean()).isCloseTo(expected, within(1e-6));
     assertThat(report.accuracy().nmeMedian()).isCloseTo(expected, within(1e-6));
     assertThat(report.accuracy().failureRate()).isZero(); // 0.083 < 0.1
-    assertThat(report.series()).extracting(FrameStat::meanNme)
+    assertThat(report.series())
+        .extracting(FrameStat::meanNme)
         .allSatisfy(v -> assertThat(v).isCloseTo(expected, within(1e-6)));
   }
 
   @Test
   void shouldCountMissingDuplicateAndUnexpectedFramesAndDeadLetters() {
     GroundTruth truth = truth(6);
-    List<PoseEvent> events = List.of(
-        event(truth, 0, 0, 0, 0, 10), event(truth, 0, 9, 9, 0, 20), event(truth, 2, 0, 0, 0, 30),
-        event(truth, 5, 0, 0, 0, 40), event(99, List.of(), 0, 50));
+    List<PoseEvent> events =
+        List.of(
+            event(truth, 0, 0, 0, 0, 10),
+            event(truth, 0, 9, 9, 0, 20),
+            event(truth, 2, 0, 0, 0, 30),
+            event(truth, 5, 0, 0, 0, 40),
+            event(99, List.of(), 0, 50));
 
     ReplayReport report = scorer.score(new ReplayInput(truth, events, 2, Map.of()));
 
-    assertThat(report.frames())
-        .isEqualTo(new FrameCounts(6, 3, 3, 2, 1, 1));
+    assertThat(report.frames()).isEqualTo(new FrameCounts(6, 3, 3, 2, 1, 1));
     assertThat(report.accuracy().trueFaces()).isEqualTo(3); // only frames that came out
     assertThat(report.accuracy().nmeMean()).isCloseTo(0, within(1e-9)); // first event kept
-    assertThat(report.series()).extracting(FrameStat::delivered)
+    assertThat(report.series())
+        .extracting(FrameStat::delivered)
         .containsExactly(true, false, true, false, false, true);
   }
 
@@ -148,8 +153,8 @@ class ReplayScorerTest {
   @Test
   void shouldFallBackToCaptureTimeWithoutPublishTimes() {
     GroundTruth truth = truth(2);
-    List<PoseEvent> events = List.of(event(truth, 0, 0, 0, 500, 530),
-        event(truth, 1, 0, 0, 533, 573));
+    List<PoseEvent> events =
+        List.of(event(truth, 0, 0, 0, 500, 530), event(truth, 1, 0, 0, 533, 573));
 
     ReplayReport report = scorer.score(new ReplayInput(truth, events, 0, Map.of()));
 

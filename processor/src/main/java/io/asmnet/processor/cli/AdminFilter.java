@@ -12,14 +12,15 @@ final class AdminFilter {
 
   static Properties clientOnly(Properties all) {
     Properties out = new Properties();
-    all.forEach((k, v) -> {
-      String key = k.toString();
-      if (ADMIN.contains(key)) {
-        out.put(key, v);
-      } else if (key.startsWith("admin.")) {
-        out.put(key.substring("admin.".length()), v);
-      }
-    });
+    all.forEach(
+        (k, v) -> {
+          String key = k.toString();
+          if (ADMIN.contains(key)) {
+            out.put(key, v);
+          } else if (key.startsWith("admin.")) {
+            out.put(key.substring("admin.".length()), v);
+          }
+        });
     return out;
   }
 }

@@ -2,11 +2,11 @@ package io.asmnet.processor.cli;
 
 import io.asmnet.processor.config.ConfigException;
 import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
 import io.asmnet.processor.metrics.MetricsRuntime;
 import io.asmnet.processor.metrics.PipelineMetrics;
-import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.topology.PoseTopology;
 import io.asmnet.processor.topology.ProductionErrorHandler;
 import io.asmnet.processor.topology.Stages;
@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the processor: topics checked (or created), model opened once, topology built, Kafka
- * Streams started. {@link #run} is what {@code processor run} does; {@link #start} is for tests
- * and embedders, which stop it by closing the returned {@link RunningProcessor}.
+ * Streams started. {@link #run} is what {@code processor run} does; {@link #start} is for tests and
+ * embedders, which stop it by closing the returned {@link RunningProcessor}.
  */
 public final class ProcessorApp {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
@@ -69,8 +69,8 @@ public final class ProcessorApp {
    * visible as not ready), then the topics, the model, then Kafka Streams in its own state
    * directory.
    *
-   * @throws io.asmnet.processor.config.ConfigException a bad setting (Kafka values, metrics
-   *     address or port, state directory), or topics missing (and topics.create=false)
+   * @throws io.asmnet.processor.config.ConfigException a bad setting (Kafka values, metrics address
+   *     or port, state directory), or topics missing (and topics.create=false)
    * @throws io.asmnet.processor.infer.ModelLoadException model unusable or device unavailable
    * @throws KafkaUnavailableException the broker did not answer within broker.timeout.s
    */
@@ -87,28 +87,40 @@ public final class ProcessorApp {
       try {
         // The detectors run where the landmark model runs (AUTO resolved once, not per network).
         ProcessorConfig resolved = config.withInferenceDevice(estimator.device());
-        Stages stages = new Stages(stageFactory.decoders(config), stageFactory.locators(resolved), estimator,
-            obs.metrics(), Clock.systemUTC());
+        Stages stages =
+            new Stages(
+                stageFactory.decoders(config),
+                stageFactory.locators(resolved),
+                estimator,
+                obs.metrics(),
+                Clock.systemUTC());
         obs.metrics().detectorInUse(config.stages().detector().key(), estimator.device().name());
-        int maxRecordBytes = TopicLimits.outputRecordLimit(config, props,
-            RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
+        int maxRecordBytes =
+            TopicLimits.outputRecordLimit(
+                config, props, RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes()));
         // Output records Kafka refuses are counted on the pipeline's metrics.
         props.put(ProductionErrorHandler.OBSERVER_CONFIG, obs.metrics());
         WireFormat wire = config.wire().open();
         LOG.info("values in {} encoding", wire.description());
         props.put(ProductionErrorHandler.WIRE_FORMAT_CONFIG, wire);
-        AutoCloseable closing = () -> {
-          try {
-            stageFactory.close();
-          } finally {
-            wire.close();
-          }
-        };
+        AutoCloseable closing =
+            () -> {
+              try {
+                stageFactory.close();
+              } finally {
+                wire.close();
+              }
+            };
         Duration cameraIdle = Duration.ofMillis(config.stages().cameraIdleMillis());
         try {
           return RunningProcessor.start(
-              PoseTopology.build(stages, Topics.of(config.topics(), wire), maxRecordBytes, cameraIdle),
-              props, estimator, closing, obs, state);
+              PoseTopology.build(
+                  stages, Topics.of(config.topics(), wire), maxRecordBytes, cameraIdle),
+              props,
+              estimator,
+              closing,
+              obs,
+              state);
         } catch (RuntimeException e) {
           wire.close();
           throw e;
@@ -134,10 +146,14 @@ public final class ProcessorApp {
     }
   }
 
-  /** Creates topics with the admin client's share of the Streams settings, bounded by broker.timeout.s. */
+  /**
+   * Creates topics with the admin client's share of the Streams settings, bounded by
+   * broker.timeout.s.
+   */
   static TopicProvisioner provisioner(ProcessorConfig config) {
     Map<String, Object> admin = new HashMap<>();
-    AdminFilter.clientOnly(StreamsSettings.of(config)).forEach((k, v) -> admin.put(k.toString(), v));
+    AdminFilter.clientOnly(StreamsSettings.of(config))
+        .forEach((k, v) -> admin.put(k.toString(), v));
     int ms = (int) config.kafka().brokerTimeout().toMillis();
     admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
     admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
@@ -149,16 +165,33 @@ public final class ProcessorApp {
   private MetricsRuntime startMetrics() {
     ProcessorConfig.Metrics m = config.metrics();
     try {
-      MetricsRuntime obs = MetricsRuntime.start(config.kafka().applicationId(), MetricsRuntime.defaultInstance(),
-          m.maxCameras(), m.bind(), m.port());
+      MetricsRuntime obs =
+          MetricsRuntime.start(
+              config.kafka().applicationId(),
+              MetricsRuntime.defaultInstance(),
+              m.maxCameras(),
+              m.bind(),
+              m.port());
       LOG.info("metrics at http://{}:{}/metrics", hostForUrl(m.bind()), obs.port());
       return obs;
     } catch (BindException e) {
-      throw new ConfigException("metrics.port: cannot listen on " + m.bind() + ":" + m.port() + " (" + e.getMessage()
-          + "; is another processor there? metrics.port=0 picks a free port)");
+      throw new ConfigException(
+          "metrics.port: cannot listen on "
+              + m.bind()
+              + ":"
+              + m.port()
+              + " ("
+              + e.getMessage()
+              + "; is another processor there? metrics.port=0 picks a free port)");
     } catch (IOException | UnresolvedAddressException e) {
-      throw new ConfigException("metrics.bind: cannot listen on " + m.bind() + ":" + m.port() + " ("
-          + TopicProvisioner.rootMessage(e) + "; use an address of this host, 0.0.0.0 or 127.0.0.1)");
+      throw new ConfigException(
+          "metrics.bind: cannot listen on "
+              + m.bind()
+              + ":"
+              + m.port()
+              + " ("
+              + TopicProvisioner.rootMessage(e)
+              + "; use an address of this host, 0.0.0.0 or 127.0.0.1)");
     }
   }
 
@@ -169,8 +202,15 @@ public final class ProcessorApp {
     metrics.inferenceDevice(model.device().name(), inf.device().name());
     metrics.modelInUse(model.name(), model.version());
     LOG.info("model {} {} on {}", model.name(), model.version(), model.device());
-    return new BatchedLandmarkEstimator(model, model::run, inf.maxBatchSize(), config.kafka().numStreamThreads(),
-        inf.maxQueueDelayMicros(), inf.timeoutMillis(), inf.retryMillis(), metrics);
+    return new BatchedLandmarkEstimator(
+        model,
+        model::run,
+        inf.maxBatchSize(),
+        config.kafka().numStreamThreads(),
+        inf.maxQueueDelayMicros(),
+        inf.timeoutMillis(),
+        inf.retryMillis(),
+        metrics);
   }
 
   private static String hostForUrl(String bind) {

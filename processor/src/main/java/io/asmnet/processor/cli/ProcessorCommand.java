@@ -23,6 +23,8 @@ public final class ProcessorCommand {
   public static CommandLine commandLine(RunCommand run) {
     CommandLine sub = new CommandLine(run);
     sub.getCommandSpec().usageMessage().footer(RunCommand.settingsFooter());
-    return new CommandLine(new ProcessorCommand()).addSubcommand("run", sub).addSubcommand("topics", new TopicsCommand());
+    return new CommandLine(new ProcessorCommand())
+        .addSubcommand("run", sub)
+        .addSubcommand("topics", new TopicsCommand());
   }
 }

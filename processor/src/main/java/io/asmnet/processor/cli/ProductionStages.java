@@ -20,12 +20,12 @@ import io.asmnet.processor.track.TrackingFaceLocator;
 import java.util.function.Supplier;
 
 /**
- * The production stages, from {@link ProcessorConfig.StageSettings}: still/H.264 decoding within {@link
- * DecodeLimits}, and the detector behind the tracker: BlazeFace (the full-range network on frames,
- * the short-range one confirming tracked faces; both opened once here and shared by every task)
- * or an OpenCV cascade. This is the one place that names the decode/detect/track implementations
- * and maps the configuration onto their settings; what the configuration does not expose keeps
- * the records' {@code defaults()}.
+ * The production stages, from {@link ProcessorConfig.StageSettings}: still/H.264 decoding within
+ * {@link DecodeLimits}, and the detector behind the tracker: BlazeFace (the full-range network on
+ * frames, the short-range one confirming tracked faces; both opened once here and shared by every
+ * task) or an OpenCV cascade. This is the one place that names the decode/detect/track
+ * implementations and maps the configuration onto their settings; what the configuration does not
+ * expose keeps the records' {@code defaults()}.
  */
 public final class ProductionStages implements StageFactory {
   /** Intra-op threads per detector run: tasks run in parallel already, one per stream thread. */
@@ -59,8 +59,13 @@ public final class ProductionStages implements StageFactory {
     return () -> {
       BlazeFaceDetector detector = new BlazeFaceDetector(full, blazeFace);
       try {
-        return locator(detector, confirm == null ? null
-            : new BlazeFaceConfirmer(new BlazeFaceDetector(confirm, blazeFace), blazeFace.upright()), tracker);
+        return locator(
+            detector,
+            confirm == null
+                ? null
+                : new BlazeFaceConfirmer(
+                    new BlazeFaceDetector(confirm, blazeFace), blazeFace.upright()),
+            tracker);
       } catch (RuntimeException e) {
         detector.close();
         throw e;
@@ -73,10 +78,19 @@ public final class ProductionStages implements StageFactory {
       return;
     }
     ProcessorConfig.StageSettings s = config.stages();
-    fullRange = BlazeFaceNet.open(s.detectorModel(), BlazeFaceNet.FULL_RANGE, config.inference().device(), DETECTOR_THREADS);
+    fullRange =
+        BlazeFaceNet.open(
+            s.detectorModel(),
+            BlazeFaceNet.FULL_RANGE,
+            config.inference().device(),
+            DETECTOR_THREADS);
     try {
-      shortRange = BlazeFaceNet.open(s.detectorShortModel(), BlazeFaceNet.SHORT_RANGE, config.inference().device(),
-          DETECTOR_THREADS);
+      shortRange =
+          BlazeFaceNet.open(
+              s.detectorShortModel(),
+              BlazeFaceNet.SHORT_RANGE,
+              config.inference().device(),
+              DETECTOR_THREADS);
     } catch (RuntimeException e) {
       fullRange.close();
       fullRange = null;
@@ -84,7 +98,8 @@ public final class ProductionStages implements StageFactory {
     }
   }
 
-  private static FaceLocator locator(FaceDetector detector, FaceConfirmer confirmer, TrackerConfig tracker) {
+  private static FaceLocator locator(
+      FaceDetector detector, FaceConfirmer confirmer, TrackerConfig tracker) {
     try {
       return new TrackingFaceLocator(detector, confirmer, tracker);
     } catch (RuntimeException e) {
@@ -120,12 +135,17 @@ public final class ProductionStages implements StageFactory {
 
   static BlazeFaceConfig blazeFaceConfig(ProcessorConfig.StageSettings s) {
     BlazeFaceConfig d = BlazeFaceConfig.defaults();
-    return new BlazeFaceConfig(s.detectorMinScore(), d.nmsIou(), s.detectorMaxFaces(), s.detectorMinFacePixels(),
+    return new BlazeFaceConfig(
+        s.detectorMinScore(),
+        d.nmsIou(),
+        s.detectorMaxFaces(),
+        s.detectorMinFacePixels(),
         s.cropUpright());
   }
 
   static TrackerConfig trackerConfig(ProcessorConfig.StageSettings s) {
-    // One faces-per-frame limit for both: the tracker must not keep more faces than detection may find.
+    // One faces-per-frame limit for both: the tracker must not keep more faces than detection may
+    // find.
     // The cascade has no cheap confirmation and its boxes are upright.
     boolean blazeFace = s.detector() == DetectorKind.BLAZEFACE;
     return TrackerConfig.defaults()

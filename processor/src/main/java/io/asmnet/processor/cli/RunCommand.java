@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code processor run}: loads and checks the configuration, then runs the Kafka Streams app. */
 @Command(
@@ -25,10 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
           + " through to Kafka unchanged."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly (SIGTERM/SIGINT)",
-        "1:runtime failure (Kafka unreachable within --kafka-timeout, stream thread died)",
-        "2:bad configuration, one line per problem naming the setting (also Kafka's own settings, the"
-            + " metrics address and port, a broker host that does not resolve, missing topics)"},
+    exitCodeList = {
+      "0:stopped cleanly (SIGTERM/SIGINT)",
+      "1:runtime failure (Kafka unreachable within --kafka-timeout, stream thread died)",
+      "2:bad configuration, one line per problem naming the setting (also Kafka's own settings, the"
+          + " metrics address and port, a broker host that does not resolve, missing topics)"
+    },
     footerHeading = "%nSettings (key = default):%n")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -38,7 +40,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Mixin SettingsOptions settings = new SettingsOptions();
@@ -48,7 +53,10 @@ public final class RunCommand implements Callable<Integer> {
   private final StageFactory stages;
 
   public RunCommand() {
-    this(System.getenv(), new ProductionStages(), (config, stages) -> new ProcessorApp(config, stages).run());
+    this(
+        System.getenv(),
+        new ProductionStages(),
+        (config, stages) -> new ProcessorApp(config, stages).run());
   }
 
   RunCommand(Map<String, String> env, StageFactory stages, Launcher launcher) {
@@ -94,7 +102,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The settings table for the help footer. */
   static String[] settingsFooter() {
-    return ConfigLoader.knownKeys().entrySet().stream().map(e -> "  " + e.getKey() + " = " + e.getValue())
+    return ConfigLoader.knownKeys().entrySet().stream()
+        .map(e -> "  " + e.getKey() + " = " + e.getValue())
         .toArray(String[]::new);
   }
 }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A started Kafka Streams client and the estimator it shares. A stream thread that dies is not
  * replaced (the same record would kill the next one): the client shuts down and {@link
- * #awaitExitCode} answers 1. {@link #close} stops Streams first, then the estimator, so no
- * stream thread can still be waiting in the batcher, then the metrics endpoint (it reports the
- * shutdown as not ready until the end).
+ * #awaitExitCode} answers 1. {@link #close} stops Streams first, then the estimator, so no stream
+ * thread can still be waiting in the batcher, then the metrics endpoint (it reports the shutdown as
+ * not ready until the end).
  */
 public final class RunningProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningProcessor.class);
@@ -35,8 +35,12 @@ public final class RunningProcessor implements AutoCloseable {
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningProcessor(KafkaStreams streams, LandmarkEstimator estimator, AutoCloseable stages,
-      MetricsRuntime metrics, AutoCloseable stateDirectory) {
+  private RunningProcessor(
+      KafkaStreams streams,
+      LandmarkEstimator estimator,
+      AutoCloseable stages,
+      MetricsRuntime metrics,
+      AutoCloseable stateDirectory) {
     this.streams = streams;
     this.estimator = estimator;
     this.stages = stages;
@@ -45,28 +49,40 @@ public final class RunningProcessor implements AutoCloseable {
   }
 
   /**
-   * @param stages what the stage factory holds for all tasks (the detector networks), closed after the estimator
+   * @param stages what the stage factory holds for all tasks (the detector networks), closed after
+   *     the estimator
    * @param stateDirectory the claim on this instance's state directory, released last
    */
-  static RunningProcessor start(Topology topology, Properties props, LandmarkEstimator estimator,
-      AutoCloseable stages, MetricsRuntime metrics, AutoCloseable stateDirectory) {
+  static RunningProcessor start(
+      Topology topology,
+      Properties props,
+      LandmarkEstimator estimator,
+      AutoCloseable stages,
+      MetricsRuntime metrics,
+      AutoCloseable stateDirectory) {
     KafkaStreams streams = new KafkaStreams(topology, props);
     metrics.bindKafkaStreams(streams);
     metrics.bindInferenceHealth(estimator::health);
-    metrics.watchKafka(AdminFilter.clientOnly(props),
+    metrics.watchKafka(
+        AdminFilter.clientOnly(props),
         props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-contact-watch");
-    RunningProcessor running = new RunningProcessor(streams, estimator, stages, metrics, stateDirectory);
-    running.streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed; shutting this instance down (its records are retried after restart)", e);
-      running.failed.set(true);
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
-    running.streams.setStateListener((now, before) -> {
-      LOG.info("streams state {} -> {}", before, now);
-      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-        running.stopped.countDown();
-      }
-    });
+    RunningProcessor running =
+        new RunningProcessor(streams, estimator, stages, metrics, stateDirectory);
+    running.streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error(
+              "stream thread failed; shutting this instance down (its records are retried after restart)",
+              e);
+          running.failed.set(true);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    running.streams.setStateListener(
+        (now, before) -> {
+          LOG.info("streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            running.stopped.countDown();
+          }
+        });
     running.streams.start();
     return running;
   }
@@ -91,11 +107,13 @@ public final class RunningProcessor implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    LOG.info("stopping: closing Kafka Streams (up to {} s), then the model", CLOSE_TIMEOUT.toSeconds());
+    LOG.info(
+        "stopping: closing Kafka Streams (up to {} s), then the model", CLOSE_TIMEOUT.toSeconds());
     // Leave the group: a stopped instance's partitions move at once instead of after the session
     // timeout (45 s by default), so a restart or another instance resumes without a stall.
-    if (!streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(CLOSE_TIMEOUT))) {
+    if (!streams.close(
+        CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT))) {
       LOG.warn("Kafka Streams did not close within {} s", CLOSE_TIMEOUT.toSeconds());
     }
     estimator.close();

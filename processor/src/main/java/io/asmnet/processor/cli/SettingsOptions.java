@@ -8,27 +8,39 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options that give the processor's settings ({@code @Mixin} of {@code run} and {@code
- * topics}, so both read one configuration the same way): a properties file, {@code --set}
- * overrides, and shorthands for the usual ones.
+ * The options that give the processor's settings ({@code @Mixin} of {@code run} and {@code topics},
+ * so both read one configuration the same way): a properties file, {@code --set} overrides, and
+ * shorthands for the usual ones.
  */
 public final class SettingsOptions {
 
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
   Path configFile;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one setting (repeatable).")
   Map<String, String> sets = new LinkedHashMap<>();
 
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Same as --set bootstrap.servers=...")
+  @Option(
+      names = {"-b", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT[,...]",
+      description = "Same as --set bootstrap.servers=...")
   String bootstrapServers;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "Same as --set model.path=... (an exported .onnx file).")
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Same as --set model.path=... (an exported .onnx file).")
   Path model;
 
-  @Option(names = "--kafka-timeout", paramLabel = "SECONDS",
-      description = "Give up on an unreachable broker at start after this long; same as --set broker.timeout.s=..."
-          + " (default 15).")
+  @Option(
+      names = "--kafka-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Give up on an unreachable broker at start after this long; same as --set broker.timeout.s=..."
+              + " (default 15).")
   Integer kafkaTimeout;
 
   /**

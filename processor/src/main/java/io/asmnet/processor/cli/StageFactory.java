@@ -6,9 +6,9 @@ import io.asmnet.processor.track.FaceLocator;
 import java.util.function.Supplier;
 
 /**
- * Makes the per-task stages: decoders and face locators. {@link ProductionStages} is the real
- * one; tests pass their own. (The pipeline observer is not a stage: it is the metrics runtime's,
- * which {@link ProcessorApp} starts.)
+ * Makes the per-task stages: decoders and face locators. {@link ProductionStages} is the real one;
+ * tests pass their own. (The pipeline observer is not a stage: it is the metrics runtime's, which
+ * {@link ProcessorApp} starts.)
  */
 public interface StageFactory extends AutoCloseable {
 

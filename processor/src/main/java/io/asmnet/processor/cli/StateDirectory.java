@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * This instance's own Kafka Streams state directory: the first free {@code instance-N} folder
- * under {@code state.dir}, held by a file lock for the life of the instance. Kafka Streams locks
- * its state directory per process, so two instances of one {@code application.id} on one host
- * (or two containers sharing one volume) cannot share it; with a slot each they can, and a
- * restarted instance takes the lowest free slot again and finds its stores there (no restore from
- * the changelog). The lock is the operating system's, so a crashed instance frees its slot.
+ * This instance's own Kafka Streams state directory: the first free {@code instance-N} folder under
+ * {@code state.dir}, held by a file lock for the life of the instance. Kafka Streams locks its
+ * state directory per process, so two instances of one {@code application.id} on one host (or two
+ * containers sharing one volume) cannot share it; with a slot each they can, and a restarted
+ * instance takes the lowest free slot again and finds its stores there (no restore from the
+ * changelog). The lock is the operating system's, so a crashed instance frees its slot.
  */
 final class StateDirectory implements AutoCloseable {
   private static final int MAX_SLOTS = 1024;
@@ -40,8 +40,11 @@ final class StateDirectory implements AutoCloseable {
       Files.createDirectories(base);
       for (int slot = 0; slot < MAX_SLOTS; slot++) {
         Path dir = base.resolve("instance-" + slot);
-        FileChannel channel = FileChannel.open(base.resolve("instance-" + slot + ".lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+            FileChannel.open(
+                base.resolve("instance-" + slot + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel);
         if (lock != null) {
           Files.createDirectories(dir);
@@ -50,9 +53,15 @@ final class StateDirectory implements AutoCloseable {
         channel.close();
       }
     } catch (IOException e) {
-      throw new ConfigException("state.dir: cannot use " + base.toAbsolutePath() + " for Kafka Streams state: " + e);
+      throw new ConfigException(
+          "state.dir: cannot use " + base.toAbsolutePath() + " for Kafka Streams state: " + e);
     }
-    throw new ConfigException("state.dir: all " + MAX_SLOTS + " instance slots under " + base.toAbsolutePath() + " are in use");
+    throw new ConfigException(
+        "state.dir: all "
+            + MAX_SLOTS
+            + " instance slots under "
+            + base.toAbsolutePath()
+            + " are in use");
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {

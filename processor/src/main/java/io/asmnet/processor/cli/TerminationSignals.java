@@ -9,13 +9,13 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT (Ctrl-C) and SIGTERM as a request to stop cleanly, so that the process exits with the
- * code the command returns (0) rather than the JVM's 130/143: a shutdown hook cannot change the
- * exit status of a signal-initiated exit, a handler of the signal itself can. The stop action
- * runs once, on its own thread; {@link #close()} waits for it and restores the previous handlers.
- * A request that arrives before {@link #onStop} runs the action as soon as it is given. Where the
- * JVM does not allow the handlers ({@code -Xrs}) nothing is installed and the caller's shutdown
- * hook remains the way out.
+ * SIGINT (Ctrl-C) and SIGTERM as a request to stop cleanly, so that the process exits with the code
+ * the command returns (0) rather than the JVM's 130/143: a shutdown hook cannot change the exit
+ * status of a signal-initiated exit, a handler of the signal itself can. The stop action runs once,
+ * on its own thread; {@link #close()} waits for it and restores the previous handlers. A request
+ * that arrives before {@link #onStop} runs the action as soon as it is given. Where the JVM does
+ * not allow the handlers ({@code -Xrs}) nothing is installed and the caller's shutdown hook remains
+ * the way out.
  */
 final class TerminationSignals implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TerminationSignals.class);
@@ -37,7 +37,10 @@ final class TerminationSignals implements AutoCloseable {
         t.previous.add(Signal.handle(signal, t::received));
         t.signals.add(signal);
       } catch (IllegalArgumentException e) {
-        LOG.debug("cannot handle SIG{} here ({}); the shutdown hook stops the processor", name, e.getMessage());
+        LOG.debug(
+            "cannot handle SIG{} here ({}); the shutdown hook stops the processor",
+            name,
+            e.getMessage());
       }
     }
     return t;

@@ -35,9 +35,11 @@ final class TopicLimits {
   static int outputRecordLimit(ProcessorConfig config, Properties clientProps, int maxRecordBytes)
       throws InterruptedException {
     List<String> topics = List.of(config.topics().poseEvents(), config.topics().deadLetters());
-    List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+    List<ConfigResource> resources =
+        topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
     try (Admin admin = Admin.create(AdminFilter.clientOnly(clientProps))) {
-      Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+      Map<ConfigResource, Config> configs =
+          admin.describeConfigs(resources).all().get(TIMEOUT_S, TimeUnit.SECONDS);
       int limit = maxRecordBytes;
       for (Map.Entry<ConfigResource, Config> e : configs.entrySet()) {
         ConfigEntry entry = e.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
@@ -46,15 +48,22 @@ final class TopicLimits {
         }
         int topicMax = Integer.parseInt(entry.value());
         if (topicMax < maxRecordBytes) {
-          LOG.warn("topic {} takes records of at most {} bytes (max.message.bytes), less than the {} bytes that"
-              + " decode.max.payload.bytes needs: dead letters of larger frames will be cut to fit; raise the topic's"
-              + " max.message.bytes to keep them whole", e.getKey().name(), topicMax, maxRecordBytes);
+          LOG.warn(
+              "topic {} takes records of at most {} bytes (max.message.bytes), less than the {} bytes that"
+                  + " decode.max.payload.bytes needs: dead letters of larger frames will be cut to fit; raise the topic's"
+                  + " max.message.bytes to keep them whole",
+              e.getKey().name(),
+              topicMax,
+              maxRecordBytes);
           limit = Math.min(limit, topicMax);
         }
       }
       return limit;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      LOG.warn("cannot read max.message.bytes of {} ({}); assuming they take {} bytes", topics, e.toString(),
+      LOG.warn(
+          "cannot read max.message.bytes of {} ({}); assuming they take {} bytes",
+          topics,
+          e.toString(),
           maxRecordBytes);
       return maxRecordBytes;
     }

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way topics are created: the missing ones of a list of {@link TopicSpec}s, within a
- * timeout. A broker that does not answer in time is a {@link KafkaUnavailableException} naming
- * it; a client that cannot even be built (a host name that does not resolve, a bad security
- * setting) is a {@link ConfigException}, each with the real cause in one line.
+ * timeout. A broker that does not answer in time is a {@link KafkaUnavailableException} naming it;
+ * a client that cannot even be built (a host name that does not resolve, a bad security setting) is
+ * a {@link ConfigException}, each with the real cause in one line.
  */
 public final class TopicProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -58,22 +58,32 @@ public final class TopicProvisioner {
     int ms = (int) timeout.toMillis();
     Admin admin = open();
     try {
-      Set<String> existing = admin.listTopics(new ListTopicsOptions().timeoutMs(ms)).names()
-          .get(ms + 1_000L, TimeUnit.MILLISECONDS);
+      Set<String> existing =
+          admin
+              .listTopics(new ListTopicsOptions().timeoutMs(ms))
+              .names()
+              .get(ms + 1_000L, TimeUnit.MILLISECONDS);
       List<TopicSpec> missing = missing(specs, existing);
-      warnAboutSmallerLimits(admin, specs.stream().filter(s -> existing.contains(s.name())).toList(), ms);
+      warnAboutSmallerLimits(
+          admin, specs.stream().filter(s -> existing.contains(s.name())).toList(), ms);
       if (missing.isEmpty()) {
         return List.of();
       }
       List<String> names = missing.stream().map(TopicSpec::name).toList();
       if (!create) {
-        throw new ConfigException("topics missing on " + bootstrapServers + ": " + String.join(", ", names)
-            + " (create them, or set topics.create=true to create them at start)");
+        throw new ConfigException(
+            "topics missing on "
+                + bootstrapServers
+                + ": "
+                + String.join(", ", names)
+                + " (create them, or set topics.create=true to create them at start)");
       }
       LOG.info("creating topics {}", missing);
       List<String> created = new ArrayList<>();
-      var result = admin.createTopics(missing.stream().map(TopicSpec::newTopic).toList(),
-          new CreateTopicsOptions().timeoutMs(ms));
+      var result =
+          admin.createTopics(
+              missing.stream().map(TopicSpec::newTopic).toList(),
+              new CreateTopicsOptions().timeoutMs(ms));
       for (var entry : result.values().entrySet()) {
         try {
           entry.getValue().get(ms + 1_000L, TimeUnit.MILLISECONDS);
@@ -100,15 +110,21 @@ public final class TopicProvisioner {
    */
   private static void warnAboutSmallerLimits(Admin admin, List<TopicSpec> existing, int ms)
       throws InterruptedException, ExecutionException, TimeoutException {
-    List<ConfigResource> sized = existing.stream().filter(s -> s.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
-        .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
+    List<ConfigResource> sized =
+        existing.stream()
+            .filter(s -> s.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+            .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name()))
+            .toList();
     if (sized.isEmpty()) {
       return;
     }
     Map<ConfigResource, Config> configs;
     try {
-      configs = admin.describeConfigs(sized, new DescribeConfigsOptions().timeoutMs(ms)).all()
-          .get(ms + 1_000L, TimeUnit.MILLISECONDS);
+      configs =
+          admin
+              .describeConfigs(sized, new DescribeConfigsOptions().timeoutMs(ms))
+              .all()
+              .get(ms + 1_000L, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       // Only a hint: a principal without DescribeConfigs rights may still use the topics.
       LOG.debug("cannot read the topics' max.message.bytes: {}", e.getCause().toString());
@@ -118,10 +134,15 @@ public final class TopicProvisioner {
       Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, s.name()));
       ConfigEntry limit = c == null ? null : c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
       String wanted = s.configs().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-      if (limit != null && wanted != null && Long.parseLong(limit.value()) < Long.parseLong(wanted)) {
-        LOG.warn("topic {} takes records up to {} bytes (max.message.bytes), below the {} that decode.max.payload.bytes"
-            + " needs: larger frames are refused by the broker (raise it with kafka-configs.sh --alter)",
-            s.name(), limit.value(), wanted);
+      if (limit != null
+          && wanted != null
+          && Long.parseLong(limit.value()) < Long.parseLong(wanted)) {
+        LOG.warn(
+            "topic {} takes records up to {} bytes (max.message.bytes), below the {} that decode.max.payload.bytes"
+                + " needs: larger frames are refused by the broker (raise it with kafka-configs.sh --alter)",
+            s.name(),
+            limit.value(),
+            wanted);
       }
     }
   }
@@ -131,17 +152,24 @@ public final class TopicProvisioner {
       return Admin.create(adminConfig);
     } catch (KafkaException e) {
       // "Failed to create new KafkaAdminClient" alone hides the reason: say the cause's.
-      throw new ConfigException("cannot use bootstrap.servers=" + bootstrapServers + ": " + rootMessage(e));
+      throw new ConfigException(
+          "cannot use bootstrap.servers=" + bootstrapServers + ": " + rootMessage(e));
     }
   }
 
   private RuntimeException failure(Throwable cause) {
-    if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof TimeoutException) {
-      return new KafkaUnavailableException("cannot reach the Kafka broker at " + bootstrapServers + " within "
-          + timeout.toSeconds() + " s (is it running? --kafka-timeout / broker.timeout.s sets the wait)", cause);
+    if (cause instanceof org.apache.kafka.common.errors.TimeoutException
+        || cause instanceof TimeoutException) {
+      return new KafkaUnavailableException(
+          "cannot reach the Kafka broker at "
+              + bootstrapServers
+              + " within "
+              + timeout.toSeconds()
+              + " s (is it running? --kafka-timeout / broker.timeout.s sets the wait)",
+          cause);
     }
-    return new KafkaUnavailableException("cannot check or create topics on " + bootstrapServers + ": "
-        + rootMessage(cause), cause);
+    return new KafkaUnavailableException(
+        "cannot check or create topics on " + bootstrapServers + ": " + rootMessage(cause), cause);
   }
 
   static String rootMessage(Throwable e) {

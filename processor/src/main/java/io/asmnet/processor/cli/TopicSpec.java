@@ -17,7 +17,8 @@ import org.apache.kafka.common.config.TopicConfig;
  *
  * @param replicationFactor -1 for the broker's default
  */
-public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+public record TopicSpec(
+    String name, int partitions, short replicationFactor, Map<String, String> configs) {
   public TopicSpec {
     Objects.requireNonNull(name, "name");
     configs = Map.copyOf(configs);
@@ -30,7 +31,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
   public static List<TopicSpec> of(ProcessorConfig config) {
     ProcessorConfig.TopicNames t = config.topics();
     ProcessorConfig.Provisioning p = config.provisioning();
-    return List.of(frames(t.frames(), p), events(t.poseEvents(), p), deadLetters(t.deadLetters(), p));
+    return List.of(
+        frames(t.frames(), p), events(t.poseEvents(), p), deadLetters(t.deadLetters(), p));
   }
 
   /** The frames topic: large records, kept for {@code framesRetentionMs}. */
@@ -47,13 +49,19 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
    * the dead letters of large frames.
    */
   static TopicSpec events(String name, ProcessorConfig.Provisioning p) {
-    return new TopicSpec(name, p.partitions(), p.replicationFactor(),
+    return new TopicSpec(
+        name,
+        p.partitions(),
+        p.replicationFactor(),
         Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(p.maxMessageBytes())));
   }
 
   /** Dead letters carry the original frame bytes, so they need the frames' record size. */
   static TopicSpec deadLetters(String name, ProcessorConfig.Provisioning p) {
-    return new TopicSpec(name, p.partitions(), p.replicationFactor(),
+    return new TopicSpec(
+        name,
+        p.partitions(),
+        p.replicationFactor(),
         Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(p.maxMessageBytes())));
   }
 
@@ -63,7 +71,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
   }
 
   NewTopic newTopic() {
-    Optional<Short> replicas = replicationFactor < 1 ? Optional.empty() : Optional.of(replicationFactor);
+    Optional<Short> replicas =
+        replicationFactor < 1 ? Optional.empty() : Optional.of(replicationFactor);
     return new NewTopic(name, Optional.of(partitions), replicas).configs(configs);
   }
 }

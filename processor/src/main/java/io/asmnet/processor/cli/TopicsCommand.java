@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code topics}: creates the processor's missing topics from the same settings as {@code run}
@@ -27,14 +27,20 @@ import picocli.CommandLine.Model.CommandSpec;
       "Settings as for run: defaults < --config file < ASMNET_* environment < --set and the options below."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the topics exist", "1:Kafka unreachable within --kafka-timeout or refused a topic",
-        "2:bad configuration"})
+    exitCodeList = {
+      "0:the topics exist",
+      "1:Kafka unreachable within --kafka-timeout or refused a topic",
+      "2:bad configuration"
+    })
 public final class TopicsCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(TopicsCommand.class);
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Mixin SettingsOptions settings = new SettingsOptions();
@@ -58,8 +64,12 @@ public final class TopicsCommand implements Callable<Integer> {
       List<String> created = ProcessorApp.provisioner(config).ensure(specs, true);
       PrintWriter out = spec.commandLine().getOut();
       for (TopicSpec s : specs) {
-        out.println((created.contains(s.name()) ? "created " : "exists  ") + s.name()
-            + (created.contains(s.name()) ? " (" + s.partitions() + " partitions, " + s.configs() + ")" : ""));
+        out.println(
+            (created.contains(s.name()) ? "created " : "exists  ")
+                + s.name()
+                + (created.contains(s.name())
+                    ? " (" + s.partitions() + " partitions, " + s.configs() + ")"
+                    : ""));
       }
       out.flush();
       return RunCommand.OK;

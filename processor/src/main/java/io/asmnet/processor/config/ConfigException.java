@@ -11,8 +11,10 @@ public final class ConfigException extends RuntimeException {
   private final List<String> problems;
 
   public ConfigException(List<String> problems) {
-    super(problems.size() == 1 ? "invalid configuration: " + problems.get(0)
-        : "invalid configuration:\n  - " + String.join("\n  - ", problems));
+    super(
+        problems.size() == 1
+            ? "invalid configuration: " + problems.get(0)
+            : "invalid configuration:\n  - " + String.join("\n  - ", problems));
     this.problems = List.copyOf(problems);
   }
 

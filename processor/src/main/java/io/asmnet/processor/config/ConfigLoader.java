@@ -2,8 +2,8 @@ package io.asmnet.processor.config;
 
 import io.asmnet.processor.decode.CompositeFrameDecoder;
 import io.asmnet.processor.decode.DecodeLimits;
-import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.decode.FfmpegLogLevel;
+import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.DetectorConfig;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.DynamicBatcher;
@@ -29,21 +29,30 @@ import org.slf4j.LoggerFactory;
  * Builds a {@link ProcessorConfig} from layered sources, later wins: built-in defaults, a
  * properties file, environment variables ({@code ASMNET_MAX_BATCH_SIZE} sets {@code
  * max.batch.size}: prefix dropped, lower case, {@code _} to {@code .}), then command-line
- * overrides. Only variables that name a known setting are read (see {@link #fromEnv}): the
- * {@code ASMNET_} prefix is shared with other variables (the launcher's {@code
- * ASMNET_JAVA_OPTS}, Kubernetes' {@code ASMNET_SERVICE_HOST} for a Service named asmnet). Keys starting with {@code kafka.} go to Kafka with the prefix removed; any other key
- * that Kafka knows (see {@link KafkaKeys}) goes to Kafka unchanged. Every problem is reported at
- * once in one {@link ConfigException}.
+ * overrides. Only variables that name a known setting are read (see {@link #fromEnv}): the {@code
+ * ASMNET_} prefix is shared with other variables (the launcher's {@code ASMNET_JAVA_OPTS},
+ * Kubernetes' {@code ASMNET_SERVICE_HOST} for a Service named asmnet). Keys starting with {@code
+ * kafka.} go to Kafka with the prefix removed; any other key that Kafka knows (see {@link
+ * KafkaKeys}) goes to Kafka unchanged. Every problem is reported at once in one {@link
+ * ConfigException}.
  */
 public final class ConfigLoader {
   public static final String ENV_PREFIX = "ASMNET_";
   public static final String KAFKA_PREFIX = "kafka.";
-  /** Settings of Apicurio's registry serdes (authentication, timeouts), passed to them unchanged. */
+
+  /**
+   * Settings of Apicurio's registry serdes (authentication, timeouts), passed to them unchanged.
+   */
   public static final String APICURIO_PREFIX = "apicurio.";
+
   static final String SERDE_FORMAT = "serde.format";
   static final String REGISTRY_URL = "schema.registry.url";
-  /** {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}. */
+
+  /**
+   * {@code topics.max.message.bytes=auto}: the payload limit plus {@link #MESSAGE_HEADROOM_BYTES}.
+   */
   static final String AUTO = "auto";
+
   static final int MESSAGE_HEADROOM_BYTES = ProcessorConfig.Provisioning.HEADROOM_BYTES;
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
@@ -117,7 +126,8 @@ public final class ConfigLoader {
    * @param env the process environment (only {@code ASMNET_*} entries are read)
    * @param overrides {@code --set key=value} pairs and dedicated options, applied last
    */
-  public static ProcessorConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  public static ProcessorConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
     if (file != null) {
       merged.putAll(readFile(file));
@@ -135,7 +145,8 @@ public final class ConfigLoader {
     try (Reader reader = Files.newBufferedReader(file)) {
       props.load(reader);
     } catch (IOException e) {
-      throw new ConfigException("config file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage());
+      throw new ConfigException(
+          "config file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage());
     }
     Map<String, String> out = new LinkedHashMap<>();
     props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k).trim()));
@@ -144,79 +155,104 @@ public final class ConfigLoader {
 
   /**
    * The settings named by {@code ASMNET_*} variables. A variable is read only when its key is one
-   * of ours ({@link #knownKeys()}) or a Kafka setting by its exact name, with or without the
-   * {@code kafka.} prefix ({@code ASMNET_KAFKA_SASL_MECHANISM}, {@code ASMNET_SECURITY_PROTOCOL});
-   * any other {@code ASMNET_*} variable belongs to someone else and is ignored with a debug line,
-   * never refused as an unknown setting.
+   * of ours ({@link #knownKeys()}) or a Kafka setting by its exact name, with or without the {@code
+   * kafka.} prefix ({@code ASMNET_KAFKA_SASL_MECHANISM}, {@code ASMNET_SECURITY_PROTOCOL}); any
+   * other {@code ASMNET_*} variable belongs to someone else and is ignored with a debug line, never
+   * refused as an unknown setting.
    */
   static Map<String, String> fromEnv(Map<String, String> env) {
     Map<String, String> out = new LinkedHashMap<>();
-    new TreeMap<>(env).forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            if (DEFAULTS.containsKey(key) || KafkaKeys.isExactKafkaKey(key)) {
-              out.put(key, value.trim());
-            } else {
-              LOG.debug("ignoring environment variable {}: {} is not a setting", name, key);
-            }
-          }
-        });
+    new TreeMap<>(env)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                String key =
+                    name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                if (DEFAULTS.containsKey(key) || KafkaKeys.isExactKafkaKey(key)) {
+                  out.put(key, value.trim());
+                } else {
+                  LOG.debug("ignoring environment variable {}: {} is not a setting", name, key);
+                }
+              }
+            });
     return out;
   }
 
   private static ProcessorConfig.Provisioning provisioning(
       Fields f, Map<String, String> values, List<String> problems) {
     // The largest record is a dead letter of a frame at the payload limit: it must fit the topics.
-    long needed = (long) f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE) + MESSAGE_HEADROOM_BYTES;
+    long needed =
+        (long) f.intIn("decode.max.payload.bytes", 1, Integer.MAX_VALUE) + MESSAGE_HEADROOM_BYTES;
     long maxMessage = needed;
     if (!AUTO.equals(values.get("topics.max.message.bytes"))) {
       maxMessage = f.longIn("topics.max.message.bytes", 1, Integer.MAX_VALUE);
       if (maxMessage < needed) {
-        problems.add("topics.max.message.bytes: " + maxMessage + " is below decode.max.payload.bytes + "
-            + MESSAGE_HEADROOM_BYTES + " = " + needed + " (a frame at the payload limit would not fit; use 'auto')");
+        problems.add(
+            "topics.max.message.bytes: "
+                + maxMessage
+                + " is below decode.max.payload.bytes + "
+                + MESSAGE_HEADROOM_BYTES
+                + " = "
+                + needed
+                + " (a frame at the payload limit would not fit; use 'auto')");
       }
     }
     int replication = f.intIn("topics.replication.factor", -1, Short.MAX_VALUE);
     if (replication == 0) {
-      problems.add("topics.replication.factor: 0 is not a replication factor (-1 means the broker's default)");
+      problems.add(
+          "topics.replication.factor: 0 is not a replication factor (-1 means the broker's default)");
     }
-    return new ProcessorConfig.Provisioning(f.intIn("topics.partitions", 1, 100_000), (short) replication,
-        (int) Math.min(maxMessage, Integer.MAX_VALUE), f.longIn("topics.frames.retention.ms", -1, Long.MAX_VALUE));
+    return new ProcessorConfig.Provisioning(
+        f.intIn("topics.partitions", 1, 100_000),
+        (short) replication,
+        (int) Math.min(maxMessage, Integer.MAX_VALUE),
+        f.longIn("topics.frames.retention.ms", -1, Long.MAX_VALUE));
   }
 
   private static ProcessorConfig.Wire wire(
       Fields f, Map<String, String> values, Map<String, String> apicurio, List<String> problems) {
-    String format = f.oneOf(SERDE_FORMAT, SerdeFormat.SINGLE_OBJECT.key(), SerdeFormat.REGISTRY.key());
+    String format =
+        f.oneOf(SERDE_FORMAT, SerdeFormat.SINGLE_OBJECT.key(), SerdeFormat.REGISTRY.key());
     String url = values.getOrDefault(REGISTRY_URL, "").trim();
     String dir = values.getOrDefault(ExtraSchemas.KEY, "").trim();
     if (SerdeFormat.REGISTRY.key().equals(format)) {
       if (!dir.isEmpty()) {
-        problems.add(ExtraSchemas.KEY + ": applies to serde.format=single-object only (with a registry the writer"
-            + " schemas come from the registry)");
+        problems.add(
+            ExtraSchemas.KEY
+                + ": applies to serde.format=single-object only (with a registry the writer"
+                + " schemas come from the registry)");
       }
       if (url.isEmpty()) {
-        problems.add(REGISTRY_URL + ": must be set with serde.format=registry (e.g. http://registry:8080)");
+        problems.add(
+            REGISTRY_URL + ": must be set with serde.format=registry (e.g. http://registry:8080)");
         return ProcessorConfig.Wire.singleObject();
       }
       try {
-        return new ProcessorConfig.Wire(SerdeFormat.REGISTRY, RegistrySettings.of(url, apicurio), null, List.of());
+        return new ProcessorConfig.Wire(
+            SerdeFormat.REGISTRY, RegistrySettings.of(url, apicurio), null, List.of());
       } catch (IllegalArgumentException e) {
         problems.add(REGISTRY_URL + ": " + e.getMessage());
         return ProcessorConfig.Wire.singleObject();
       }
     }
     if (!url.isEmpty()) {
-      problems.add(REGISTRY_URL + ": applies to serde.format=registry only (serde.format is " + format + ")");
+      problems.add(
+          REGISTRY_URL
+              + ": applies to serde.format=registry only (serde.format is "
+              + format
+              + ")");
     }
     if (!apicurio.isEmpty()) {
-      problems.add(String.join(", ", apicurio.keySet()) + ": Apicurio serde settings apply to serde.format=registry only");
+      problems.add(
+          String.join(", ", apicurio.keySet())
+              + ": Apicurio serde settings apply to serde.format=registry only");
     }
     if (dir.isEmpty()) {
       return ProcessorConfig.Wire.singleObject();
     }
     Path folder = Path.of(dir);
-    return new ProcessorConfig.Wire(SerdeFormat.SINGLE_OBJECT, null, folder, ExtraSchemas.load(folder, problems));
+    return new ProcessorConfig.Wire(
+        SerdeFormat.SINGLE_OBJECT, null, folder, ExtraSchemas.load(folder, problems));
   }
 
   static ProcessorConfig parse(Map<String, String> values) {
@@ -233,8 +269,11 @@ public final class ConfigLoader {
         if (KafkaKeys.isKafkaKey(key)) {
           passThrough.put(key, e.getValue());
         } else {
-          problems.add(key + ": unknown setting (known: " + String.join(", ", knownKeys().keySet())
-              + "; Kafka settings may be given with the prefix 'kafka.')");
+          problems.add(
+              key
+                  + ": unknown setting (known: "
+                  + String.join(", ", knownKeys().keySet())
+                  + "; Kafka settings may be given with the prefix 'kafka.')");
         }
       }
     }
@@ -253,7 +292,9 @@ public final class ConfigLoader {
                 java.time.Duration.ofSeconds(f.intIn("broker.timeout.s", 1, 3600)),
                 f.directory("state.dir")),
             new ProcessorConfig.TopicNames(
-                f.topic("topic.frames"), f.topic("topic.pose.events"), f.topic("topic.dead.letters")),
+                f.topic("topic.frames"),
+                f.topic("topic.pose.events"),
+                f.topic("topic.dead.letters")),
             new ProcessorConfig.Inference(
                 f.model("model.path"),
                 f.device("inference.device"),
@@ -277,7 +318,9 @@ public final class ConfigLoader {
                 f.bool("tracker.confirm"),
                 f.longIn("decode.camera.idle.ms", 1_000, 86_400_000),
                 f.ffmpegLogLevel("ffmpeg.log.level")),
-            new ProcessorConfig.Metrics(f.text("metrics.bind"), f.intIn("metrics.port", 0, 65535),
+            new ProcessorConfig.Metrics(
+                f.text("metrics.bind"),
+                f.intIn("metrics.port", 0, 65535),
                 f.intIn("metrics.max.cameras", 1, 100_000)),
             provisioning(f, values, problems),
             wire(f, values, apicurio, problems));

@@ -12,10 +12,10 @@ import org.apache.avro.SchemaParseException;
 
 /**
  * {@code serde.extra.schemas.dir}: the {@code .avsc} files of a folder, each a writer schema of
- * {@code Frame} (or {@code PoseEvent}, {@code DeadLetter}) that single-object readers accept
- * beside the compiled one, so a producer in another language may add an optional field before
- * this processor is rebuilt. Each file is checked at start: one that does not parse, names another
- * type, or cannot be read as the compiled schema is a problem naming the file.
+ * {@code Frame} (or {@code PoseEvent}, {@code DeadLetter}) that single-object readers accept beside
+ * the compiled one, so a producer in another language may add an optional field before this
+ * processor is rebuilt. Each file is checked at start: one that does not parse, names another type,
+ * or cannot be read as the compiled schema is a problem naming the file.
  */
 final class ExtraSchemas {
   static final String KEY = "serde.extra.schemas.dir";
@@ -25,7 +25,11 @@ final class ExtraSchemas {
   /** The schemas of {@code dir} in file-name order; problems are added to {@code problems}. */
   static List<Schema> load(Path dir, List<String> problems) {
     if (!Files.isDirectory(dir)) {
-      problems.add(KEY + ": " + dir.toAbsolutePath() + " is not a folder (expected a folder of .avsc writer schemas)");
+      problems.add(
+          KEY
+              + ": "
+              + dir.toAbsolutePath()
+              + " is not a folder (expected a folder of .avsc writer schemas)");
       return List.of();
     }
     List<Path> files;
@@ -48,7 +52,8 @@ final class ExtraSchemas {
       } catch (IOException e) {
         problems.add(KEY + ": cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
       } catch (SchemaParseException e) {
-        problems.add(KEY + ": " + file.toAbsolutePath() + " is not an Avro schema: " + e.getMessage());
+        problems.add(
+            KEY + ": " + file.toAbsolutePath() + " is not an Avro schema: " + e.getMessage());
       } catch (IllegalArgumentException e) {
         problems.add(KEY + ": " + file.toAbsolutePath() + ": " + e.getMessage());
       }

@@ -5,8 +5,8 @@ import io.asmnet.processor.detect.Cascade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -92,7 +92,8 @@ final class Fields {
 
   /** A cascade by its lower-case enum name, e.g. {@code haar_frontal_default}. */
   Cascade cascade(String key) {
-    String[] names = Arrays.stream(Cascade.values()).map(Fields::cascadeName).toArray(String[]::new);
+    String[] names =
+        Arrays.stream(Cascade.values()).map(Fields::cascadeName).toArray(String[]::new);
     String v = oneOf(key, names);
     for (Cascade c : Cascade.values()) {
       if (cascadeName(c).equals(v)) {
@@ -104,7 +105,10 @@ final class Fields {
 
   /** An FFmpeg log level by FFmpeg's name, e.g. {@code error}. */
   FfmpegLogLevel ffmpegLogLevel(String key) {
-    String[] names = Arrays.stream(FfmpegLogLevel.values()).map(FfmpegLogLevel::settingName).toArray(String[]::new);
+    String[] names =
+        Arrays.stream(FfmpegLogLevel.values())
+            .map(FfmpegLogLevel::settingName)
+            .toArray(String[]::new);
     String v = oneOf(key, names);
     for (FfmpegLogLevel level : FfmpegLogLevel.values()) {
       if (level.settingName().equals(v)) {
@@ -130,7 +134,11 @@ final class Fields {
   String topic(String key) {
     String v = text(key);
     if (!v.isEmpty() && !TOPIC.matcher(v).matches()) {
-      problems.add(key + ": '" + v + "' is not a valid topic name (letters, digits, '.', '_', '-'; at most 249)");
+      problems.add(
+          key
+              + ": '"
+              + v
+              + "' is not a valid topic name (letters, digits, '.', '_', '-'; at most 249)");
     }
     return v;
   }
@@ -139,9 +147,15 @@ final class Fields {
     String v = text(key);
     for (String server : v.split(",", -1)) {
       var m = HOST_PORT.matcher(server.trim());
-      if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+      if (!m.matches()
+          || Integer.parseInt(m.group(2)) < 1
+          || Integer.parseInt(m.group(2)) > 65535) {
         if (!v.isEmpty()) {
-          problems.add(key + ": '" + server.trim() + "' is not host:port (expected e.g. broker1:9092,broker2:9092)");
+          problems.add(
+              key
+                  + ": '"
+                  + server.trim()
+                  + "' is not host:port (expected e.g. broker1:9092,broker2:9092)");
         }
         break;
       }
@@ -175,13 +189,23 @@ final class Fields {
       return p;
     }
     if (!Files.exists(p)) {
-      problems.add(key + ": model file " + p.toAbsolutePath() + " does not exist ("
-          + (key.startsWith("detector") ? "use 'bundled' for the BlazeFace network inside the processor, or set detector=haar"
-              : "export one with the trainer, or point --model at an .onnx file") + ")");
+      problems.add(
+          key
+              + ": model file "
+              + p.toAbsolutePath()
+              + " does not exist ("
+              + (key.startsWith("detector")
+                  ? "use 'bundled' for the BlazeFace network inside the processor, or set detector=haar"
+                  : "export one with the trainer, or point --model at an .onnx file")
+              + ")");
     } else if (!Files.isRegularFile(p)) {
       problems.add(key + ": " + p.toAbsolutePath() + " is not a file");
     } else if (!Files.isReadable(p)) {
-      problems.add(key + ": model file " + p.toAbsolutePath() + " is not readable by this user (check its permissions)");
+      problems.add(
+          key
+              + ": model file "
+              + p.toAbsolutePath()
+              + " is not readable by this user (check its permissions)");
     }
     return p;
   }

@@ -11,8 +11,15 @@ import org.apache.kafka.streams.StreamsConfig;
 final class KafkaKeys {
   private static final Set<String> NAMES = names();
   private static final String[] PREFIXES = {
-    "consumer.", "producer.", "admin.", "main.consumer.", "restore.consumer.", "global.consumer.",
-    "ssl.", "sasl.", "security."
+    "consumer.",
+    "producer.",
+    "admin.",
+    "main.consumer.",
+    "restore.consumer.",
+    "global.consumer.",
+    "ssl.",
+    "sasl.",
+    "security."
   };
 
   private static final String[] CLIENT_PREFIXES = {
@@ -34,7 +41,10 @@ final class KafkaKeys {
    * prefix ({@code kafka.producer.acks}); prefixes alone do not count, unlike {@link #isKafkaKey}.
    */
   static boolean isExactKafkaKey(String key) {
-    String k = key.startsWith(ConfigLoader.KAFKA_PREFIX) ? key.substring(ConfigLoader.KAFKA_PREFIX.length()) : key;
+    String k =
+        key.startsWith(ConfigLoader.KAFKA_PREFIX)
+            ? key.substring(ConfigLoader.KAFKA_PREFIX.length())
+            : key;
     if (NAMES.contains(k)) {
       return true;
     }

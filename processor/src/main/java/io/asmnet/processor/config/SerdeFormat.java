@@ -4,7 +4,10 @@ package io.asmnet.processor.config;
 public enum SerdeFormat {
   /** Avro single-object encoding ({@code C3 01}, 8-byte schema fingerprint, body): no registry. */
   SINGLE_OBJECT("single-object"),
-  /** Confluent Schema Registry framing ({@code 00}, 4-byte schema id, body) against {@code schema.registry.url}. */
+  /**
+   * Confluent Schema Registry framing ({@code 00}, 4-byte schema id, body) against {@code
+   * schema.registry.url}.
+   */
   REGISTRY("registry");
 
   private final String key;

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processor's {@link FrameDecoder}: JPEG and PNG go to a {@link StillDecoder}; H.264 goes to
- * the camera's own {@link H264Decoder}, created on that camera's first keyframe and dropped after
- * a decode error (the camera then waits for its next keyframe). The processor asks for each
- * camera's {@link #camera own decoder} and keeps it in the camera's session; used on its own,
- * this decoder keeps one per camera itself and frees it on {@link #release} or after the camera
- * sent nothing for {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are
- * checked before any native work. One instance per stream task; not thread-safe.
+ * the camera's own {@link H264Decoder}, created on that camera's first keyframe and dropped after a
+ * decode error (the camera then waits for its next keyframe). The processor asks for each camera's
+ * {@link #camera own decoder} and keeps it in the camera's session; used on its own, this decoder
+ * keeps one per camera itself and frees it on {@link #release} or after the camera sent nothing for
+ * {@code idle} ({@link #releaseIdle}). Payload size and declared pixel count are checked before any
+ * native work. One instance per stream task; not thread-safe.
  */
 public final class CompositeFrameDecoder implements FrameDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(CompositeFrameDecoder.class);
@@ -61,7 +61,9 @@ public final class CompositeFrameDecoder implements FrameDecoder {
       throw new IllegalStateException("decoder is closed");
     }
     byte[] payload = payloadOf(frame);
-    return frame.getCodec() == Codec.H264 ? decodeH264(frame, payload) : decodeStill(frame, payload);
+    return frame.getCodec() == Codec.H264
+        ? decodeH264(frame, payload)
+        : decodeStill(frame, payload);
   }
 
   private DecodedFrame decodeStill(Frame frame, byte[] payload) throws DecodeException {
@@ -81,7 +83,11 @@ public final class CompositeFrameDecoder implements FrameDecoder {
     if (buffer.remaining() > limits.maxPayloadBytes()) {
       throw new DecodeException(
           ErrorKind.OVERSIZED,
-          "payload of " + buffer.remaining() + " bytes exceeds the limit of " + limits.maxPayloadBytes() + " bytes");
+          "payload of "
+              + buffer.remaining()
+              + " bytes exceeds the limit of "
+              + limits.maxPayloadBytes()
+              + " bytes");
     }
     byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes); // leave the record's buffer position untouched
@@ -94,12 +100,19 @@ public final class CompositeFrameDecoder implements FrameDecoder {
     Integer height = frame.getHeight();
     if (width == null || height == null || width <= 0 || height <= 0) {
       throw new DecodeException(
-          ErrorKind.CORRUPT_PAYLOAD, "H264 frames must declare a positive width and height, got " + width + "x" + height);
+          ErrorKind.CORRUPT_PAYLOAD,
+          "H264 frames must declare a positive width and height, got " + width + "x" + height);
     }
     if (!limits.allows(width, height)) {
       throw new DecodeException(
           ErrorKind.OVERSIZED,
-          "H264 frame of " + width + "x" + height + " exceeds the limit of " + limits.maxPixels() + " pixels");
+          "H264 frame of "
+              + width
+              + "x"
+              + height
+              + " exceeds the limit of "
+              + limits.maxPixels()
+              + " pixels");
     }
   }
 
@@ -177,7 +190,8 @@ public final class CompositeFrameDecoder implements FrameDecoder {
       released++;
     }
     if (released > 0) {
-      LOG.debug("released the H.264 decoders of {} idle cameras; {} remain", released, cameras.size());
+      LOG.debug(
+          "released the H.264 decoders of {} idle cameras; {} remain", released, cameras.size());
     }
     return released;
   }

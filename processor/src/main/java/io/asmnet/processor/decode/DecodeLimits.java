@@ -1,8 +1,8 @@
 package io.asmnet.processor.decode;
 
 /**
- * Size limits a frame must pass before any native decoding work is done, so one hostile or
- * broken record cannot make the processor allocate gigabytes.
+ * Size limits a frame must pass before any native decoding work is done, so one hostile or broken
+ * record cannot make the processor allocate gigabytes.
  *
  * @param maxPayloadBytes largest encoded payload accepted, bytes
  * @param maxPixels largest frame accepted, width times height in pixels

@@ -3,8 +3,8 @@ package io.asmnet.processor.decode;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A decoded frame: 8-bit BGR pixels, {@code height x width x 3}. The caller owns it and must
- * close it, which releases the native pixels.
+ * A decoded frame: 8-bit BGR pixels, {@code height x width x 3}. The caller owns it and must close
+ * it, which releases the native pixels.
  */
 public record DecodedFrame(Mat bgr, int width, int height) implements AutoCloseable {
   public DecodedFrame {

@@ -35,8 +35,8 @@ public final class FfmpegLog extends LogCallback {
   }
 
   /**
-   * Routes FFmpeg's messages of {@code level} and more severe through SLF4J from now on;
-   * idempotent (a later call changes the level).
+   * Routes FFmpeg's messages of {@code level} and more severe through SLF4J from now on; idempotent
+   * (a later call changes the level).
    */
   public static void route(FfmpegLogLevel level) {
     av_log_set_level(level.avLevel());

@@ -3,9 +3,9 @@ package io.asmnet.processor.decode;
 import io.asmnet.schemas.avro.Frame;
 
 /**
- * Turns an encoded {@link Frame} into BGR pixels. Stills decode on their own; H.264 access
- * units need the camera's decoder state, so an implementation keeps one decoder per camera,
- * created on that camera's first keyframe. One instance serves one stream task (one thread).
+ * Turns an encoded {@link Frame} into BGR pixels. Stills decode on their own; H.264 access units
+ * need the camera's decoder state, so an implementation keeps one decoder per camera, created on
+ * that camera's first keyframe. One instance serves one stream task (one thread).
  */
 public interface FrameDecoder extends AutoCloseable {
 
@@ -17,14 +17,16 @@ public interface FrameDecoder extends AutoCloseable {
    */
   DecodedFrame decode(Frame frame) throws DecodeException;
 
-  /** Frees the per-camera state this decoder keeps for one camera (not that of a {@link #camera}). */
+  /**
+   * Frees the per-camera state this decoder keeps for one camera (not that of a {@link #camera}).
+   */
   void release(String cameraId);
 
   /**
    * Frees the per-camera state of cameras that sent nothing for the decoder's own idle time, for a
-   * decoder used on its own (the processor's camera sessions hold {@link #camera} decoders and evict
-   * them instead), so a camera that stopped does not hold native memory for ever.
-   * Such a camera, if it comes back, waits for its next keyframe.
+   * decoder used on its own (the processor's camera sessions hold {@link #camera} decoders and
+   * evict them instead), so a camera that stopped does not hold native memory for ever. Such a
+   * camera, if it comes back, waits for its next keyframe.
    *
    * @return how many cameras were released
    */

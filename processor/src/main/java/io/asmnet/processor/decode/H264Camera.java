@@ -22,11 +22,14 @@ final class H264Camera implements AutoCloseable {
     this.maxPixels = maxPixels;
   }
 
-  /** @param payload the frame's access unit, already checked against the limits */
+  /**
+   * @param payload the frame's access unit, already checked against the limits
+   */
   DecodedFrame decode(Frame frame, byte[] payload) throws DecodeException {
     if (decoder == null) {
       if (!frame.getKeyframe()) {
-        throw new DecodeException(ErrorKind.DECODE_FAILED, "stream starts mid-GOP: waiting for a keyframe");
+        throw new DecodeException(
+            ErrorKind.DECODE_FAILED, "stream starts mid-GOP: waiting for a keyframe");
       }
       decoder = new H264Decoder(maxPixels);
       LOG.debug("camera {}: H.264 decoder created at sequence {}", camera, frame.getSequence());

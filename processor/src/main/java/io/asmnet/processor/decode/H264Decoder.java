@@ -37,10 +37,10 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The H.264 decoder state of one camera: FFmpeg's decoder opened single-threaded with
- * {@code AV_CODEC_FLAG_LOW_DELAY}, so each Annex-B access unit sent yields its picture at once
- * (no frame delay; streams with B-frames are not supported), converted to BGR24 with swscale.
- * Owns every native object it creates and frees them in {@link #close()}. Not thread-safe.
+ * The H.264 decoder state of one camera: FFmpeg's decoder opened single-threaded with {@code
+ * AV_CODEC_FLAG_LOW_DELAY}, so each Annex-B access unit sent yields its picture at once (no frame
+ * delay; streams with B-frames are not supported), converted to BGR24 with swscale. Owns every
+ * native object it creates and frees them in {@link #close()}. Not thread-safe.
  */
 public final class H264Decoder implements AutoCloseable {
   private final AVCodecContext context;
@@ -85,7 +85,8 @@ public final class H264Decoder implements AutoCloseable {
     }
     // av_new_packet adds the zeroed padding FFmpeg's bitstream readers require.
     if (av_new_packet(packet, accessUnit.length) < 0) {
-      throw new DecodeException(ErrorKind.DECODE_FAILED, "cannot allocate a packet of " + accessUnit.length + " bytes");
+      throw new DecodeException(
+          ErrorKind.DECODE_FAILED, "cannot allocate a packet of " + accessUnit.length + " bytes");
     }
     int ret;
     try {
@@ -95,15 +96,18 @@ public final class H264Decoder implements AutoCloseable {
       av_packet_unref(packet);
     }
     if (ret < 0) {
-      throw new DecodeException(ErrorKind.DECODE_FAILED, "H.264 decoder rejected the access unit: " + errorText(ret));
+      throw new DecodeException(
+          ErrorKind.DECODE_FAILED, "H.264 decoder rejected the access unit: " + errorText(ret));
     }
     ret = avcodec_receive_frame(context, picture);
     if (ret == AVERROR_EAGAIN()) {
       throw new DecodeException(
-          ErrorKind.DECODE_FAILED, "H.264 decoder returned no picture for the access unit (missing reference or B-frames)");
+          ErrorKind.DECODE_FAILED,
+          "H.264 decoder returned no picture for the access unit (missing reference or B-frames)");
     }
     if (ret < 0) {
-      throw new DecodeException(ErrorKind.DECODE_FAILED, "H.264 decoding failed: " + errorText(ret));
+      throw new DecodeException(
+          ErrorKind.DECODE_FAILED, "H.264 decoding failed: " + errorText(ret));
     }
     try {
       return toBgr();
@@ -115,11 +119,22 @@ public final class H264Decoder implements AutoCloseable {
   private DecodedFrame toBgr() throws DecodeException {
     int width = picture.width();
     int height = picture.height();
-    scaler = sws_getCachedContext(
-        scaler, width, height, picture.format(), width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR,
-        null, null, (DoublePointer) null);
+    scaler =
+        sws_getCachedContext(
+            scaler,
+            width,
+            height,
+            picture.format(),
+            width,
+            height,
+            AV_PIX_FMT_BGR24,
+            SWS_BILINEAR,
+            null,
+            null,
+            (DoublePointer) null);
     if (scaler == null) {
-      throw new DecodeException(ErrorKind.DECODE_FAILED, "cannot convert pixel format " + picture.format() + " to BGR");
+      throw new DecodeException(
+          ErrorKind.DECODE_FAILED, "cannot convert pixel format " + picture.format() + " to BGR");
     }
     Mat bgr = new Mat(height, width, CV_8UC3);
     dstPlanes.put(0, bgr.data());

@@ -29,16 +29,24 @@ public final class StillDecoder {
     StillHeader header = StillHeader.read(payload);
     if (header.codec() != declared) {
       throw new DecodeException(
-          ErrorKind.CORRUPT_PAYLOAD, "frame declares " + declared + " but its payload is a " + header.codec());
+          ErrorKind.CORRUPT_PAYLOAD,
+          "frame declares " + declared + " but its payload is a " + header.codec());
     }
     if (!limits.allows(header.width(), header.height())) {
       throw new DecodeException(
           ErrorKind.OVERSIZED,
-          header.codec() + " of " + header.width() + "x" + header.height() + " exceeds the limit of "
-              + limits.maxPixels() + " pixels");
+          header.codec()
+              + " of "
+              + header.width()
+              + "x"
+              + header.height()
+              + " exceeds the limit of "
+              + limits.maxPixels()
+              + " pixels");
     }
     if (header.codec() == Codec.JPEG && !StillHeader.jpegHasEnd(payload)) {
-      throw new DecodeException(ErrorKind.CORRUPT_PAYLOAD, "JPEG is truncated: no end-of-image marker after its data");
+      throw new DecodeException(
+          ErrorKind.CORRUPT_PAYLOAD, "JPEG is truncated: no end-of-image marker after its data");
     }
     Mat bgr;
     try (Mat encoded = new Mat(1, payload.length, CV_8UC1)) {
@@ -46,15 +54,23 @@ public final class StillDecoder {
       bgr = imdecode(encoded, IMREAD_COLOR);
     } catch (RuntimeException e) { // OpenCV reports codec errors as cv::Exception
       throw new DecodeException(
-          ErrorKind.CORRUPT_PAYLOAD, header.codec() + " could not be decoded: " + e.getMessage(), e);
+          ErrorKind.CORRUPT_PAYLOAD,
+          header.codec() + " could not be decoded: " + e.getMessage(),
+          e);
     }
     if (bgr.empty() || bgr.cols() != header.width() || bgr.rows() != header.height()) {
       String got = bgr.empty() ? "nothing" : bgr.cols() + "x" + bgr.rows();
       bgr.close();
       throw new DecodeException(
           ErrorKind.CORRUPT_PAYLOAD,
-          header.codec() + " could not be decoded (header says " + header.width() + "x" + header.height()
-              + ", decoder returned " + got + ")");
+          header.codec()
+              + " could not be decoded (header says "
+              + header.width()
+              + "x"
+              + header.height()
+              + ", decoder returned "
+              + got
+              + ")");
     }
     return new DecodedFrame(bgr, bgr.cols(), bgr.rows());
   }

@@ -4,8 +4,8 @@ import io.asmnet.schemas.avro.Codec;
 import io.asmnet.schemas.avro.ErrorKind;
 
 /**
- * Reads a still's format and pixel size from its header bytes (JPEG SOF segment, PNG IHDR
- * chunk) without decoding it, so oversized images are refused before any pixel is allocated.
+ * Reads a still's format and pixel size from its header bytes (JPEG SOF segment, PNG IHDR chunk)
+ * without decoding it, so oversized images are refused before any pixel is allocated.
  *
  * @param codec JPEG or PNG, from the magic bytes
  * @param width pixels
@@ -30,7 +30,8 @@ public record StillHeader(Codec codec, int width, int height) {
       throw corrupt("payload is neither a JPEG (FF D8) nor a PNG (89 50 4E 47) image");
     }
     if (header.width <= 0 || header.height <= 0) {
-      throw corrupt(header.codec + " header declares an empty image: " + header.width + "x" + header.height);
+      throw corrupt(
+          header.codec + " header declares an empty image: " + header.width + "x" + header.height);
     }
     return header;
   }
@@ -67,9 +68,9 @@ public record StillHeader(Codec codec, int width, int height) {
 
   /**
    * True when a JPEG's entropy-coded data is followed by its end-of-image marker (FF D9). libjpeg
-   * "decodes" a truncated file into a half-grey image with only a warning; this check is what
-   * turns that into an error. Inside scan data FF is always followed by 00 or a restart marker,
-   * so the first FF D9 after the first top-level start-of-scan is the real end.
+   * "decodes" a truncated file into a half-grey image with only a warning; this check is what turns
+   * that into an error. Inside scan data FF is always followed by 00 or a restart marker, so the
+   * first FF D9 after the first top-level start-of-scan is the real end.
    */
   public static boolean jpegHasEnd(byte[] b) {
     int i = 2;

@@ -7,7 +7,8 @@ package io.asmnet.processor.detect;
  *
  * @param keypoints x0, y0, ... x5, y5
  */
-public record BlazeDetection(float score, float xMin, float yMin, float xMax, float yMax, float[] keypoints) {
+public record BlazeDetection(
+    float score, float xMin, float yMin, float xMax, float yMax, float[] keypoints) {
   public static final int KEYPOINTS = 6;
 
   public BlazeDetection {

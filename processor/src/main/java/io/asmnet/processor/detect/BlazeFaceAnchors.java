@@ -1,10 +1,10 @@
 package io.asmnet.processor.detect;
 
 /**
- * The 896 anchor centres of MediaPipe's BlazeFace detectors, in the unit square of the model
- * input: a 16x16 grid with 2 anchors per cell, then an 8x8 grid with 6 per cell (MediaPipe's
- * SSD anchor options for these models: fixed anchor size 1, so only the centres matter). The
- * order is the order of the models' outputs: row by row, the anchors of one cell together.
+ * The 896 anchor centres of MediaPipe's BlazeFace detectors, in the unit square of the model input:
+ * a 16x16 grid with 2 anchors per cell, then an 8x8 grid with 6 per cell (MediaPipe's SSD anchor
+ * options for these models: fixed anchor size 1, so only the centres matter). The order is the
+ * order of the models' outputs: row by row, the anchors of one cell together.
  */
 final class BlazeFaceAnchors {
   static final int COUNT = 16 * 16 * 2 + 8 * 8 * 6;

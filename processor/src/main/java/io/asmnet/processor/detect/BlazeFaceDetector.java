@@ -10,8 +10,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Finds faces with MediaPipe's BlazeFace: the frame (and, when it is large, overlapping tiles of
  * it, see {@link TilePlan}) goes through the shared {@link BlazeFaceNet}; the 896 anchors of each
  * run are decoded (sigmoid scores, box and keypoints relative to the anchor centre), thresholded,
- * mapped to frame pixels and merged by {@link WeightedNms} across all runs. Boxes are normalised
- * to the {@link FaceRegion} with the face's roll from the eye keypoints when {@link
+ * mapped to frame pixels and merged by {@link WeightedNms} across all runs. Boxes are normalised to
+ * the {@link FaceRegion} with the face's roll from the eye keypoints when {@link
  * BlazeFaceConfig#upright()}. Owns its buffers, not the network. Not thread-safe: one per task.
  */
 public final class BlazeFaceDetector implements FaceDetector {
@@ -21,6 +21,7 @@ public final class BlazeFaceDetector implements FaceDetector {
   private final float[] scores = new float[BlazeFaceAnchors.COUNT];
   private final float[] boxes = new float[BlazeFaceAnchors.COUNT * 16];
   private final float logitThreshold;
+
   /** Tiles need a higher score than the whole frame (see {@link #keepFromTile}). */
   static final float TILE_MIN_SCORE = 0.7f;
 
@@ -48,7 +49,8 @@ public final class BlazeFaceDetector implements FaceDetector {
   /** The merged detections of the whole frame, best first, at most {@code maxFaces}. */
   public List<BlazeDetection> detections(Mat bgr) {
     List<BlazeDetection> raw = new ArrayList<>();
-    for (TilePlan.Region r : TilePlan.of(bgr.cols(), bgr.rows(), net.size(), config.minFaceSize()).regions()) {
+    for (TilePlan.Region r :
+        TilePlan.of(bgr.cols(), bgr.rows(), net.size(), config.minFaceSize()).regions()) {
       for (BlazeDetection d : detectIn(bgr, r.x0(), r.y0(), r.side())) {
         if (r.level() == 0 || keepFromTile(d, r)) {
           raw.add(d);
@@ -66,9 +68,13 @@ public final class BlazeFaceDetector implements FaceDetector {
    */
   private boolean keepFromTile(BlazeDetection d, TilePlan.Region r) {
     double margin = 2 * r.side() / net.size();
-    boolean inside = d.xMin() >= r.x0() + margin && d.yMin() >= r.y0() + margin
-        && d.xMax() <= r.x0() + r.side() - margin && d.yMax() <= r.y0() + r.side() - margin;
-    return inside && Math.max(d.width(), d.height()) <= TilePlan.OVERLAP * r.side()
+    boolean inside =
+        d.xMin() >= r.x0() + margin
+            && d.yMin() >= r.y0() + margin
+            && d.xMax() <= r.x0() + r.side() - margin
+            && d.yMax() <= r.y0() + r.side() - margin;
+    return inside
+        && Math.max(d.width(), d.height()) <= TilePlan.OVERLAP * r.side()
         && d.score() >= Math.max(config.minScore(), TILE_MIN_SCORE);
   }
 
@@ -78,8 +84,8 @@ public final class BlazeFaceDetector implements FaceDetector {
   }
 
   /**
-   * The thresholded, unmerged detections of one square region (continuous frame coordinates),
-   * in frame pixel-index coordinates.
+   * The thresholded, unmerged detections of one square region (continuous frame coordinates), in
+   * frame pixel-index coordinates.
    */
   private List<BlazeDetection> detectIn(Mat bgr, double x0, double y0, double side) {
     FloatBuffer input = sampler.sample(bgr, x0, y0, side);
@@ -111,8 +117,14 @@ public final class BlazeFaceDetector implements FaceDetector {
         k[2 * i + 1] = (float) (y0 + (ay + boxes[b + 5 + 2 * i]) * unit - 0.5);
       }
       float score = (float) (1 / (1 + Math.exp(-Math.max(-100, Math.min(100, scores[a])))));
-      out.add(new BlazeDetection(score, (float) (cx - w / 2), (float) (cy - h / 2), (float) (cx + w / 2),
-          (float) (cy + h / 2), k));
+      out.add(
+          new BlazeDetection(
+              score,
+              (float) (cx - w / 2),
+              (float) (cy - h / 2),
+              (float) (cx + w / 2),
+              (float) (cy + h / 2),
+              k));
     }
     return out;
   }

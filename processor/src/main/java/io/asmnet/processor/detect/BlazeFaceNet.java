@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One MediaPipe BlazeFace network (full range 256x256 or short range 128x128) in an ONNX Runtime
  * session, opened once per processor and shared by every stream thread (a session runs
- * concurrently). Interface, checked at load: one input {@code [1,S,S,3]} float, RGB scaled to
- * [-1, 1]; four outputs, told apart by shape: raw scores {@code [1,512,1]} and {@code [1,384,1]}
- * and regressors {@code [1,512,16]} and {@code [1,384,16]} for the 16x16 and 8x8 anchor grids
- * (box centre offset, size, then 6 keypoints, in input pixels).
+ * concurrently). Interface, checked at load: one input {@code [1,S,S,3]} float, RGB scaled to [-1,
+ * 1]; four outputs, told apart by shape: raw scores {@code [1,512,1]} and {@code [1,384,1]} and
+ * regressors {@code [1,512,16]} and {@code [1,384,16]} for the 16x16 and 8x8 anchor grids (box
+ * centre offset, size, then 6 keypoints, in input pixels).
  */
 public final class BlazeFaceNet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlazeFaceNet.class);
@@ -62,34 +62,54 @@ public final class BlazeFaceNet implements AutoCloseable {
   public static final String SHORT_RANGE = "face_detection_front_128x128_barracuda.onnx";
 
   /**
-   * @param source a file, or {@link #BUNDLED} for {@code bundled} (the bundled copy of that file name)
+   * @param source a file, or {@link #BUNDLED} for {@code bundled} (the bundled copy of that file
+   *     name)
    * @param bundled which bundled network {@link #BUNDLED} means
    * @param threads intra-op threads on the CPU (0: ONNX Runtime's default, all cores)
    * @throws OrtLoadException the file is missing, not an ONNX model, or not a BlazeFace network
    */
-  public static BlazeFaceNet open(String source, String bundled, InferenceDevice device, int threads) {
+  public static BlazeFaceNet open(
+      String source, String bundled, InferenceDevice device, int threads) {
     boolean inJar = BUNDLED.equals(source);
-    OrtSessions.Opened opened = inJar
-        ? OrtSessions.openResource(RESOURCES + bundled, device, "face detector", threads)
-        : OrtSessions.open(Path.of(source), device, "face detector", threads);
+    OrtSessions.Opened opened =
+        inJar
+            ? OrtSessions.openResource(RESOURCES + bundled, device, "face detector", threads)
+            : OrtSessions.open(Path.of(source), device, "face detector", threads);
     Path file = Path.of(inJar ? bundled : source);
     try {
       Map.Entry<String, NodeInfo> in = opened.session().getInputInfo().entrySet().iterator().next();
       long[] shape = ((TensorInfo) in.getValue().getInfo()).getShape();
-      boolean square = opened.session().getInputInfo().size() == 1 && shape.length == 4 && shape[0] == 1
-          && shape[1] == shape[2] && shape[1] > 0 && shape[3] == 3
-          && ((TensorInfo) in.getValue().getInfo()).type == OnnxJavaType.FLOAT;
+      boolean square =
+          opened.session().getInputInfo().size() == 1
+              && shape.length == 4
+              && shape[0] == 1
+              && shape[1] == shape[2]
+              && shape[1] > 0
+              && shape[3] == 3
+              && ((TensorInfo) in.getValue().getInfo()).type == OnnxJavaType.FLOAT;
       if (!square) {
-        throw new OrtLoadException("face detector " + file + " is not a BlazeFace network: input "
-            + in.getKey() + " is " + in.getValue().getInfo() + ", expected one float [1,S,S,3]");
+        throw new OrtLoadException(
+            "face detector "
+                + file
+                + " is not a BlazeFace network: input "
+                + in.getKey()
+                + " is "
+                + in.getValue().getInfo()
+                + ", expected one float [1,S,S,3]");
       }
       String[] outputs = outputs(file, opened.session().getOutputInfo());
       BlazeFaceNet net = new BlazeFaceNet(opened, (int) shape[1], in.getKey(), outputs);
-      LOG.info("face detector {} ({}x{}) loaded on {}", file.getFileName(), shape[1], shape[1], opened.device());
+      LOG.info(
+          "face detector {} ({}x{}) loaded on {}",
+          file.getFileName(),
+          shape[1],
+          shape[1],
+          opened.device());
       return net;
     } catch (OrtException | RuntimeException e) {
       OrtSessions.closeQuietly(opened.session());
-      throw e instanceof OrtLoadException o ? o
+      throw e instanceof OrtLoadException o
+          ? o
           : new OrtLoadException("cannot read face detector " + file + ": " + e.getMessage(), e);
     }
   }
@@ -107,8 +127,12 @@ public final class BlazeFaceNet implements AutoCloseable {
       }
     }
     if (nodes.size() != 4 || Arrays.asList(names).contains(null)) {
-      throw new OrtLoadException("face detector " + file + " is not a BlazeFace network: outputs " + nodes.keySet()
-          + " are not scores [1,512,1], [1,384,1] and boxes [1,512,16], [1,384,16]");
+      throw new OrtLoadException(
+          "face detector "
+              + file
+              + " is not a BlazeFace network: outputs "
+              + nodes.keySet()
+              + " are not scores [1,512,1], [1,384,1] and boxes [1,512,16], [1,384,16]");
     }
     return names;
   }
@@ -130,7 +154,8 @@ public final class BlazeFaceNet implements AutoCloseable {
    * @param boxes receives the 896 x 16 raw regressors
    */
   public void run(FloatBuffer rgb, float[] scores, float[] boxes) throws OrtException {
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, rgb.duplicate().rewind(), new long[] {1, size, size, 3});
+    try (OnnxTensor tensor =
+            OnnxTensor.createTensor(env, rgb.duplicate().rewind(), new long[] {1, size, size, 3});
         OrtSession.Result result = session.run(Map.of(input, tensor))) {
       read(result, fineScores, scores, 0);
       read(result, coarseScores, scores, BlazeFaceAnchors.FINE);

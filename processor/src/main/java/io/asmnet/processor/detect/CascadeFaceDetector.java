@@ -23,14 +23,14 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 /**
  * Finds frontal faces with an OpenCV cascade on a downscaled, equalised grey copy of the frame.
  *
- * <p>Boxes: the cascade's raw box is mapped back to frame pixels and then normalised to the
- * {@link FaceRegion}, the square that the tracker also derives from landmarks, so the landmark
- * model sees faces framed the same way whichever way they were found.
+ * <p>Boxes: the cascade's raw box is mapped back to frame pixels and then normalised to the {@link
+ * FaceRegion}, the square that the tracker also derives from landmarks, so the landmark model sees
+ * faces framed the same way whichever way they were found.
  *
  * <p>Score: {@code 1 - exp(-neighbours / 10)}, where neighbours is the number of raw cascade hits
  * merged into the box (from {@code detectMultiScale2}). At the minimum of 4 neighbours this is
- * 0.33; clear faces at 1.1 scale steps collect 15-60 hits, 0.78-1.0. It ranks faces; it is not
- * a calibrated probability.
+ * 0.33; clear faces at 1.1 scale steps collect 15-60 hits, 0.78-1.0. It ranks faces; it is not a
+ * calibrated probability.
  */
 public final class CascadeFaceDetector implements FaceDetector {
   private final DetectorConfig config;
@@ -50,7 +50,8 @@ public final class CascadeFaceDetector implements FaceDetector {
       throw new UncheckedIOException("cannot unpack cascade " + config.cascade().resource(), e);
     }
     if (file == null) {
-      throw new IllegalStateException("cascade not on the class path: " + config.cascade().resource());
+      throw new IllegalStateException(
+          "cascade not on the class path: " + config.cascade().resource());
     }
     this.classifier = new CascadeClassifier(file.getAbsolutePath());
     if (classifier.empty()) {
@@ -77,8 +78,12 @@ public final class CascadeFaceDetector implements FaceDetector {
       input = small;
     }
     equalizeHist(input, input);
-    int minSide = Math.max(Math.max(window.width(), window.height()), (int) Math.round(config.minFaceSize() * scale));
-    try (Size min = new Size(minSide, minSide); Size max = new Size()) {
+    int minSide =
+        Math.max(
+            Math.max(window.width(), window.height()),
+            (int) Math.round(config.minFaceSize() * scale));
+    try (Size min = new Size(minSide, minSide);
+        Size max = new Size()) {
       classifier.detectMultiScale2(
           input, hits, neighbours, config.scaleFactor(), config.minNeighbors(), 0, min, max);
     }
@@ -86,12 +91,20 @@ public final class CascadeFaceDetector implements FaceDetector {
     for (int i = 0; i < hits.size(); i++) {
       try (Rect r = hits.get(i)) { // a native copy: free it now rather than at GC
         float score = (float) (1 - Math.exp(-neighbours.get(i) / 10.0));
-        faces.add(FaceRegion.roiFromCascade(config.cascade(),
-            (float) (r.x() / scale), (float) (r.y() / scale), (float) (r.width() / scale), (float) (r.height() / scale), score));
+        faces.add(
+            FaceRegion.roiFromCascade(
+                config.cascade(),
+                (float) (r.x() / scale),
+                (float) (r.y() / scale),
+                (float) (r.width() / scale),
+                (float) (r.height() / scale),
+                score));
       }
     }
     faces.sort(Comparator.comparingDouble(FaceRoi::score).reversed());
-    return faces.size() > config.maxFaces() ? List.copyOf(faces.subList(0, config.maxFaces())) : faces;
+    return faces.size() > config.maxFaces()
+        ? List.copyOf(faces.subList(0, config.maxFaces()))
+        : faces;
   }
 
   @Override

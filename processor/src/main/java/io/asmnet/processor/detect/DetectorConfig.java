@@ -4,8 +4,8 @@ package io.asmnet.processor.detect;
  * Settings of the {@link CascadeFaceDetector}.
  *
  * @param cascade which cascade to run
- * @param detectionWidth frames wider than this are scaled down to it before detection, pixels;
- *     the detector's cost grows with the area, and faces in webcam frames are large enough
+ * @param detectionWidth frames wider than this are scaled down to it before detection, pixels; the
+ *     detector's cost grows with the area, and faces in webcam frames are large enough
  * @param minFaceSize smallest face side to look for, in frame pixels. The cascade's window (24 px
  *     for Haar) applies at detection scale, so faces smaller than {@code 24 * frameWidth /
  *     detectionWidth} frame pixels are never found whatever this says
@@ -14,7 +14,12 @@ package io.asmnet.processor.detect;
  * @param minNeighbors overlapping raw hits a face needs to count (higher: fewer false positives)
  */
 public record DetectorConfig(
-    Cascade cascade, int detectionWidth, int minFaceSize, int maxFaces, double scaleFactor, int minNeighbors) {
+    Cascade cascade,
+    int detectionWidth,
+    int minFaceSize,
+    int maxFaces,
+    double scaleFactor,
+    int minNeighbors) {
 
   public DetectorConfig {
     if (cascade == null) {
@@ -25,7 +30,12 @@ public record DetectorConfig(
     }
     if (minFaceSize < 1 || maxFaces < 1 || minNeighbors < 0) {
       throw new IllegalArgumentException(
-          "minFaceSize and maxFaces must be >= 1, minNeighbors >= 0: " + minFaceSize + ", " + maxFaces + ", " + minNeighbors);
+          "minFaceSize and maxFaces must be >= 1, minNeighbors >= 0: "
+              + minFaceSize
+              + ", "
+              + maxFaces
+              + ", "
+              + minNeighbors);
     }
     if (!(scaleFactor > 1.0 && scaleFactor < 2.0)) {
       throw new IllegalArgumentException("scaleFactor must be in (1, 2): " + scaleFactor);
@@ -38,7 +48,8 @@ public record DetectorConfig(
   }
 
   public DetectorConfig withCascade(Cascade other) {
-    return new DetectorConfig(other, detectionWidth, minFaceSize, maxFaces, scaleFactor, minNeighbors);
+    return new DetectorConfig(
+        other, detectionWidth, minFaceSize, maxFaces, scaleFactor, minNeighbors);
   }
 
   public DetectorConfig withDetectionWidth(int width) {
@@ -50,6 +61,7 @@ public record DetectorConfig(
   }
 
   public DetectorConfig withMaxFaces(int faces) {
-    return new DetectorConfig(cascade, detectionWidth, minFaceSize, faces, scaleFactor, minNeighbors);
+    return new DetectorConfig(
+        cascade, detectionWidth, minFaceSize, faces, scaleFactor, minNeighbors);
   }
 }

@@ -6,7 +6,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /** Finds faces in a BGR frame. Not thread-safe: one instance per stream task. */
 public interface FaceDetector extends AutoCloseable {
 
-  /** Faces in frame pixels, best first, at most the configured maximum, framed as {@link FaceRegion}s. */
+  /**
+   * Faces in frame pixels, best first, at most the configured maximum, framed as {@link
+   * FaceRegion}s.
+   */
   List<FaceBox> detect(Mat bgr);
 
   /**

@@ -2,16 +2,16 @@ package io.asmnet.processor.detect;
 
 /**
  * The face region every {@link FaceBox} of the pipeline describes (events report it; stages pass a
- * {@link FaceRoi}, the landmarks' own centre and extent, and {@link #box} frames it), whether it came from the
- * detector or from the previous frame's landmarks: a square centred on the 68 landmarks'
- * bounding box, {@link #SIDE_PER_EXTENT} (1.3) times its larger side ("extent"), its centre
- * shifted up by {@link #SHIFT_UP_PER_EXTENT} (0.12) extents. So it always contains all 68
+ * {@link FaceRoi}, the landmarks' own centre and extent, and {@link #box} frames it), whether it
+ * came from the detector or from the previous frame's landmarks: a square centred on the 68
+ * landmarks' bounding box, {@link #SIDE_PER_EXTENT} (1.3) times its larger side ("extent"), its
+ * centre shifted up by {@link #SHIFT_UP_PER_EXTENT} (0.12) extents. So it always contains all 68
  * landmarks, with at least 0.03 extents to spare below the chin, 0.27 above the brows (the
  * forehead) and 0.15 beside the jaw when the face is as wide as tall.
  *
  * <p>It is the Haar default cascade's own framing, made larger and moved down so that the chin is
- * never cut. Every detector's raw box is mapped to this same region by a calibration made on
- * dlib's labelled example faces; the figures are in docs/DESIGN-NOTES.md#face-framing.
+ * never cut. Every detector's raw box is mapped to this same region by a calibration made on dlib's
+ * labelled example faces; the figures are in docs/DESIGN-NOTES.md#face-framing.
  */
 public final class FaceRegion {
   /** Box side over the larger side of the landmarks' bounding box. */
@@ -34,8 +34,8 @@ public final class FaceRegion {
   }
 
   /**
-   * The region of a face turned by {@code angle} (radians, clockwise): the same framing measured
-   * in the face's own upright axes, so the square follows a tilted head instead of growing around it.
+   * The region of a face turned by {@code angle} (radians, clockwise): the same framing measured in
+   * the face's own upright axes, so the square follows a tilted head instead of growing around it.
    */
   public static FaceBox fromLandmarks(float[] landmarks, float score, float angle) {
     float[] region = centreAndExtent(landmarks, angle);
@@ -124,7 +124,9 @@ public final class FaceRegion {
     return box(roiFromBlazeFace(d, upright));
   }
 
-  /** The face of a BlazeFace detection as a {@link FaceRoi}: where its landmarks are, no box made. */
+  /**
+   * The face of a BlazeFace detection as a {@link FaceRoi}: where its landmarks are, no box made.
+   */
   public static FaceRoi roiFromBlazeFace(BlazeDetection d, boolean upright) {
     float angle = upright ? d.roll() : 0f;
     float extent = Math.max(d.width(), d.height()) / BLAZEFACE.sidePerExtent;
@@ -145,17 +147,28 @@ public final class FaceRegion {
     // Region centre: landmarks' centre moved up (along the face's own up direction).
     double cx = roi.centreX() + Math.sin(roi.angle()) * up;
     double cy = roi.centreY() - Math.cos(roi.angle()) * up;
-    return new FaceBox((float) (cx - side / 2), (float) (cy - side / 2), (float) side, (float) side, roi.score(),
+    return new FaceBox(
+        (float) (cx - side / 2),
+        (float) (cy - side / 2),
+        (float) side,
+        (float) side,
+        roi.score(),
         roi.angle());
   }
 
   /** The face a region box frames (the inverse of {@link #box}), not followed from any track. */
   public static FaceRoi roi(FaceBox region) {
-    return FaceRoi.detected((float) landmarkCentreX(region), (float) landmarkCentreY(region), (float) extent(region),
-        region.angle(), region.score());
+    return FaceRoi.detected(
+        (float) landmarkCentreX(region),
+        (float) landmarkCentreY(region),
+        (float) extent(region),
+        region.angle(),
+        region.score());
   }
 
-  /** The region of a face from a cascade's raw box (frame pixels), undoing that cascade's framing. */
+  /**
+   * The region of a face from a cascade's raw box (frame pixels), undoing that cascade's framing.
+   */
   static FaceBox fromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
     return box(roiFromCascade(cascade, x, y, w, h, score));
   }
@@ -174,7 +187,9 @@ public final class FaceRegion {
    */
   static final Calibration BLAZEFACE = new Calibration(1.0f, 0.06f);
 
-  /** How a cascade's raw square box relates to the landmarks (calibrated like the constants above). */
+  /**
+   * How a cascade's raw square box relates to the landmarks (calibrated like the constants above).
+   */
   private record Calibration(float sidePerExtent, float shiftUpPerExtent) {
     static Calibration of(Cascade cascade) {
       return switch (cascade) {

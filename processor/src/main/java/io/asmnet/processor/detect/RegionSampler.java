@@ -20,11 +20,11 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Samples a square region of a BGR frame into a detector's S x S RGB float input in [-1, 1]
  * (MediaPipe's range for BlazeFace), black outside the frame, as letterboxing does. A region much
- * larger than S is first shrunk with area averaging, so that small faces are not aliased away.
- * Owns its native buffers; not thread-safe.
+ * larger than S is first shrunk with area averaging, so that small faces are not aliased away. Owns
+ * its native buffers; not thread-safe.
  *
- * <p>Coordinates: a region is {@code (x0, y0, side)} in continuous frame coordinates (pixel
- * {@code i} covers [i, i + 1)); the model's unit square maps onto it.
+ * <p>Coordinates: a region is {@code (x0, y0, side)} in continuous frame coordinates (pixel {@code
+ * i} covers [i, i + 1)); the model's unit square maps onto it.
  */
 final class RegionSampler implements AutoCloseable {
   private final int size;
@@ -47,7 +47,9 @@ final class RegionSampler implements AutoCloseable {
     this.target = new Size(size, size);
   }
 
-  /** Fills the input with the region and returns it (a direct buffer over this sampler's memory). */
+  /**
+   * Fills the input with the region and returns it (a direct buffer over this sampler's memory).
+   */
   FloatBuffer sample(Mat frame, double x0, double y0, double side) {
     Mat source = frame;
     double ox = x0;
@@ -64,7 +66,8 @@ final class RegionSampler implements AutoCloseable {
         double f = 2.0 * size / side;
         int w = Math.max(1, (int) Math.round((right - left) * f));
         int h = Math.max(1, (int) Math.round((bottom - top) * f));
-        try (Rect roi = new Rect(left, top, right - left, bottom - top); Mat part = frame.apply(roi);
+        try (Rect roi = new Rect(left, top, right - left, bottom - top);
+            Mat part = frame.apply(roi);
             Size target = new Size(w, h)) {
           resize(part, shrunk, target, 0, 0, INTER_AREA);
         }
@@ -82,7 +85,8 @@ final class RegionSampler implements AutoCloseable {
   }
 
   private FloatBuffer warp(Mat source, double sx, double sy, double ox, double oy) {
-    // dst pixel j covers [j, j+1): j + 0.5 = (i + 0.5 - ox) * s  ->  j = s * i + (0.5 - ox) * s - 0.5
+    // dst pixel j covers [j, j+1): j + 0.5 = (i + 0.5 - ox) * s  ->  j = s * i + (0.5 - ox) * s -
+    // 0.5
     m.put(0, 0, sx).put(0, 1, 0.0).put(0, 2, (0.5 - ox) * sx - 0.5);
     m.put(1, 0, 0.0).put(1, 1, sy).put(1, 2, (0.5 - oy) * sy - 0.5);
     warpAffine(source, bgr8, affine, target, INTER_LINEAR, BORDER_CONSTANT, black);

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Which square regions of a frame the full-range detector runs on. Level 0 is the whole frame,
- * letterboxed; it sees faces down to {@link #MIN_INPUT_FACE} input pixels, so {@code
- * MIN_INPUT_FACE * max(width, height) / inputSize} frame pixels. While that is larger than the
- * smallest face wanted, a level of tiles half the side is added, overlapping by a quarter so that
- * a face too small for the level above lies whole inside some tile. A 640x480 frame needs one run
- * for faces from 48 px; a 1920x1080 frame 1 + 3x2 + 5x3 runs for faces from 36 px.
+ * letterboxed; it sees faces down to {@link #MIN_INPUT_FACE} input pixels, so {@code MIN_INPUT_FACE
+ * * max(width, height) / inputSize} frame pixels. While that is larger than the smallest face
+ * wanted, a level of tiles half the side is added, overlapping by a quarter so that a face too
+ * small for the level above lies whole inside some tile. A 640x480 frame needs one run for faces
+ * from 48 px; a 1920x1080 frame 1 + 3x2 + 5x3 runs for faces from 36 px.
  */
 record TilePlan(List<Region> regions) {
   /**
@@ -20,7 +20,10 @@ record TilePlan(List<Region> regions) {
 
   static final double OVERLAP = 0.25;
 
-  /** A square region in continuous frame coordinates; level 0 is the whole frame, tiles are 1 and up. */
+  /**
+   * A square region in continuous frame coordinates; level 0 is the whole frame, tiles are 1 and
+   * up.
+   */
   record Region(double x0, double y0, double side, int level) {}
 
   TilePlan {

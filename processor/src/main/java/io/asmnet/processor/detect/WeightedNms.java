@@ -5,15 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * MediaPipe's weighted non-maximum suppression for BlazeFace: detections are taken best first;
- * each one absorbs every remaining detection that overlaps it by more than the IoU threshold, and
- * the result is their score-weighted mean box and keypoints with the best one's score. Blending
+ * MediaPipe's weighted non-maximum suppression for BlazeFace: detections are taken best first; each
+ * one absorbs every remaining detection that overlaps it by more than the IoU threshold, and the
+ * result is their score-weighted mean box and keypoints with the best one's score. Blending
  * steadies the boxes from one frame to the next more than keeping the single best would.
  */
 final class WeightedNms {
   private WeightedNms() {}
 
-  static List<BlazeDetection> apply(List<BlazeDetection> detections, double iouThreshold, int maxFaces) {
+  static List<BlazeDetection> apply(
+      List<BlazeDetection> detections, double iouThreshold, int maxFaces) {
     List<BlazeDetection> remaining = new ArrayList<>(detections);
     remaining.sort(Comparator.comparingDouble(BlazeDetection::score).reversed());
     List<BlazeDetection> out = new ArrayList<>();
@@ -52,7 +53,12 @@ final class WeightedNms {
     for (int i = 0; i < k.length; i++) {
       keypoints[i] = (float) (k[i] / total);
     }
-    return new BlazeDetection(score, (float) (x0 / total), (float) (y0 / total), (float) (x1 / total),
-        (float) (y1 / total), keypoints);
+    return new BlazeDetection(
+        score,
+        (float) (x0 / total),
+        (float) (y0 / total),
+        (float) (x1 / total),
+        (float) (y1 / total),
+        keypoints);
   }
 }

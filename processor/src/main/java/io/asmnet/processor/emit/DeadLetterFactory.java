@@ -9,7 +9,9 @@ import java.time.Clock;
 public final class DeadLetterFactory {
   private final Clock clock;
 
-  /** @param clock gives {@code failedTimeMs} */
+  /**
+   * @param clock gives {@code failedTimeMs}
+   */
   public DeadLetterFactory(Clock clock) {
     this.clock = clock;
   }

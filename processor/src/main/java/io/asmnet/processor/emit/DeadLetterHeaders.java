@@ -9,13 +9,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The record headers every dead letter carries besides its Avro value, so that tools that read
  * headers (kcat {@code %h}, Kafka UI, Connect's and Streams' dead-letter conventions) see why and
- * where from without the schema. All values are UTF-8 text: {@link #ERROR_KIND} the
- * {@code ErrorKind} symbol, {@link #ERROR_MESSAGE} the message cut to {@link #MAX_MESSAGE_CHARS}
+ * where from without the schema. All values are UTF-8 text: {@link #ERROR_KIND} the {@code
+ * ErrorKind} symbol, {@link #ERROR_MESSAGE} the message cut to {@link #MAX_MESSAGE_CHARS}
  * characters (the full text is in the value), {@link #TOPIC}, {@link #PARTITION} and {@link
  * #OFFSET} the source record's coordinates (decimal; -1 where unknown). Stateless.
  */
 public final class DeadLetterHeaders {
-  /** Prefix of every header this class writes; headers of the original record with it are replaced. */
+  /**
+   * Prefix of every header this class writes; headers of the original record with it are replaced.
+   */
   public static final String PREFIX = "asmnet.dlq.";
 
   public static final String ERROR_KIND = PREFIX + "error.kind";
@@ -30,10 +32,11 @@ public final class DeadLetterHeaders {
   private DeadLetterHeaders() {}
 
   /**
-   * A new header set: {@code original}'s headers (none when null) without any earlier
-   * {@link #PREFIX} headers (a dead letter that is processed again), then this dead letter's.
+   * A new header set: {@code original}'s headers (none when null) without any earlier {@link
+   * #PREFIX} headers (a dead letter that is processed again), then this dead letter's.
    */
-  public static Headers with(Headers original, RecordOrigin origin, ErrorKind kind, String message) {
+  public static Headers with(
+      Headers original, RecordOrigin origin, ErrorKind kind, String message) {
     RecordHeaders headers = new RecordHeaders();
     if (original != null) {
       for (Header h : original) {

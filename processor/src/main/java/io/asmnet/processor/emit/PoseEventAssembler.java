@@ -25,7 +25,9 @@ public final class PoseEventAssembler {
   private final String modelVersion;
   private final Clock clock;
 
-  /** @param clock gives {@code processedTimeMs} */
+  /**
+   * @param clock gives {@code processedTimeMs}
+   */
   public PoseEventAssembler(String modelName, String modelVersion, Clock clock) {
     this.modelName = modelName;
     this.modelVersion = modelVersion;
@@ -37,24 +39,33 @@ public final class PoseEventAssembler {
    * @param height decoded frame height, pixels
    * @param results landmarks in the order of {@code located.faces()}
    */
-  public PoseEvent assemble(Frame frame, int width, int height, LocatedFaces located,
-      LandmarkResults results, FrameTimings timings) {
+  public PoseEvent assemble(
+      Frame frame,
+      int width,
+      int height,
+      LocatedFaces located,
+      LandmarkResults results,
+      FrameTimings timings) {
     if (results.faces().size() != located.faces().size()) {
-      throw new IllegalArgumentException(located.faces().size() + " faces located but "
-          + results.faces().size() + " landmark results");
+      throw new IllegalArgumentException(
+          located.faces().size()
+              + " faces located but "
+              + results.faces().size()
+              + " landmark results");
     }
     List<Face> faces = new ArrayList<>(located.faces().size());
     for (int i = 0; i < located.faces().size(); i++) {
       faces.add(face(located.faces().get(i), results.faces().get(i), located));
     }
-    StageTimings stageTimings = StageTimings.newBuilder()
-        .setDecodeMicros(timings.decodeMicros())
-        .setDetectMicros(located.detectMicros())
-        .setTrackMicros(located.trackMicros())
-        .setInferQueueMicros(results.queueMicros())
-        .setInferMicros(results.inferMicros())
-        .setTotalMicros(timings.totalMicros())
-        .build();
+    StageTimings stageTimings =
+        StageTimings.newBuilder()
+            .setDecodeMicros(timings.decodeMicros())
+            .setDetectMicros(located.detectMicros())
+            .setTrackMicros(located.trackMicros())
+            .setInferQueueMicros(results.queueMicros())
+            .setInferMicros(results.inferMicros())
+            .setTotalMicros(timings.totalMicros())
+            .build();
     return PoseEvent.newBuilder()
         .setCameraId(frame.getCameraId())
         .setSequence(frame.getSequence())

@@ -11,19 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The production {@link LandmarkEstimator}: {@link FaceCropper} writes each face into a slot of
- * the shared {@link DynamicBatcher}, which runs the {@link LandmarkModel} on faces from all
- * stream threads together; landmarks come back mapped from crop to frame pixels. A frame with
- * more faces than a batch holds is sent in several parts. Owns the batcher, the cropper and the
- * model, and closes them in that order.
+ * The production {@link LandmarkEstimator}: {@link FaceCropper} writes each face into a slot of the
+ * shared {@link DynamicBatcher}, which runs the {@link LandmarkModel} on faces from all stream
+ * threads together; landmarks come back mapped from crop to frame pixels. A frame with more faces
+ * than a batch holds is sent in several parts. Owns the batcher, the cropper and the model, and
+ * closes them in that order.
  *
  * <p>A failed model run is the service's fault, not the frame's: the part is cropped and submitted
- * again, with growing pauses (50 ms doubling to 1 s), for up to {@code retryMillis}; then the {@link
- * BatchFailedException} goes to the caller, which leaves the frame uncommitted.
+ * again, with growing pauses (50 ms doubling to 1 s), for up to {@code retryMillis}; then the
+ * {@link BatchFailedException} goes to the caller, which leaves the frame uncommitted.
  */
 public final class BatchedLandmarkEstimator implements LandmarkEstimator {
   /** Default {@code inference.retry.ms}. */
   public static final long DEFAULT_RETRY_MILLIS = 60_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(BatchedLandmarkEstimator.class);
   private static final long FIRST_PAUSE_MS = 50;
   private static final long MAX_PAUSE_MS = 1_000;
@@ -40,9 +41,20 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
    * @param observer told about every batch run
    */
   public BatchedLandmarkEstimator(
-      LandmarkModel model, int maxBatch, int callers, long maxDelayMicros, PipelineObserver observer) {
-    this(model, model::run, maxBatch, callers, maxDelayMicros, DynamicBatcher.DEFAULT_TIMEOUT_MILLIS,
-        DEFAULT_RETRY_MILLIS, observer);
+      LandmarkModel model,
+      int maxBatch,
+      int callers,
+      long maxDelayMicros,
+      PipelineObserver observer) {
+    this(
+        model,
+        model::run,
+        maxBatch,
+        callers,
+        maxDelayMicros,
+        DynamicBatcher.DEFAULT_TIMEOUT_MILLIS,
+        DEFAULT_RETRY_MILLIS,
+        observer);
   }
 
   /**
@@ -50,12 +62,20 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
    * @param timeoutMillis how long one caller waits for its batch ({@code inference.timeout.ms})
    * @param retryMillis how long a failing part is retried ({@code inference.retry.ms}; 0: never)
    */
-  public BatchedLandmarkEstimator(LandmarkModel model, DynamicBatcher.BatchRunner runner, int maxBatch, int callers,
-      long maxDelayMicros, long timeoutMillis, long retryMillis, PipelineObserver observer) {
+  public BatchedLandmarkEstimator(
+      LandmarkModel model,
+      DynamicBatcher.BatchRunner runner,
+      int maxBatch,
+      int callers,
+      long maxDelayMicros,
+      long timeoutMillis,
+      long retryMillis,
+      PipelineObserver observer) {
     this.model = model;
     this.cropper = new FaceCropper(model.contract().cropMargin());
     this.retryNanos = TimeUnit.MILLISECONDS.toNanos(retryMillis);
-    this.batcher = new DynamicBatcher(maxBatch, callers, maxDelayMicros, timeoutMillis, runner, observer);
+    this.batcher =
+        new DynamicBatcher(maxBatch, callers, maxDelayMicros, timeoutMillis, runner, observer);
   }
 
   @Override
@@ -78,12 +98,14 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
     return new LandmarkResults(faces, queue, run, batchSize);
   }
 
-  private BatchSlice submitRetrying(List<FaceRoi> part, CropGeometry[] geometry, Mat bgr) throws InterruptedException {
+  private BatchSlice submitRetrying(List<FaceRoi> part, CropGeometry[] geometry, Mat bgr)
+      throws InterruptedException {
     long deadline = System.nanoTime() + retryNanos;
     long pause = FIRST_PAUSE_MS;
     while (true) {
       try {
-        return batcher.submit(part.size(), (i, slot) -> geometry[i] = cropper.crop(bgr, part.get(i), slot));
+        return batcher.submit(
+            part.size(), (i, slot) -> geometry[i] = cropper.crop(bgr, part.get(i), slot));
       } catch (BatchFailedException e) {
         if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) - deadline > 0) {
           throw e;
@@ -110,7 +132,8 @@ public final class BatchedLandmarkEstimator implements LandmarkEstimator {
       points[p + 1] = g.toFrameY(x, y);
     }
     float[] pose = out.pose();
-    // The model's roll is relative to its (turned) crop; the head's roll in the frame adds the turn.
+    // The model's roll is relative to its (turned) crop; the head's roll in the frame adds the
+    // turn.
     float roll = (float) (pose[face * 3 + 2] + g.angleDegrees());
     return new FaceLandmarks(points, pose[face * 3], pose[face * 3 + 1], roll);
   }

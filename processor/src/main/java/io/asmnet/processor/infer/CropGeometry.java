@@ -37,7 +37,8 @@ public record CropGeometry(double cx, double cy, double side, double angle) {
    * @param margin crop margin per side, fraction of the extent (the model's {@link ModelContract})
    */
   public static CropGeometry of(FaceRoi roi, double margin) {
-    return new CropGeometry(roi.centreX(), roi.centreY(), roi.extent() * (1 + 2 * margin), roi.angle());
+    return new CropGeometry(
+        roi.centreX(), roi.centreY(), roi.extent() * (1 + 2 * margin), roi.angle());
   }
 
   /** Crop pixels per frame pixel. */

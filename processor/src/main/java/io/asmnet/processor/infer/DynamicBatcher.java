@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers faces from concurrent callers (the stream threads) into one batch, up to {@code
- * maxBatch} faces, or until every one of the {@code callers} possible callers is in it, or until
- * the first face has waited {@code maxDelayMicros}, whichever comes first, and runs it on its own
- * worker thread. Since each caller blocks until its batch is done, a batch that holds all callers
- * can grow no more: waiting longer would only add latency (with one stream thread, every batch
- * would otherwise wait the full delay). A caller reserves slots, writes its crops straight
- * into them, then blocks until its results are back: nothing is buffered across {@code
- * process()} calls. Two batch buffers alternate, so callers fill one while the other runs.
+ * Gathers faces from concurrent callers (the stream threads) into one batch, up to {@code maxBatch}
+ * faces, or until every one of the {@code callers} possible callers is in it, or until the first
+ * face has waited {@code maxDelayMicros}, whichever comes first, and runs it on its own worker
+ * thread. Since each caller blocks until its batch is done, a batch that holds all callers can grow
+ * no more: waiting longer would only add latency (with one stream thread, every batch would
+ * otherwise wait the full delay). A caller reserves slots, writes its crops straight into them,
+ * then blocks until its results are back: nothing is buffered across {@code process()} calls. Two
+ * batch buffers alternate, so callers fill one while the other runs.
  *
  * <p>Faults: a model run that throws anything (an {@link Error} too) fails that batch's callers
  * with {@link BatchFailedException} and the worker goes on; a caller that waits longer than {@code
@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class DynamicBatcher implements AutoCloseable {
   /** How long a caller waits for its batch by default. */
   public static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(DynamicBatcher.class);
 
   /** Writes the crop of the caller's face {@code index} into {@code slot}. */
@@ -70,14 +71,23 @@ public final class DynamicBatcher implements AutoCloseable {
    * @param callers how many threads may call {@link #submit} concurrently (the stream threads)
    */
   public DynamicBatcher(
-      int maxBatch, int callers, long maxDelayMicros, BatchRunner runner, PipelineObserver observer) {
+      int maxBatch,
+      int callers,
+      long maxDelayMicros,
+      BatchRunner runner,
+      PipelineObserver observer) {
     this(maxBatch, callers, maxDelayMicros, DEFAULT_TIMEOUT_MILLIS, runner, observer);
   }
 
   /**
    * @param timeoutMillis how long a caller waits for a batch slot and for its results, at most
    */
-  public DynamicBatcher(int maxBatch, int callers, long maxDelayMicros, long timeoutMillis, BatchRunner runner,
+  public DynamicBatcher(
+      int maxBatch,
+      int callers,
+      long maxDelayMicros,
+      long timeoutMillis,
+      BatchRunner runner,
       PipelineObserver observer) {
     if (maxBatch < 1 || callers < 1 || maxDelayMicros < 0 || timeoutMillis < 1) {
       throw new IllegalArgumentException(
@@ -103,7 +113,10 @@ public final class DynamicBatcher implements AutoCloseable {
     return maxBatch;
   }
 
-  /** Unhealthy while the worker is dead, after close, and from a failed or late batch to the next good one. */
+  /**
+   * Unhealthy while the worker is dead, after close, and from a failed or late batch to the next
+   * good one.
+   */
   public ComponentHealth health() {
     Throwable death = workerDeath;
     if (death != null) {
@@ -152,7 +165,8 @@ public final class DynamicBatcher implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw late("no batch had room within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+          throw late(
+              "no batch had room within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
         }
         changed.awaitNanos(left);
       }
@@ -181,7 +195,8 @@ public final class DynamicBatcher implements AutoCloseable {
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
     } catch (TimeoutException e) {
-      throw late("the batch did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+      throw late(
+          "the batch did not finish within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
     }
   }
 
@@ -244,7 +259,8 @@ public final class DynamicBatcher implements AutoCloseable {
     while (true) {
       if (closed) {
         if (filling != null) {
-          filling.requests.forEach(r -> r.result().completeExceptionally(new BatcherClosedException()));
+          filling.requests.forEach(
+              r -> r.result().completeExceptionally(new BatcherClosedException()));
           free.push(filling.buffer);
           filling = null;
         }
@@ -288,15 +304,22 @@ public final class DynamicBatcher implements AutoCloseable {
     lastFailure = null;
     long runMicros = (System.nanoTime() - start) / 1000;
     for (Gathering.Request r : batch.requests) {
-      r.result().complete(new BatchSlice(slice(out, r.start(), r.n()), (start - r.arrivedNanos()) / 1000,
-          runMicros, batch.reserved));
+      r.result()
+          .complete(
+              new BatchSlice(
+                  slice(out, r.start(), r.n()),
+                  (start - r.arrivedNanos()) / 1000,
+                  runMicros,
+                  batch.reserved));
     }
     observer.batchRun(batch.reserved, (start - batch.firstNanos) / 1000, runMicros);
   }
 
   private static ModelOutput slice(ModelOutput out, int start, int n) {
     int lm = LandmarkModel.LANDMARK_FLOATS;
-    return new ModelOutput(n, Arrays.copyOfRange(out.landmarks(), start * lm, (start + n) * lm),
+    return new ModelOutput(
+        n,
+        Arrays.copyOfRange(out.landmarks(), start * lm, (start + n) * lm),
         Arrays.copyOfRange(out.pose(), start * 3, (start + n) * 3));
   }
 

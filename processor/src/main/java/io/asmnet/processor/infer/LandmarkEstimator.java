@@ -6,10 +6,10 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Crops the faces of a frame, runs the landmark model on them (batched with faces of other
- * frames from other stream threads) and maps the results back to frame pixels. Thread-safe:
- * one instance is shared by all stream threads. Blocks until the frame's faces are done, so a
- * frame's event is forwarded before its offset can be committed.
+ * Crops the faces of a frame, runs the landmark model on them (batched with faces of other frames
+ * from other stream threads) and maps the results back to frame pixels. Thread-safe: one instance
+ * is shared by all stream threads. Blocks until the frame's faces are done, so a frame's event is
+ * forwarded before its offset can be committed.
  */
 public interface LandmarkEstimator extends AutoCloseable {
 
@@ -21,7 +21,10 @@ public interface LandmarkEstimator extends AutoCloseable {
    */
   LandmarkResults estimate(Mat bgr, List<FaceRoi> rois) throws InterruptedException;
 
-  /** Whether inference works now (for {@code /health}); healthy unless an implementation knows better. */
+  /**
+   * Whether inference works now (for {@code /health}); healthy unless an implementation knows
+   * better.
+   */
   default ComponentHealth health() {
     return ComponentHealth.UP;
   }

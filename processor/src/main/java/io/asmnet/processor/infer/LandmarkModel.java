@@ -40,7 +40,12 @@ public final class LandmarkModel implements AutoCloseable {
   private final InferenceDevice device;
   private final ModelContract contract;
 
-  private LandmarkModel(OrtEnvironment env, OrtSession session, String name, String version, InferenceDevice device,
+  private LandmarkModel(
+      OrtEnvironment env,
+      OrtSession session,
+      String name,
+      String version,
+      InferenceDevice device,
       ModelContract contract) {
     this.contract = contract;
     this.env = env;
@@ -66,15 +71,25 @@ public final class LandmarkModel implements AutoCloseable {
       checkInterface(file, session);
       Map<String, String> meta = session.getMetadata().getCustomMetadata();
       ModelContract contract = checkContract(file, ModelContract.read(file, meta));
-      String name = meta.getOrDefault("model_name", meta.getOrDefault("name", stripExtension(file)));
-      String version = meta.getOrDefault("model_version", meta.getOrDefault("version",
-          String.valueOf(session.getMetadata().getVersion())));
-      LOG.info("landmark model {} {} loaded from {} on {} (crop {} px, margin {})", name, version, file,
-          opened.device(), contract.cropSize(), contract.cropMargin());
+      String name =
+          meta.getOrDefault("model_name", meta.getOrDefault("name", stripExtension(file)));
+      String version =
+          meta.getOrDefault(
+              "model_version",
+              meta.getOrDefault("version", String.valueOf(session.getMetadata().getVersion())));
+      LOG.info(
+          "landmark model {} {} loaded from {} on {} (crop {} px, margin {})",
+          name,
+          version,
+          file,
+          opened.device(),
+          contract.cropSize(),
+          contract.cropMargin());
       return new LandmarkModel(opened.env(), session, name, version, opened.device(), contract);
     } catch (OrtException | RuntimeException e) {
       OrtSessions.closeQuietly(session);
-      throw e instanceof ModelLoadException m ? m
+      throw e instanceof ModelLoadException m
+          ? m
           : new ModelLoadException("cannot read model " + file + ": " + e.getMessage(), e);
     }
   }
@@ -85,29 +100,62 @@ public final class LandmarkModel implements AutoCloseable {
     expect(file, session.getOutputInfo(), POSE, OnnxJavaType.FLOAT, 3);
   }
 
-  /** The batcher's buffers are sized for {@link #SIZE} and 68 points; the contract must agree with the tensors. */
+  /**
+   * The batcher's buffers are sized for {@link #SIZE} and 68 points; the contract must agree with
+   * the tensors.
+   */
   private static ModelContract checkContract(Path file, ModelContract contract) {
     if (contract.cropSize() != SIZE || contract.points() != LANDMARK_FLOATS / 2) {
-      throw new ModelLoadException("model " + file + " says crops of " + contract.cropSize() + " px and "
-          + contract.points() + " points; its tensors and this processor use " + SIZE + " px and "
-          + LANDMARK_FLOATS / 2);
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " says crops of "
+              + contract.cropSize()
+              + " px and "
+              + contract.points()
+              + " points; its tensors and this processor use "
+              + SIZE
+              + " px and "
+              + LANDMARK_FLOATS / 2);
     }
     return contract;
   }
 
-  private static void expect(Path file, Map<String, NodeInfo> nodes, String name, OnnxJavaType type, long... dims) {
-    String wanted = name + " " + type + " [N," + Arrays.toString(dims).replaceAll("[\\[\\] ]", "") + "]";
+  private static void expect(
+      Path file, Map<String, NodeInfo> nodes, String name, OnnxJavaType type, long... dims) {
+    String wanted =
+        name + " " + type + " [N," + Arrays.toString(dims).replaceAll("[\\[\\] ]", "") + "]";
     NodeInfo node = nodes.get(name);
     if (node == null || !(node.getInfo() instanceof TensorInfo info)) {
-      throw new ModelLoadException("model " + file + " has no tensor '" + name + "' (has " + nodes.keySet()
-          + "); expected " + wanted);
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " has no tensor '"
+              + name
+              + "' (has "
+              + nodes.keySet()
+              + "); expected "
+              + wanted);
     }
     long[] shape = info.getShape();
-    boolean ok = info.type == type && shape.length == dims.length + 1 && shape[0] < 0
-        && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), dims);
+    boolean ok =
+        info.type == type
+            && shape.length == dims.length + 1
+            && shape[0] < 0
+            && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), dims);
     if (!ok) {
-      throw new ModelLoadException("model " + file + " tensor '" + name + "' is " + info.type + " "
-          + Arrays.toString(shape) + "; expected " + wanted + " with a dynamic batch dimension N");
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " tensor '"
+              + name
+              + "' is "
+              + info.type
+              + " "
+              + Arrays.toString(shape)
+              + "; expected "
+              + wanted
+              + " with a dynamic batch dimension N");
     }
   }
 
@@ -118,7 +166,8 @@ public final class LandmarkModel implements AutoCloseable {
    */
   public ModelOutput run(ByteBuffer crops, int n) throws OrtException {
     ByteBuffer view = crops.duplicate().position(0).limit(n * CROP_BYTES);
-    try (OnnxTensor input = OnnxTensor.createTensor(env, view, new long[] {n, SIZE, SIZE, 3}, OnnxJavaType.UINT8);
+    try (OnnxTensor input =
+            OnnxTensor.createTensor(env, view, new long[] {n, SIZE, SIZE, 3}, OnnxJavaType.UINT8);
         OrtSession.Result result = session.run(Map.of(INPUT, input))) {
       float[] landmarks = new float[n * LANDMARK_FLOATS];
       float[] pose = new float[n * 3];
@@ -155,5 +204,4 @@ public final class LandmarkModel implements AutoCloseable {
     String n = file.getFileName().toString();
     return n.endsWith(".onnx") ? n.substring(0, n.length() - 5) : n;
   }
-
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param inferMicros run time of the model on the batch they were in
  * @param batchSize size of that batch (faces, across all frames in it)
  */
-public record LandmarkResults(List<FaceLandmarks> faces, long queueMicros, long inferMicros, int batchSize) {
+public record LandmarkResults(
+    List<FaceLandmarks> faces, long queueMicros, long inferMicros, int batchSize) {
   public LandmarkResults {
     faces = List.copyOf(faces);
   }

@@ -24,17 +24,27 @@ public record ModelContract(int cropSize, double cropMargin, int points) {
   static final String POINTS_KEY = "asmnet.points";
   static final String PIXEL_CENTRE_KEY = "asmnet.pixel.centre";
   static final String POSE_KEY = "asmnet.pose";
-  static final List<String> KEYS = List.of(VERSION_KEY, CROP_SIZE_KEY, CROP_MARGIN_KEY, INPUT_LAYOUT_KEY,
-      POINTS_KEY, PIXEL_CENTRE_KEY, POSE_KEY);
+  static final List<String> KEYS =
+      List.of(
+          VERSION_KEY,
+          CROP_SIZE_KEY,
+          CROP_MARGIN_KEY,
+          INPUT_LAYOUT_KEY,
+          POINTS_KEY,
+          PIXEL_CENTRE_KEY,
+          POSE_KEY);
+
   /** What this processor serves: the values a model must state. */
   static final String VERSION = "1";
+
   static final String INPUT_LAYOUT = "NHWC uint8 BGR 0-255";
   static final String PIXEL_CENTRE = "integer";
   static final String POSE = "yaw,pitch,roll degrees";
 
   public ModelContract {
     if (cropSize <= 0 || points <= 0) {
-      throw new IllegalArgumentException("crop size and points must be positive: " + cropSize + ", " + points);
+      throw new IllegalArgumentException(
+          "crop size and points must be positive: " + cropSize + ", " + points);
     }
     if (!(cropMargin >= 0) || !Double.isFinite(cropMargin)) {
       throw new IllegalArgumentException("crop margin must be finite and >= 0: " + cropMargin);
@@ -54,29 +64,59 @@ public record ModelContract(int cropSize, double cropMargin, int points) {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ModelLoadException("model " + file + " carries no crop contract: its metadata lacks " + missing
-          + " (export it with this build's 'asmnet export', or add them with 'asmnet stamp-contract "
-          + file + " --crop-margin M' giving the margin it was trained with)");
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " carries no crop contract: its metadata lacks "
+              + missing
+              + " (export it with this build's 'asmnet export', or add them with 'asmnet stamp-contract "
+              + file
+              + " --crop-margin M' giving the margin it was trained with)");
     }
     expect(file, metadata, VERSION_KEY, VERSION);
     expect(file, metadata, INPUT_LAYOUT_KEY, INPUT_LAYOUT);
     expect(file, metadata, PIXEL_CENTRE_KEY, PIXEL_CENTRE);
     expect(file, metadata, POSE_KEY, POSE);
     try {
-      return new ModelContract(Integer.parseInt(metadata.get(CROP_SIZE_KEY).trim()),
-          Double.parseDouble(metadata.get(CROP_MARGIN_KEY).trim()), Integer.parseInt(metadata.get(POINTS_KEY).trim()));
+      return new ModelContract(
+          Integer.parseInt(metadata.get(CROP_SIZE_KEY).trim()),
+          Double.parseDouble(metadata.get(CROP_MARGIN_KEY).trim()),
+          Integer.parseInt(metadata.get(POINTS_KEY).trim()));
     } catch (IllegalArgumentException e) {
-      throw new ModelLoadException("model " + file + " has an unusable crop contract (" + CROP_SIZE_KEY + "="
-          + metadata.get(CROP_SIZE_KEY) + ", " + CROP_MARGIN_KEY + "=" + metadata.get(CROP_MARGIN_KEY) + ", "
-          + POINTS_KEY + "=" + metadata.get(POINTS_KEY) + "): " + e.getMessage(), e);
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " has an unusable crop contract ("
+              + CROP_SIZE_KEY
+              + "="
+              + metadata.get(CROP_SIZE_KEY)
+              + ", "
+              + CROP_MARGIN_KEY
+              + "="
+              + metadata.get(CROP_MARGIN_KEY)
+              + ", "
+              + POINTS_KEY
+              + "="
+              + metadata.get(POINTS_KEY)
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static void expect(Path file, Map<String, String> metadata, String key, String wanted) {
     String got = metadata.get(key);
     if (!wanted.equals(got)) {
-      throw new ModelLoadException("model " + file + " says " + key + "='" + got + "'; this processor serves only '"
-          + wanted + "'");
+      throw new ModelLoadException(
+          "model "
+              + file
+              + " says "
+              + key
+              + "='"
+              + got
+              + "'; this processor serves only '"
+              + wanted
+              + "'");
     }
   }
 }

@@ -4,12 +4,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps camera ids to the value of the {@code camera} tag while keeping its cardinality and size
- * bounded: the first {@code maxCameras} distinct ids of at most {@link #MAX_LABEL_CHARS}
- * characters keep their own value; every later id, and every longer id, becomes {@link #OTHER}.
- * Each tag value is a separate time series in Prometheus, so an unbounded set of cameras would
- * grow the scrape (and Prometheus' memory) without limit, and one 10 KB id would be a 10 KB label
- * on every series of that camera. A long id is not cut short: two cut ids could merge into one
- * series that names neither camera. Thread-safe.
+ * bounded: the first {@code maxCameras} distinct ids of at most {@link #MAX_LABEL_CHARS} characters
+ * keep their own value; every later id, and every longer id, becomes {@link #OTHER}. Each tag value
+ * is a separate time series in Prometheus, so an unbounded set of cameras would grow the scrape
+ * (and Prometheus' memory) without limit, and one 10 KB id would be a 10 KB label on every series
+ * of that camera. A long id is not cut short: two cut ids could merge into one series that names
+ * neither camera. Thread-safe.
  */
 final class CameraLabels {
 

@@ -30,7 +30,10 @@ final class ContactTracker {
   /** A probe succeeded at {@code now}. */
   synchronized void reached(long now) {
     if (lost) {
-      LOG.info("Kafka at {} reachable again after {} s; processing resumes", bootstrapServers, seconds(now - lostSince));
+      LOG.info(
+          "Kafka at {} reachable again after {} s; processing resumes",
+          bootstrapServers,
+          seconds(now - lostSince));
     } else if (!probed) {
       LOG.debug("Kafka at {} reachable", bootstrapServers);
     }
@@ -46,11 +49,18 @@ final class ContactTracker {
       lost = true;
       lostSince = now;
       lastWarned = now;
-      LOG.warn("Kafka at {} unreachable ({}): nothing is consumed or produced until it is back; /health/ready"
-          + " answers 503", bootstrapServers, lastProblem);
+      LOG.warn(
+          "Kafka at {} unreachable ({}): nothing is consumed or produced until it is back; /health/ready"
+              + " answers 503",
+          bootstrapServers,
+          lastProblem);
     } else if (now - lastWarned >= repeatNanos) {
       lastWarned = now;
-      LOG.warn("Kafka at {} still unreachable after {} s ({})", bootstrapServers, seconds(now - lostSince), lastProblem);
+      LOG.warn(
+          "Kafka at {} still unreachable after {} s ({})",
+          bootstrapServers,
+          seconds(now - lostSince),
+          lastProblem);
     }
   }
 

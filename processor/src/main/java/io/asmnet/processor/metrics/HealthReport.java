@@ -2,7 +2,8 @@ package io.asmnet.processor.metrics;
 
 /**
  * What {@code /health/*} answer: the Kafka Streams client's health ({@link StreamsHealth}) and the
- * inference batcher's. Live and ready need both; while the batcher is unhealthy the JSON says why, e.g. {@code
+ * inference batcher's. Live and ready need both; while the batcher is unhealthy the JSON says why,
+ * e.g. {@code
  * {"status":"DOWN","live":false,"ready":false,"state":"RUNNING","inference":"DOWN","inferenceDetail":"..."}}.
  */
 record HealthReport(StreamsHealth streams, ComponentHealth inference) {
@@ -20,10 +21,14 @@ record HealthReport(StreamsHealth streams, ComponentHealth inference) {
     if (inference.healthy()) {
       return base; // unchanged while the batcher is fine
     }
-    String down = base.replaceFirst("\"status\":\"[A-Z]+\"", "\"status\":\"DOWN\"")
-        .replace("\"live\":true", "\"live\":false").replace("\"ready\":true", "\"ready\":false");
-    return down.substring(0, down.length() - 1) + ",\"inference\":\"DOWN\",\"inferenceDetail\":\""
-        + escape(inference.detail()) + "\"}";
+    String down =
+        base.replaceFirst("\"status\":\"[A-Z]+\"", "\"status\":\"DOWN\"")
+            .replace("\"live\":true", "\"live\":false")
+            .replace("\"ready\":true", "\"ready\":false");
+    return down.substring(0, down.length() - 1)
+        + ",\"inference\":\"DOWN\",\"inferenceDetail\":\""
+        + escape(inference.detail())
+        + "\"}";
   }
 
   private static String escape(String s) {

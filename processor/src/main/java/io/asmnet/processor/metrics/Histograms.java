@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Bucket layouts of our histograms. Video work is ms-range: timers publish only these
- * service-level bounds (13 buckets and +Inf per series, instead of the ~70 of Micrometer's
- * percentile histogram), enough for p50/p95/p99 by interpolation and matched exactly by the
- * dashboards and alerts (33 ms: one frame at 30 fps).
+ * Bucket layouts of our histograms. Video work is ms-range: timers publish only these service-level
+ * bounds (13 buckets and +Inf per series, instead of the ~70 of Micrometer's percentile histogram),
+ * enough for p50/p95/p99 by interpolation and matched exactly by the dashboards and alerts (33 ms:
+ * one frame at 30 fps).
  */
 final class Histograms {
 

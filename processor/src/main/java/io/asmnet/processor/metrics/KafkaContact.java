@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Whether this instance can reach Kafka, as {@link KafkaContactWatch} last saw it.
  *
- * @param status {@code UNKNOWN} before the first probe (or without a watch), then {@code
- *     CONNECTED} or {@code LOST}
+ * @param status {@code UNKNOWN} before the first probe (or without a watch), then {@code CONNECTED}
+ *     or {@code LOST}
  * @param lostSeconds how long the contact has been lost, whole seconds; 0 unless {@code LOST}
  */
 public record KafkaContact(Status status, long lostSeconds) {

@@ -17,9 +17,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * Asks Kafka every {@link #PERIOD} whether it answers (a cluster-metadata request from an admin
  * client of its own, with the Streams client's connection and security settings), so that a lost
  * broker shows in {@code /health/ready}, in {@code asmnet_kafka_connected} and in the log. Kafka
- * Streams itself stays {@code RUNNING} through a broker outage and says nothing about it.
- * A probe fails after {@link #PROBE_TIMEOUT}: a broker that refuses connections and one that
- * accepts them but never answers (hung, or a network partition) both count as lost.
+ * Streams itself stays {@code RUNNING} through a broker outage and says nothing about it. A probe
+ * fails after {@link #PROBE_TIMEOUT}: a broker that refuses connections and one that accepts them
+ * but never answers (hung, or a network partition) both count as lost.
  */
 public final class KafkaContactWatch implements AutoCloseable {
   static final Duration PERIOD = Duration.ofSeconds(2);
@@ -33,11 +33,13 @@ public final class KafkaContactWatch implements AutoCloseable {
   private KafkaContactWatch(Admin admin, ContactTracker tracker) {
     this.admin = admin;
     this.tracker = tracker;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "asmnet-kafka-contact");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "asmnet-kafka-contact");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -53,8 +55,10 @@ public final class KafkaContactWatch implements AutoCloseable {
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
     String servers = String.valueOf(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
-    KafkaContactWatch watch = new KafkaContactWatch(Admin.create(config), new ContactTracker(servers, REPEAT));
-    watch.scheduler.scheduleWithFixedDelay(watch::probe, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    KafkaContactWatch watch =
+        new KafkaContactWatch(Admin.create(config), new ContactTracker(servers, REPEAT));
+    watch.scheduler.scheduleWithFixedDelay(
+        watch::probe, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     return watch;
   }
 
@@ -65,14 +69,18 @@ public final class KafkaContactWatch implements AutoCloseable {
 
   private void probe() {
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
-          .clusterId().get(PROBE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
+          .clusterId()
+          .get(PROBE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       tracker.reached(System.nanoTime());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      tracker.failed(System.nanoTime(), cause instanceof org.apache.kafka.common.errors.TimeoutException
-          ? "no answer within " + PROBE_TIMEOUT.toSeconds() + " s"
-          : cause.getMessage());
+      tracker.failed(
+          System.nanoTime(),
+          cause instanceof org.apache.kafka.common.errors.TimeoutException
+              ? "no answer within " + PROBE_TIMEOUT.toSeconds() + " s"
+              : cause.getMessage());
     } catch (TimeoutException e) {
       tracker.failed(System.nanoTime(), "no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
     } catch (InterruptedException e) {

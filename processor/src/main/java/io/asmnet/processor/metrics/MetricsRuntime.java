@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -91,7 +91,9 @@ public final class MetricsRuntime implements AutoCloseable {
     return metrics;
   }
 
-  /** Binds the client's metrics and makes its state and tasks drive {@code /health/*}; call once. */
+  /**
+   * Binds the client's metrics and makes its state and tasks drive {@code /health/*}; call once.
+   */
   public void bindKafkaStreams(KafkaStreams kafkaStreams) {
     metrics.bindKafkaStreams(kafkaStreams);
     metrics.bindHealth(this::health, () -> report().ready());
@@ -105,7 +107,8 @@ public final class MetricsRuntime implements AutoCloseable {
 
   /**
    * Starts probing Kafka (see {@link KafkaContactWatch}) with these admin-client settings, so a
-   * lost broker makes {@code /health/ready} fail and is logged; call once. Closed with this runtime.
+   * lost broker makes {@code /health/ready} fail and is logged; call once. Closed with this
+   * runtime.
    */
   public void watchKafka(Properties adminProps, String clientId) {
     this.contactWatch = KafkaContactWatch.start(adminProps, clientId);
@@ -120,7 +123,8 @@ public final class MetricsRuntime implements AutoCloseable {
       return StreamsHealth.of(null, -1, kafka);
     }
     KafkaStreams.State state = current.state();
-    return StreamsHealth.of(state, state == KafkaStreams.State.RUNNING ? activeTasks(current) : 0, kafka);
+    return StreamsHealth.of(
+        state, state == KafkaStreams.State.RUNNING ? activeTasks(current) : 0, kafka);
   }
 
   private static int activeTasks(KafkaStreams client) {

@@ -51,7 +51,8 @@ public final class MetricsServer implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final Supplier<HealthReport> health;
 
-  private MetricsServer(HttpServer server, PrometheusMeterRegistry registry, Supplier<HealthReport> health) {
+  private MetricsServer(
+      HttpServer server, PrometheusMeterRegistry registry, Supplier<HealthReport> health) {
     this.server = server;
     this.registry = registry;
     this.health = health;
@@ -91,9 +92,17 @@ public final class MetricsServer implements AutoCloseable {
    *
    * @param inference the batcher's current health
    */
-  public static MetricsServer start(PrometheusMeterRegistry registry, String bindAddress, int port,
-      Supplier<KafkaStreams.State> streamsState, Supplier<ComponentHealth> inference) throws IOException {
-    return startWithReport(registry, bindAddress, port,
+  public static MetricsServer start(
+      PrometheusMeterRegistry registry,
+      String bindAddress,
+      int port,
+      Supplier<KafkaStreams.State> streamsState,
+      Supplier<ComponentHealth> inference)
+      throws IOException {
+    return startWithReport(
+        registry,
+        bindAddress,
+        port,
         () -> new HealthReport(StreamsHealth.of(streamsState.get()), inference.get()));
   }
 
@@ -103,12 +112,18 @@ public final class MetricsServer implements AutoCloseable {
    * @throws IOException if the address cannot be bound
    */
   public static MetricsServer startWithHealth(
-      PrometheusMeterRegistry registry, String bindAddress, int port, Supplier<StreamsHealth> health)
+      PrometheusMeterRegistry registry,
+      String bindAddress,
+      int port,
+      Supplier<StreamsHealth> health)
       throws IOException {
-    return startWithReport(registry, bindAddress, port, () -> new HealthReport(health.get(), ComponentHealth.UP));
+    return startWithReport(
+        registry, bindAddress, port, () -> new HealthReport(health.get(), ComponentHealth.UP));
   }
 
-  /** Starts serving, the health endpoints answering from the Streams and inference health together. */
+  /**
+   * Starts serving, the health endpoints answering from the Streams and inference health together.
+   */
   static MetricsServer startWithReport(
       PrometheusMeterRegistry registry, String bindAddress, int port, Supplier<HealthReport> health)
       throws IOException {
@@ -133,7 +148,8 @@ public final class MetricsServer implements AutoCloseable {
   private void metrics(HttpExchange exchange) throws IOException {
     // The writer the client picks for this Accept header; Micrometer's scrape picks the same one
     // by its content type, so the header and the body agree.
-    String contentType = FORMATS.findWriter(exchange.getRequestHeaders().getFirst("Accept")).getContentType();
+    String contentType =
+        FORMATS.findWriter(exchange.getRequestHeaders().getFirst("Accept")).getContentType();
     ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
     boolean gzip = acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"));
     try (OutputStream out = gzip ? new GZIPOutputStream(body) : body) {

@@ -23,10 +23,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * The one place that names every asmnet meter (the list with meanings is {@code docs/METRICS.md}).
  * Turns what the pipeline reports ({@link PipelineObserver}) into Micrometer meters in base units
  * (seconds, faces) and binds Micrometer's JVM, process and Kafka Streams binders. Every meter
- * carries the common tags {@code application.id} and {@link #PROCESSOR_LABEL} (this process's
- * name; Prometheus' own {@code instance} label, the scrape target, is left to the scraper).
- * Thread-safe; the hot path
- * ({@link #frameProcessed}) only touches pre-resolved meters.
+ * carries the common tags {@code application.id} and {@link #PROCESSOR_LABEL} (this process's name;
+ * Prometheus' own {@code instance} label, the scrape target, is left to the scraper). Thread-safe;
+ * the hot path ({@link #frameProcessed}) only touches pre-resolved meters.
  */
 public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
 
@@ -83,7 +82,9 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
   /** Info gauge (value 1): the model in use; tags {@code model}, {@code version}. */
   public static final String MODEL_INFO = "asmnet.model.info";
 
-  /** Info gauge: which face detector runs, and on which device ({@code detector}, {@code device}). */
+  /**
+   * Info gauge: which face detector runs, and on which device ({@code detector}, {@code device}).
+   */
   public static final String DETECTOR_INFO = "asmnet.detector.info";
 
   /** 1 when the instance is ready (see {@link StreamsHealth}), else 0. */
@@ -194,11 +195,14 @@ public final class PipelineMetrics implements PipelineObserver, AutoCloseable {
     Gauge.builder(READY, () -> ready.getAsBoolean() ? 1 : 0)
         .description("1 when assigned partitions and making progress (/health/ready answers 200)")
         .register(registry);
-    Gauge.builder(KAFKA_CONNECTED, () -> switch (health.get().kafka().status()) {
-          case CONNECTED -> 1.0;
-          case LOST -> 0.0;
-          case UNKNOWN -> Double.NaN;
-        })
+    Gauge.builder(
+            KAFKA_CONNECTED,
+            () ->
+                switch (health.get().kafka().status()) {
+                  case CONNECTED -> 1.0;
+                  case LOST -> 0.0;
+                  case UNKNOWN -> Double.NaN;
+                })
         .description("1 while Kafka answers this instance's probes, 0 while it does not")
         .register(registry);
   }

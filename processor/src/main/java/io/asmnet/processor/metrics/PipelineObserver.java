@@ -20,8 +20,8 @@ public interface PipelineObserver {
   void batchRun(int faces, long queueMicros, long runMicros);
 
   /**
-   * Kafka refused to store one output record (for example too large for the topic); the record
-   * was dropped and, where possible, replaced by a small dead letter.
+   * Kafka refused to store one output record (for example too large for the topic); the record was
+   * dropped and, where possible, replaced by a small dead letter.
    *
    * @param topic the topic the record was for
    * @param error the exception's simple class name, e.g. {@code RecordTooLargeException}

@@ -29,7 +29,8 @@ final class ResidentMemory {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return Double.NaN; // no /proc (not Linux) or an unexpected layout: no value rather than a wrong one
+      return Double
+          .NaN; // no /proc (not Linux) or an unexpected layout: no value rather than a wrong one
     }
     return Double.NaN;
   }

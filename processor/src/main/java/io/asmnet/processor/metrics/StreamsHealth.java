@@ -26,7 +26,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * @param reason why it is not ready, for a person; empty when ready
  */
 public record StreamsHealth(
-    KafkaStreams.State state, boolean live, boolean ready, int activeTasks, KafkaContact kafka, String reason) {
+    KafkaStreams.State state,
+    boolean live,
+    boolean ready,
+    int activeTasks,
+    KafkaContact kafka,
+    String reason) {
 
   public StreamsHealth {
     Objects.requireNonNull(kafka, "kafka");
@@ -43,17 +48,22 @@ public record StreamsHealth(
    * not known, taken as assigned) with this contact to Kafka.
    */
   public static StreamsHealth of(KafkaStreams.State state, int activeTasks, KafkaContact kafka) {
-    boolean live = state == null || switch (state) {
-      case PENDING_ERROR, ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> false;
-      default -> true;
-    };
+    boolean live =
+        state == null
+            || switch (state) {
+              case PENDING_ERROR, ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> false;
+              default -> true;
+            };
     String reason = reason(state, live, activeTasks, kafka);
     return new StreamsHealth(state, live, reason.isEmpty(), activeTasks, kafka, reason);
   }
 
-  private static String reason(KafkaStreams.State state, boolean live, int activeTasks, KafkaContact kafka) {
+  private static String reason(
+      KafkaStreams.State state, boolean live, int activeTasks, KafkaContact kafka) {
     if (!live) {
-      return "Kafka Streams is " + state + ": this instance processes nothing until it is restarted";
+      return "Kafka Streams is "
+          + state
+          + ": this instance processes nothing until it is restarted";
     }
     if (kafka.isLost()) {
       return "Kafka unreachable for " + kafka.lostSeconds() + " s";
@@ -73,16 +83,23 @@ public record StreamsHealth(
   /**
    * A small JSON summary, e.g. {@code
    * {"status":"UP","live":true,"ready":true,"state":"RUNNING","activeTasks":2,"kafka":"CONNECTED"}};
-   * when not ready {@code status} is {@code NOT_READY} (live) or {@code DOWN}, with a {@code reason}.
+   * when not ready {@code status} is {@code NOT_READY} (live) or {@code DOWN}, with a {@code
+   * reason}.
    */
   public String json() {
     String status = ready ? "UP" : live ? "NOT_READY" : "DOWN";
     String name = state == null ? "NONE" : state.name();
-    StringBuilder json = new StringBuilder()
-        .append("{\"status\":\"").append(status)
-        .append("\",\"live\":").append(live)
-        .append(",\"ready\":").append(ready)
-        .append(",\"state\":\"").append(name).append('"');
+    StringBuilder json =
+        new StringBuilder()
+            .append("{\"status\":\"")
+            .append(status)
+            .append("\",\"live\":")
+            .append(live)
+            .append(",\"ready\":")
+            .append(ready)
+            .append(",\"state\":\"")
+            .append(name)
+            .append('"');
     if (activeTasks >= 0) {
       json.append(",\"activeTasks\":").append(activeTasks);
     }
@@ -91,7 +108,9 @@ public record StreamsHealth(
       json.append(",\"kafkaLostSeconds\":").append(kafka.lostSeconds());
     }
     if (!reason.isEmpty()) {
-      json.append(",\"reason\":\"").append(reason.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      json.append(",\"reason\":\"")
+          .append(reason.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
     }
     return json.append('}').toString();
   }

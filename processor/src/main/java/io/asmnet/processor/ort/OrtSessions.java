@@ -26,25 +26,28 @@ public final class OrtSessions {
   /**
    * @param what what the network is, for messages ("landmark model", "face detector")
    * @param threads intra-op threads on the CPU, 0 for ONNX Runtime's default
-   * @throws OrtLoadException the file is missing or unreadable, is no ONNX model, or the device
-   *     is unavailable
+   * @throws OrtLoadException the file is missing or unreadable, is no ONNX model, or the device is
+   *     unavailable
    */
   public static Opened open(Path file, InferenceDevice device, String what, int threads) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new OrtLoadException(what + " file " + file.toAbsolutePath() + " does not exist or is not readable");
+      throw new OrtLoadException(
+          what + " file " + file.toAbsolutePath() + " does not exist or is not readable");
     }
     return open(new Source(file.toString(), null), device, what, threads);
   }
 
   /** A network bundled as a class-path resource (read whole: these are small). */
-  public static Opened openResource(String resource, InferenceDevice device, String what, int threads) {
+  public static Opened openResource(
+      String resource, InferenceDevice device, String what, int threads) {
     try (var in = OrtSessions.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new OrtLoadException(what + " resource " + resource + " is not on the class path");
       }
       return open(new Source("classpath:" + resource, in.readAllBytes()), device, what, threads);
     } catch (java.io.IOException e) {
-      throw new OrtLoadException("cannot read " + what + " resource " + resource + ": " + e.getMessage(), e);
+      throw new OrtLoadException(
+          "cannot read " + what + " resource " + resource + ": " + e.getMessage(), e);
     }
   }
 
@@ -62,15 +65,21 @@ public final class OrtSessions {
       return new Opened(env, create(env, file, what, true, threads), InferenceDevice.CUDA);
     } catch (OrtLoadException e) {
       if (device == InferenceDevice.CUDA) {
-        throw new OrtLoadException("inference.device=cuda but CUDA is unavailable for the " + what + ": "
-            + e.getMessage() + " (use inference.device=auto or cpu)", e);
+        throw new OrtLoadException(
+            "inference.device=cuda but CUDA is unavailable for the "
+                + what
+                + ": "
+                + e.getMessage()
+                + " (use inference.device=auto or cpu)",
+            e);
       }
       LOG.info("CUDA unavailable ({}); running the {} on the CPU", firstLine(e.getCause()), what);
       return new Opened(env, create(env, file, what, false, threads), InferenceDevice.CPU);
     }
   }
 
-  private static OrtSession create(OrtEnvironment env, Source file, String what, boolean cuda, int threads) {
+  private static OrtSession create(
+      OrtEnvironment env, Source file, String what, boolean cuda, int threads) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       if (cuda) {
         options.addCUDA(0);
@@ -78,10 +87,14 @@ public final class OrtSessions {
       if (threads > 0) {
         options.setIntraOpNumThreads(threads);
       }
-      return file.bytes() == null ? env.createSession(file.name(), options) : env.createSession(file.bytes(), options);
+      return file.bytes() == null
+          ? env.createSession(file.name(), options)
+          : env.createSession(file.bytes(), options);
     } catch (OrtException e) {
-      throw new OrtLoadException((cuda ? "CUDA session failed: " : "cannot load " + what + " " + file.name() + ": ")
-          + firstLine(e), e);
+      throw new OrtLoadException(
+          (cuda ? "CUDA session failed: " : "cannot load " + what + " " + file.name() + ": ")
+              + firstLine(e),
+          e);
     }
   }
 

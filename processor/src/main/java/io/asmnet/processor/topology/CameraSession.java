@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One camera's state in a stream task, under one owner: its decoder (a {@link CameraDecoder} with
  * the camera's own H.264 reference pictures, from the task's {@link FrameDecoder#camera}) and its
- * track (in the task's state store, so it survives restarts). Both are used through the session
- * and both go when it is {@link #evict evicted}. Made and evicted by {@link CameraSessions}; one
+ * track (in the task's state store, so it survives restarts). Both are used through the session and
+ * both go when it is {@link #evict evicted}. Made and evicted by {@link CameraSessions}; one
  * thread.
  */
 final class CameraSession {
@@ -21,7 +21,8 @@ final class CameraSession {
   private final KeyValueStore<String, TrackState> tracks;
   private long lastSeenMs;
 
-  CameraSession(String camera, CameraDecoder decoder, KeyValueStore<String, TrackState> tracks, long nowMs) {
+  CameraSession(
+      String camera, CameraDecoder decoder, KeyValueStore<String, TrackState> tracks, long nowMs) {
     this.camera = camera;
     this.decoder = decoder;
     this.tracks = tracks;
@@ -35,8 +36,8 @@ final class CameraSession {
   /** Decodes one of this camera's frames. */
   DecodedFrame decode(Frame frame) throws DecodeException {
     if (!camera.equals(frame.getCameraId())) {
-      throw new IllegalArgumentException("frame of camera '" + frame.getCameraId() + "' given to the session of '"
-          + camera + "'");
+      throw new IllegalArgumentException(
+          "frame of camera '" + frame.getCameraId() + "' given to the session of '" + camera + "'");
     }
     return decoder.decode(frame);
   }

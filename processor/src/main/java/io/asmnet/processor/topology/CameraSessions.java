@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link CameraSession}s of one stream task's cameras, least recently seen first, and their
  * eviction: a camera that sent nothing for {@code idle} ({@code decode.camera.idle.ms}) loses its
- * decoder state and its track together, so a camera that stopped holds neither native memory nor
- * a stale track for ever. Time is the task's wall clock in milliseconds (what punctuators get).
- * Owns the sessions; one per task; one thread.
+ * decoder state and its track together, so a camera that stopped holds neither native memory nor a
+ * stale track for ever. Time is the task's wall clock in milliseconds (what punctuators get). Owns
+ * the sessions; one per task; one thread.
  */
 final class CameraSessions {
   private static final Logger LOG = LoggerFactory.getLogger(CameraSessions.class);
@@ -24,7 +24,8 @@ final class CameraSessions {
   private final KeyValueStore<String, TrackState> tracks;
   private final long idleMs;
   // Access order: the least recently seen camera comes first, so idle ones are found at the head.
-  private final LinkedHashMap<String, CameraSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<String, CameraSession> sessions =
+      new LinkedHashMap<>(16, 0.75f, true);
 
   CameraSessions(FrameDecoder decoder, KeyValueStore<String, TrackState> tracks, Duration idle) {
     if (idle.isNegative() || idle.isZero()) {
@@ -37,8 +38,9 @@ final class CameraSessions {
 
   /** The session of {@code camera}, made on its first frame, marked seen at {@code nowMs}. */
   CameraSession session(String camera, long nowMs) {
-    CameraSession session = sessions.computeIfAbsent(camera,
-        c -> new CameraSession(c, decoder.camera(c), tracks, nowMs));
+    CameraSession session =
+        sessions.computeIfAbsent(
+            camera, c -> new CameraSession(c, decoder.camera(c), tracks, nowMs));
     session.seen(nowMs);
     return session;
   }
@@ -57,7 +59,8 @@ final class CameraSessions {
       evicted++;
     }
     if (evicted > 0) {
-      LOG.debug("evicted {} idle cameras (decoder state and track); {} remain", evicted, sessions.size());
+      LOG.debug(
+          "evicted {} idle cameras (decoder state and track); {} remain", evicted, sessions.size());
     }
     return evicted;
   }

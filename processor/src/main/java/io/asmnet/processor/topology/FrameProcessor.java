@@ -41,16 +41,17 @@ import org.slf4j.LoggerFactory;
  * forwarded (already serialized, and checked to fit {@code maxRecordBytes}) before {@code process}
  * returns. Owns its task's decoder and face locator: created in {@code init}, closed in {@code
  * close} (called when the task is revoked or migrated). Each camera's decoder state and track are
- * reached through its {@link CameraSession}; a wall-clock punctuator evicts the sessions of
- * cameras that went quiet for {@code cameraIdle}.
+ * reached through its {@link CameraSession}; a wall-clock punctuator evicts the sessions of cameras
+ * that went quiet for {@code cameraIdle}.
  *
  * <p>Faults of the record (bad bytes, wrong key, a failure while processing it) become dead
- * letters. Faults of the inference service (model run failed, batcher shut down or dead) and of
- * the schema registry (unreachable or failing, with {@code serde.format=registry}) are not the
+ * letters. Faults of the inference service (model run failed, batcher shut down or dead) and of the
+ * schema registry (unreachable or failing, with {@code serde.format=registry}) are not the
  * record's: they throw, the offset stays uncommitted and the record is processed again.
  */
 final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
+
   /** How often idle cameras are evicted (wall clock). */
   static final Duration IDLE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -76,9 +77,14 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     this.eventsTopic = topics.poseEvents().name();
     this.deadLetterTopic = topics.deadLetters().name();
     this.maxRecordBytes = maxRecordBytes;
-    this.deadLetters = new DeadLetterEncoder(new DeadLetterFactory(stages.clock()),
-        topics.deadLetters().valueSerde().serializer(), maxRecordBytes);
-    this.assembler = new PoseEventAssembler(stages.estimator().modelName(), stages.estimator().modelVersion(), stages.clock());
+    this.deadLetters =
+        new DeadLetterEncoder(
+            new DeadLetterFactory(stages.clock()),
+            topics.deadLetters().valueSerde().serializer(),
+            maxRecordBytes);
+    this.assembler =
+        new PoseEventAssembler(
+            stages.estimator().modelName(), stages.estimator().modelVersion(), stages.clock());
   }
 
   @Override
@@ -114,8 +120,14 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     if (!Arrays.equals(record.key(), cameraKey)) {
       // Partitioning is by key, state by camera id: a mismatch would split a camera's state
       // (and its H.264 reference pictures) across tasks.
-      deadLetter(record, ErrorKind.BAD_SCHEMA, "record key " + describeKey(record.key())
-          + " does not match the frame's cameraId '" + camera + "' (frames must be keyed by their camera id)");
+      deadLetter(
+          record,
+          ErrorKind.BAD_SCHEMA,
+          "record key "
+              + describeKey(record.key())
+              + " does not match the frame's cameraId '"
+              + camera
+              + "' (frames must be keyed by their camera id)");
       return;
     }
     PoseEvent event;
@@ -131,7 +143,8 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     } catch (BatcherClosedException | BatchFailedException e) {
       // The inference service failed, not this frame: no dead letter; the offset stays
       // uncommitted so the frame is processed again once the service works.
-      throw new StreamsException("landmark inference unavailable for frame " + camera + "/" + frame.getSequence(), e);
+      throw new StreamsException(
+          "landmark inference unavailable for frame " + camera + "/" + frame.getSequence(), e);
     } catch (RuntimeException e) {
       LOG.warn("frame {}/{} failed inside the processor", camera, frame.getSequence(), e);
       deadLetter(record, ErrorKind.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -140,15 +153,22 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     byte[] value = eventWriter.serialize(eventsTopic, event);
     long size = RecordLimits.recordBytes(cameraKey, value, record.headers());
     if (size > maxRecordBytes) {
-      deadLetter(record, ErrorKind.INTERNAL, "the pose event of " + size + " bytes exceeds the record limit of "
-          + maxRecordBytes + " bytes");
+      deadLetter(
+          record,
+          ErrorKind.INTERNAL,
+          "the pose event of "
+              + size
+              + " bytes exceeds the record limit of "
+              + maxRecordBytes
+              + " bytes");
       return;
     }
     context.forward(record.withKey(cameraKey).withValue(value), PoseTopology.EVENTS_SINK);
     stages.observer().frameProcessed(event);
   }
 
-  private PoseEvent poseEvent(Frame frame, long start) throws DecodeException, InterruptedException {
+  private PoseEvent poseEvent(Frame frame, long start)
+      throws DecodeException, InterruptedException {
     CameraSession session = sessions.session(frame.getCameraId(), context.currentSystemTimeMs());
     long t0 = System.nanoTime();
     try (DecodedFrame decoded = session.decode(frame)) {
@@ -159,24 +179,34 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
       List<float[]> landmarks = results.faces().stream().map(FaceLandmarks::landmarks).toList();
       session.keep(locator.update(previous, located, landmarks, frame.getSequence()));
       FrameTimings timings = new FrameTimings(decodeMicros, (System.nanoTime() - start) / 1000);
-      return assembler.assemble(frame, decoded.width(), decoded.height(), located, results, timings);
+      return assembler.assemble(
+          frame, decoded.width(), decoded.height(), located, results, timings);
     }
   }
 
   private void deadLetter(Record<byte[], byte[]> record, ErrorKind kind, String message) {
     RecordMetadata meta = context.recordMetadata().orElse(null);
-    RecordOrigin origin = new RecordOrigin(
-        meta == null ? topic() : meta.topic(),
-        meta == null ? -1 : meta.partition(),
-        meta == null ? -1 : meta.offset(),
-        record.key(),
-        record.timestamp());
-    DeadLetterEncoder.Encoded dl = deadLetters.encode(deadLetterTopic, origin, kind, message, record.value(), record.headers());
+    RecordOrigin origin =
+        new RecordOrigin(
+            meta == null ? topic() : meta.topic(),
+            meta == null ? -1 : meta.partition(),
+            meta == null ? -1 : meta.offset(),
+            record.key(),
+            record.timestamp());
+    DeadLetterEncoder.Encoded dl =
+        deadLetters.encode(
+            deadLetterTopic, origin, kind, message, record.value(), record.headers());
     if (dl.truncated()) {
-      LOG.warn("dead letter for {}-{}@{} ({} bytes) cut to fit the record limit of {} bytes", origin.topic(),
-          origin.partition(), origin.offset(), record.value() == null ? 0 : record.value().length, maxRecordBytes);
+      LOG.warn(
+          "dead letter for {}-{}@{} ({} bytes) cut to fit the record limit of {} bytes",
+          origin.topic(),
+          origin.partition(),
+          origin.offset(),
+          record.value() == null ? 0 : record.value().length,
+          maxRecordBytes);
     }
-    context.forward(record.withKey(dl.key()).withValue(dl.value()).withHeaders(dl.headers()),
+    context.forward(
+        record.withKey(dl.key()).withValue(dl.value()).withHeaders(dl.headers()),
         PoseTopology.DEAD_LETTER_SINK);
     stages.observer().deadLetter(kind);
   }

@@ -11,18 +11,21 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The processor's topology, as a pure function of its stages and topics (no I/O, no
- * configuration). frames (raw bytes) -> {@link FrameProcessor} (with the per-camera track store)
- * -> pose-events, or -> frames-dlq (both written as bytes the processor has size-checked). Values are read as bytes so a record of the wrong schema
- * becomes a BAD_SCHEMA dead letter carrying its original bytes instead of stopping the thread.
+ * The processor's topology, as a pure function of its stages and topics (no I/O, no configuration).
+ * frames (raw bytes) -> {@link FrameProcessor} (with the per-camera track store) -> pose-events, or
+ * -> frames-dlq (both written as bytes the processor has size-checked). Values are read as bytes so
+ * a record of the wrong schema becomes a BAD_SCHEMA dead letter carrying its original bytes instead
+ * of stopping the thread.
  */
 public final class PoseTopology {
   public static final String SOURCE = "frames-source";
   public static final String PROCESSOR = "frame-processor";
   public static final String EVENTS_SINK = "pose-events-sink";
   public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
   /** Per-camera {@code TrackState}, key: camera id. */
   public static final String TRACK_STORE = "camera-tracks";
+
   /** Default {@code decode.camera.idle.ms}: five minutes without a frame. */
   public static final Duration DEFAULT_CAMERA_IDLE = CompositeFrameDecoder.DEFAULT_IDLE;
 
@@ -30,7 +33,8 @@ public final class PoseTopology {
 
   /** The topology with the record limit of the default payload limit. */
   public static Topology build(Stages stages, Topics topics) {
-    return build(stages, topics, RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES));
+    return build(
+        stages, topics, RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES));
   }
 
   /**
@@ -45,21 +49,34 @@ public final class PoseTopology {
    * @param cameraIdle a camera's decoder state and track are evicted after this long without a
    *     frame from it ({@code decode.camera.idle.ms})
    */
-  public static Topology build(Stages stages, Topics topics, int maxRecordBytes, Duration cameraIdle) {
+  public static Topology build(
+      Stages stages, Topics topics, int maxRecordBytes, Duration cameraIdle) {
     ProcessorSupplier<byte[], byte[], byte[], byte[]> processors =
         () -> new FrameProcessor(stages, topics, maxRecordBytes, cameraIdle);
     Topology topology = new Topology();
-    topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+    topology.addSource(
+        SOURCE,
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
         topics.frames().name());
     topology.addProcessor(PROCESSOR, processors, SOURCE);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(), new TrackStateSerde()),
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(), new TrackStateSerde()),
         PROCESSOR);
     // The processor serializes events and dead letters itself, to check their size before sending.
-    topology.addSink(EVENTS_SINK, topics.poseEvents().name(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), PROCESSOR);
-    topology.addSink(DEAD_LETTER_SINK, topics.deadLetters().name(), Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(
+        EVENTS_SINK,
+        topics.poseEvents().name(),
+        Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        DEAD_LETTER_SINK,
+        topics.deadLetters().name(),
+        Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(),
+        PROCESSOR);
     return topology;
   }
 }

@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.Serdes;
  * out (key: the original key bytes).
  */
 public record Topics(
-    Topic<String, Frame> frames, Topic<String, PoseEvent> poseEvents, Topic<byte[], DeadLetter> deadLetters) {
+    Topic<String, Frame> frames,
+    Topic<String, PoseEvent> poseEvents,
+    Topic<byte[], DeadLetter> deadLetters) {
 
   public Topics {
     Objects.requireNonNull(frames, "frames");

@@ -10,11 +10,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Confirms a tracked face with the short-range BlazeFace network on a square twice the predicted
- * box's side around it (a 128-pixel run, about a sixth of a full-frame one): the face must be
- * found there overlapping the prediction (IoU of the regions' bounds at least {@link #MIN_IOU}).
- * The confirmed face is the detection's own, so tracked frames are framed by the detector,
- * not by the landmark model's previous output. Owns the detector (its buffers; the network is
- * shared).
+ * box's side around it (a 128-pixel run, about a sixth of a full-frame one): the face must be found
+ * there overlapping the prediction (IoU of the regions' bounds at least {@link #MIN_IOU}). The
+ * confirmed face is the detection's own, so tracked frames are framed by the detector, not by the
+ * landmark model's previous output. Owns the detector (its buffers; the network is shared).
  */
 public final class BlazeFaceConfirmer implements FaceConfirmer {
   static final double MIN_IOU = 0.3;
@@ -48,7 +47,6 @@ public final class BlazeFaceConfirmer implements FaceConfirmer {
     }
     return best == null ? Optional.empty() : Optional.of(best.withTrack(predicted.track()));
   }
-
 
   @Override
   public void close() {

@@ -3,8 +3,8 @@ package io.asmnet.processor.track;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Decides, per frame, whether faces come from the detector or from the camera's track, and
- * updates the track from the landmarks the model returned. Not thread-safe: one per stream task.
+ * Decides, per frame, whether faces come from the detector or from the camera's track, and updates
+ * the track from the landmarks the model returned. Not thread-safe: one per stream task.
  */
 public interface FaceLocator extends AutoCloseable {
 
@@ -19,7 +19,8 @@ public interface FaceLocator extends AutoCloseable {
    *
    * @param landmarks per located face, 136 floats in frame pixels, in the order of {@code located}
    */
-  TrackState update(TrackState previous, LocatedFaces located, java.util.List<float[]> landmarks, long sequence);
+  TrackState update(
+      TrackState previous, LocatedFaces located, java.util.List<float[]> landmarks, long sequence);
 
   @Override
   void close();

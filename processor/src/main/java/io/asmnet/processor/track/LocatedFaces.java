@@ -13,7 +13,8 @@ import java.util.List;
  * @param detectMicros time spent in the detector (0 when it did not run)
  * @param trackMicros time spent predicting faces from the track
  */
-public record LocatedFaces(List<FaceRoi> faces, FaceSource source, long detectMicros, long trackMicros) {
+public record LocatedFaces(
+    List<FaceRoi> faces, FaceSource source, long detectMicros, long trackMicros) {
   public LocatedFaces {
     faces = List.copyOf(faces);
     if (source == FaceSource.TRACKED && faces.stream().anyMatch(f -> !f.hasTrack())) {

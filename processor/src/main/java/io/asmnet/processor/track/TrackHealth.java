@@ -3,8 +3,8 @@ package io.asmnet.processor.track;
 import java.util.Optional;
 
 /**
- * Judges whether one face's landmarks from the previous frame are still a usable track, or why
- * not. Pure functions over 136 floats (x0, y0, ... x67, y67 in frame pixels, iBUG 300-W order).
+ * Judges whether one face's landmarks from the previous frame are still a usable track, or why not.
+ * Pure functions over 136 floats (x0, y0, ... x67, y67 in frame pixels, iBUG 300-W order).
  */
 public final class TrackHealth {
   private static final int RIGHT_EYE = 36; // points 36-41: the eye on the image's left
@@ -13,7 +13,8 @@ public final class TrackHealth {
   private TrackHealth() {}
 
   /** Why the track of {@code landmarks} cannot be followed, or empty when it can. */
-  public static Optional<String> problem(float[] landmarks, int frameWidth, int frameHeight, TrackerConfig config) {
+  public static Optional<String> problem(
+      float[] landmarks, int frameWidth, int frameHeight, TrackerConfig config) {
     float minX = Float.POSITIVE_INFINITY;
     float minY = Float.POSITIVE_INFINITY;
     float maxX = Float.NEGATIVE_INFINITY;
@@ -35,11 +36,13 @@ public final class TrackHealth {
     }
     float inside = inside(landmarks, frameWidth, frameHeight);
     if (inside < config.minInside()) {
-      return Optional.of("only " + Math.round(inside * 100) + " % of the landmarks are inside the frame");
+      return Optional.of(
+          "only " + Math.round(inside * 100) + " % of the landmarks are inside the frame");
     }
     float eyes = eyeDistance(landmarks) / extent;
     if (eyes < config.minEyeDistance()) {
-      return Optional.of("eye distance is " + eyes + " of the face size, under " + config.minEyeDistance());
+      return Optional.of(
+          "eye distance is " + eyes + " of the face size, under " + config.minEyeDistance());
     }
     return Optional.empty();
   }
@@ -48,7 +51,10 @@ public final class TrackHealth {
   static float inside(float[] landmarks, int frameWidth, int frameHeight) {
     int in = 0;
     for (int i = 0; i < landmarks.length; i += 2) {
-      if (landmarks[i] >= 0 && landmarks[i] < frameWidth && landmarks[i + 1] >= 0 && landmarks[i + 1] < frameHeight) {
+      if (landmarks[i] >= 0
+          && landmarks[i] < frameWidth
+          && landmarks[i + 1] >= 0
+          && landmarks[i + 1] < frameHeight) {
         in++;
       }
     }

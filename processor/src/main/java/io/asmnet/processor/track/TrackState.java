@@ -3,8 +3,8 @@ package io.asmnet.processor.track;
 import java.util.List;
 
 /**
- * What one camera's tracker remembers between frames; kept in a state store so it survives
- * restarts and rebalances.
+ * What one camera's tracker remembers between frames; kept in a state store so it survives restarts
+ * and rebalances.
  *
  * @param lastSequence sequence of the frame this state was made from
  * @param framesSinceDetection frames since the detector last ran on this camera (0: it ran on it)

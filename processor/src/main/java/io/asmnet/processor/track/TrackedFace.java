@@ -1,7 +1,7 @@
 package io.asmnet.processor.track;
 
-import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 
 /**
  * One followed face: its landmarks on the last frame and how the box of the frame it was last
@@ -18,17 +18,23 @@ import io.asmnet.processor.detect.FaceRegion;
  *     landmarks, on the detection frame, frame pixels
  * @param offsetY the same along y, frame pixels
  */
-public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, float offsetX, float offsetY) {
+public record TrackedFace(
+    float[] landmarks, float boxSide, float anchorExtent, float offsetX, float offsetY) {
   /** How much the box may grow or shrink per tracked frame, following the landmarks' extent. */
   static final float MAX_ZOOM_PER_FRAME = 0.01f;
 
   public TrackedFace {
     if (landmarks.length != 2 * TrackState.POINTS) {
-      throw new IllegalArgumentException("each face needs 136 coordinates, got " + landmarks.length);
+      throw new IllegalArgumentException(
+          "each face needs 136 coordinates, got " + landmarks.length);
     }
     landmarks = landmarks.clone();
-    if (!(boxSide > 0) || !Float.isFinite(boxSide) || !(anchorExtent > 0) || !Float.isFinite(anchorExtent)) {
-      throw new IllegalArgumentException("boxSide and anchorExtent must be finite and > 0, got " + boxSide + ", " + anchorExtent);
+    if (!(boxSide > 0)
+        || !Float.isFinite(boxSide)
+        || !(anchorExtent > 0)
+        || !Float.isFinite(anchorExtent)) {
+      throw new IllegalArgumentException(
+          "boxSide and anchorExtent must be finite and > 0, got " + boxSide + ", " + anchorExtent);
     }
     if (!Float.isFinite(offsetX) || !Float.isFinite(offsetY)) {
       throw new IllegalArgumentException("offsets must be finite, got " + offsetX + ", " + offsetY);
@@ -89,7 +95,12 @@ public record TrackedFace(float[] landmarks, float boxSide, float anchorExtent, 
     float cy = own[1] + offsetY * zoom;
     float extent = side / FaceRegion.SIDE_PER_EXTENT;
     double down = FaceRegion.SHIFT_UP_PER_EXTENT * extent;
-    return new FaceRoi((float) (cx - Math.sin(angle) * down), (float) (cy + Math.cos(angle) * down), extent, angle,
-        score, track);
+    return new FaceRoi(
+        (float) (cx - Math.sin(angle) * down),
+        (float) (cy + Math.cos(angle) * down),
+        extent,
+        angle,
+        score,
+        track);
   }
 }

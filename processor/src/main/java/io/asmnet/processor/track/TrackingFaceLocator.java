@@ -13,17 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the (expensive) detector only when needed and otherwise follows each face from the
- * previous frame's landmarks. The detector runs when the camera has no track, the previous frame
- * had no faces, frames were skipped (sequence gap), {@link TrackerConfig#detectEvery()} frames
- * have passed, or any face's track is unhealthy (too small, mostly outside the frame, or
- * implausible landmarks). A tracked face is centred on the {@link FaceRegion} of the previous
- * landmarks, corrected by the offset between the detector's region and that region measured on
- * the detection frame, and keeps the detection region's side (following a real zoom by at most 1 %
- * per frame): see {@link TrackedFace#next}. Each tracked {@link FaceRoi} names its track, and
- * {@link #update} continues exactly that track. Cropping from the model's own landmarks alone would let
- * a biased model (a shape too small or shifted) shrink or move the box a bit more on every tracked
- * frame. The score is the fraction of the previous landmarks that lie inside the frame.
+ * Runs the (expensive) detector only when needed and otherwise follows each face from the previous
+ * frame's landmarks. The detector runs when the camera has no track, the previous frame had no
+ * faces, frames were skipped (sequence gap), {@link TrackerConfig#detectEvery()} frames have
+ * passed, or any face's track is unhealthy (too small, mostly outside the frame, or implausible
+ * landmarks). A tracked face is centred on the {@link FaceRegion} of the previous landmarks,
+ * corrected by the offset between the detector's region and that region measured on the detection
+ * frame, and keeps the detection region's side (following a real zoom by at most 1 % per frame):
+ * see {@link TrackedFace#next}. Each tracked {@link FaceRoi} names its track, and {@link #update}
+ * continues exactly that track. Cropping from the model's own landmarks alone would let a biased
+ * model (a shape too small or shifted) shrink or move the box a bit more on every tracked frame.
+ * The score is the fraction of the previous landmarks that lie inside the frame.
  *
  * <p>With a {@link FaceConfirmer} (and {@link TrackerConfig#confirm()}), each predicted face is
  * checked by a cheap detector run on its region and replaced by what that run found; a face not
@@ -43,7 +43,9 @@ public final class TrackingFaceLocator implements FaceLocator {
     this(detector, null, config);
   }
 
-  /** @param confirmer checks tracked faces between detections; null for none */
+  /**
+   * @param confirmer checks tracked faces between detections; null for none
+   */
   public TrackingFaceLocator(FaceDetector detector, FaceConfirmer confirmer, TrackerConfig config) {
     this.detector = detector;
     this.confirmer = confirmer;
@@ -67,7 +69,8 @@ public final class TrackingFaceLocator implements FaceLocator {
         Optional<FaceRoi> found = confirmer.confirm(bgr, roi);
         if (found.isEmpty()) {
           long tracked = micros(start);
-          return detected(bgr, sequence, "a tracked face was not confirmed", System.nanoTime(), tracked);
+          return detected(
+              bgr, sequence, "a tracked face was not confirmed", System.nanoTime(), tracked);
         }
         roi = found.get();
       }
@@ -81,7 +84,8 @@ public final class TrackingFaceLocator implements FaceLocator {
     return new LocatedFaces(capped(faces), FaceSource.TRACKED, 0, micros(start));
   }
 
-  private LocatedFaces detected(Mat bgr, long sequence, String reason, long start, long trackMicros) {
+  private LocatedFaces detected(
+      Mat bgr, long sequence, String reason, long start, long trackMicros) {
     LOG.trace("frame {}: detecting because {}", sequence, reason);
     List<FaceRoi> faces = detector.locate(bgr);
     return new LocatedFaces(capped(faces), FaceSource.DETECTED, micros(start), trackMicros);
@@ -100,7 +104,8 @@ public final class TrackingFaceLocator implements FaceLocator {
       return Optional.of("the previous frame had no faces");
     }
     if (sequence != previous.lastSequence() + 1) {
-      return Optional.of("frames were skipped (" + previous.lastSequence() + " -> " + sequence + ")");
+      return Optional.of(
+          "frames were skipped (" + previous.lastSequence() + " -> " + sequence + ")");
     }
     if (previous.framesSinceDetection() + 1 >= config.detectEvery()) {
       return Optional.of("it is due every " + config.detectEvery() + " frames");
@@ -115,10 +120,15 @@ public final class TrackingFaceLocator implements FaceLocator {
   }
 
   @Override
-  public TrackState update(TrackState previous, LocatedFaces located, List<float[]> landmarks, long sequence) {
+  public TrackState update(
+      TrackState previous, LocatedFaces located, List<float[]> landmarks, long sequence) {
     if (landmarks.size() != located.faces().size()) {
       throw new IllegalArgumentException(
-          "got landmarks for " + landmarks.size() + " faces but " + located.faces().size() + " were located");
+          "got landmarks for "
+              + landmarks.size()
+              + " faces but "
+              + located.faces().size()
+              + " were located");
     }
     List<TrackedFace> faces = new ArrayList<>(landmarks.size());
     if (located.source() == FaceSource.DETECTED) {
@@ -133,12 +143,19 @@ public final class TrackingFaceLocator implements FaceLocator {
     for (int i = 0; i < landmarks.size(); i++) {
       FaceRoi roi = located.faces().get(i);
       if (roi.track() >= previous.faces().size()) {
-        throw new IllegalArgumentException("face " + i + " names track " + roi.track() + " but the previous state has "
-            + previous.faces().size());
+        throw new IllegalArgumentException(
+            "face "
+                + i
+                + " names track "
+                + roi.track()
+                + " but the previous state has "
+                + previous.faces().size());
       }
       // A confirmed face came from a detector run: anchor on it, as on a detection frame.
-      faces.add(confirming() ? TrackedFace.detected(landmarks.get(i), roi)
-          : previous.faces().get(roi.track()).followedTo(landmarks.get(i)));
+      faces.add(
+          confirming()
+              ? TrackedFace.detected(landmarks.get(i), roi)
+              : previous.faces().get(roi.track()).followedTo(landmarks.get(i)));
     }
     return new TrackState(sequence, previous.framesSinceDetection() + 1, faces);
   }
@@ -150,7 +167,6 @@ public final class TrackingFaceLocator implements FaceLocator {
   private static long micros(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000;
   }
-
 
   @Override
   public void close() {

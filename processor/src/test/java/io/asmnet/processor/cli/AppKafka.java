@@ -26,7 +26,8 @@ record AppKafka(KafkaCluster cluster) {
    * A config on this broker with topics and application.id unique to {@code suffix}, metrics on a
    * free port (tests run side by side), CPU inference and fast commits.
    */
-  ProcessorConfig config(String suffix, boolean create, Path stateDir, Path model, Map<String, String> more) {
+  ProcessorConfig config(
+      String suffix, boolean create, Path stateDir, Path model, Map<String, String> more) {
     Map<String, String> sets = new HashMap<>();
     sets.put("bootstrap.servers", cluster.bootstrapServers());
     sets.put("application.id", cluster.uniqueName("app-" + suffix));

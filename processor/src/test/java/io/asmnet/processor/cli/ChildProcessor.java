@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code processor run} (the real {@link ProcessorCommand#main}) in a child JVM on the test
- * classpath, as a supervisor starts it: its exit status is the real one, signals are real
- * signals. Output goes to files in {@code dir} (a full pipe would block the child). {@link
- * #close()} kills it if it still runs.
+ * classpath, as a supervisor starts it: its exit status is the real one, signals are real signals.
+ * Output goes to files in {@code dir} (a full pipe would block the child). {@link #close()} kills
+ * it if it still runs.
  */
 final class ChildProcessor implements AutoCloseable {
   /** A line of the tests' log pattern ({@code HH:mm:ss.SSS LEVEL [thread] logger - msg}). */
@@ -32,10 +32,17 @@ final class ChildProcessor implements AutoCloseable {
   }
 
   /** Starts {@code ProcessorCommand args} with no {@code ASMNET_*} variables but {@code env}. */
-  static ChildProcessor start(Path dir, String name, Map<String, String> env, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        ProcessorCommand.class.getName()));
+  static ChildProcessor start(Path dir, String name, Map<String, String> env, List<String> args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ProcessorCommand.class.getName()));
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("ASMNET_"));
@@ -54,19 +61,25 @@ final class ChildProcessor implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Sends {@code SIGINT}, {@code SIGTERM}, ... with kill(1), as a terminal or a supervisor would. */
+  /**
+   * Sends {@code SIGINT}, {@code SIGTERM}, ... with kill(1), as a terminal or a supervisor would.
+   */
   void signal(String name) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
     if (kill.waitFor() != 0) {
       throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
     }
   }
 
-  /** The exit status, or an AssertionError with the output when it runs longer than {@code limit}. */
+  /**
+   * The exit status, or an AssertionError with the output when it runs longer than {@code limit}.
+   */
   int awaitExit(Duration limit) throws InterruptedException, IOException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("processor still running after " + limit.toSeconds() + " s:\n" + stderr());
+      throw new AssertionError(
+          "processor still running after " + limit.toSeconds() + " s:\n" + stderr());
     }
     return process.exitValue();
   }

@@ -25,6 +25,7 @@ final class FixedFaceStages implements StageFactory {
 
   @Override
   public Supplier<FaceLocator> locators(ProcessorConfig config) {
-    return () -> new FixedFaceDetector(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null).locator();
+    return () ->
+        new FixedFaceDetector(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null).locator();
   }
 }

@@ -60,7 +60,15 @@ class ProcessorAppIT {
 
     assertThatThrownBy(() -> new ProcessorApp(config(id, false), TEST_STAGES).start())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("topics missing on " + kafka.cluster().bootstrapServers() + ": frames-" + id + ", events-" + id + ", dlq-" + id)
+        .hasMessageContaining(
+            "topics missing on "
+                + kafka.cluster().bootstrapServers()
+                + ": frames-"
+                + id
+                + ", events-"
+                + id
+                + ", dlq-"
+                + id)
         .hasMessageContaining("topics.create=true");
   }
 
@@ -72,10 +80,15 @@ class ProcessorAppIT {
 
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       for (int seq = 0; seq < 3; seq++) {
-        byte[] value = WireSerdes.frame().serializer().serialize("f", TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(50 + seq)));
+        byte[] value =
+            WireSerdes.frame()
+                .serializer()
+                .serialize(
+                    "f", TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(50 + seq)));
         producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value));
       }
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), new byte[] {1, 2, 3}));
+      producer.send(
+          new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), new byte[] {1, 2, 3}));
     }
 
     List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 3);
@@ -83,8 +96,10 @@ class ProcessorAppIT {
     String scrape = scrape(running.metricsPort());
     running.close();
 
-    assertThat(events).extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
-        .extracting(PoseEvent::getSequence).containsExactly(0L, 1L, 2L);
+    assertThat(events)
+        .extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
+        .extracting(PoseEvent::getSequence)
+        .containsExactly(0L, 1L, 2L);
     DeadLetter d = WireSerdes.deadLetter().deserializer().deserialize("d", dead.get(0).value());
     assertThat(d.getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
     assertThat(d.getOffset()).isEqualTo(3);
@@ -102,7 +117,8 @@ class ProcessorAppIT {
 
   private static String scrape(int port) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
     return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
   }
 
@@ -112,32 +128,37 @@ class ProcessorAppIT {
     ProcessorConfig config = config(id, true);
     // An Error is not a per-record problem: it must stop the instance, not be dead-lettered or
     // retried forever on a replaced thread.
-    StageFactory dying = new StageFactory() {
-      @Override
-      public Supplier<FrameDecoder> decoders(ProcessorConfig c) {
-        return () -> new FrameDecoder() {
+    StageFactory dying =
+        new StageFactory() {
           @Override
-          public io.asmnet.processor.decode.DecodedFrame decode(io.asmnet.schemas.avro.Frame frame) {
-            throw new AssertionError("simulated fatal error");
+          public Supplier<FrameDecoder> decoders(ProcessorConfig c) {
+            return () ->
+                new FrameDecoder() {
+                  @Override
+                  public io.asmnet.processor.decode.DecodedFrame decode(
+                      io.asmnet.schemas.avro.Frame frame) {
+                    throw new AssertionError("simulated fatal error");
+                  }
+
+                  @Override
+                  public void release(String cameraId) {}
+
+                  @Override
+                  public void close() {}
+                };
           }
 
           @Override
-          public void release(String cameraId) {}
-
-          @Override
-          public void close() {}
+          public Supplier<FaceLocator> locators(ProcessorConfig c) {
+            return TEST_STAGES.locators(c);
+          }
         };
-      }
-
-      @Override
-      public Supplier<FaceLocator> locators(ProcessorConfig c) {
-        return TEST_STAGES.locators(c);
-      }
-    };
     RunningProcessor running = new ProcessorApp(config, dying).start();
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-      byte[] value = WireSerdes.frame().serializer()
-          .serialize("f", TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(50)));
+      byte[] value =
+          WireSerdes.frame()
+              .serializer()
+              .serialize("f", TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(50)));
       producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value));
     }
 

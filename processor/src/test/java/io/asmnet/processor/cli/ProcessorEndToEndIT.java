@@ -21,7 +21,6 @@ import io.asmnet.schemas.avro.FaceSource;
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
 import io.asmnet.schemas.serde.WireSerdes;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole processor as {@code processor run} builds it ({@link ProductionStages}, {@link
- * ProcessorApp}), on the run's real broker with the real landmark model: real photos, a real
- * H.264 clip, broken records, and a restart in the middle of a stream.
+ * ProcessorApp}), on the run's real broker with the real landmark model: real photos, a real H.264
+ * clip, broken records, and a restart in the middle of a stream.
  */
 @Tag("integration")
 @Timeout(180)
@@ -68,7 +67,9 @@ class ProcessorEndToEndIT {
     model = TestModels.require();
     photos = new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
     photos.addAll(DlibExamples.photos("faces/testing_with_face_landmarks.xml"));
-    clip = SyntheticClips.units(DlibExamples.panningClip(photos, clipDir.resolve("pan.h264"), CLIP_FRAMES));
+    clip =
+        SyntheticClips.units(
+            DlibExamples.panningClip(photos, clipDir.resolve("pan.h264"), CLIP_FRAMES));
   }
 
   private ProcessorConfig config(String suffix) {
@@ -81,27 +82,44 @@ class ProcessorEndToEndIT {
     int rounds = 3;
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
         KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-      // Each photo is its own camera, shown three times: detection, then tracking on the same picture.
+      // Each photo is its own camera, shown three times: detection, then tracking on the same
+      // picture.
       for (int seq = 0; seq < rounds; seq++) {
         for (int p = 0; p < photos.size(); p++) {
-          send(producer, config.topics().frames(), TestFrames.frame("photo-" + p, seq, Codec.JPEG,
-              Files.readAllBytes(photos.get(p).file())));
+          send(
+              producer,
+              config.topics().frames(),
+              TestFrames.frame(
+                  "photo-" + p, seq, Codec.JPEG, Files.readAllBytes(photos.get(p).file())));
         }
       }
-      List<PoseEvent> events = events(kafka.consume(config.topics().poseEvents(), rounds * photos.size()));
+      List<PoseEvent> events =
+          events(kafka.consume(config.topics().poseEvents(), rounds * photos.size()));
 
-      Map<String, List<PoseEvent>> byCamera = events.stream().collect(Collectors.groupingBy(
-          e -> e.getCameraId().toString(), TreeMap::new, Collectors.toList()));
+      Map<String, List<PoseEvent>> byCamera =
+          events.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      e -> e.getCameraId().toString(), TreeMap::new, Collectors.toList()));
       assertThat(byCamera).hasSize(photos.size());
       for (int p = 0; p < photos.size(); p++) {
         List<PoseEvent> camera = byCamera.get("photo-" + p);
         assertThat(camera).extracting(PoseEvent::getSequence).containsExactly(0L, 1L, 2L);
         if (!photos.get(p).faces().isEmpty()) {
-          assertThat(camera.get(0).getFaces()).as("faces on %s", photos.get(p).file().getFileName()).isNotEmpty();
+          assertThat(camera.get(0).getFaces())
+              .as("faces on %s", photos.get(p).file().getFileName())
+              .isNotEmpty();
         }
         for (PoseEvent e : camera) {
-          assertThat(e.getFaces()).allSatisfy(f -> assertThat(f.getLandmarks()).hasSize(68)
-              .allSatisfy(pt -> assertThat(Float.isFinite(pt.getX()) && Float.isFinite(pt.getY())).isTrue()));
+          assertThat(e.getFaces())
+              .allSatisfy(
+                  f ->
+                      assertThat(f.getLandmarks())
+                          .hasSize(68)
+                          .allSatisfy(
+                              pt ->
+                                  assertThat(Float.isFinite(pt.getX()) && Float.isFinite(pt.getY()))
+                                      .isTrue()));
         }
       }
     }
@@ -118,18 +136,28 @@ class ProcessorEndToEndIT {
       List<PoseEvent> events = events(kafka.consume(config.topics().poseEvents(), clip.size()));
 
       assertThat(clip).hasSize(CLIP_FRAMES);
-      assertThat(events).extracting(PoseEvent::getSequence)
-          .containsExactlyElementsOf(java.util.stream.LongStream.range(0, CLIP_FRAMES).boxed().toList());
+      assertThat(events)
+          .extracting(PoseEvent::getSequence)
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.range(0, CLIP_FRAMES).boxed().toList());
       assertThat(events).allSatisfy(e -> assertThat(e.getFrameWidth()).isEqualTo(640));
       // frame 0 always runs the detector, and the clip's face is found
-      assertThat(events.get(0).getFaces()).isNotEmpty().extracting(Face::getSource).containsOnly(FaceSource.DETECTED);
+      assertThat(events.get(0).getFaces())
+          .isNotEmpty()
+          .extracting(Face::getSource)
+          .containsOnly(FaceSource.DETECTED);
       // The tracker follows a face only while its landmarks are plausible; an untrained model's
       // are not, and then re-detecting on every frame is the right behaviour.
-      Optional<String> implausible = TrackHealth.problem(landmarks(events.get(0).getFaces().get(0)), 640, 480,
-          TrackerConfig.defaults());
-      assumeTrue(implausible.isEmpty(), "tracking not checked: this model's landmarks are implausible ("
-          + implausible.orElse("") + "); an untrained model?");
-      List<FaceSource> sources = events.stream().flatMap(e -> e.getFaces().stream()).map(Face::getSource).toList();
+      Optional<String> implausible =
+          TrackHealth.problem(
+              landmarks(events.get(0).getFaces().get(0)), 640, 480, TrackerConfig.defaults());
+      assumeTrue(
+          implausible.isEmpty(),
+          "tracking not checked: this model's landmarks are implausible ("
+              + implausible.orElse("")
+              + "); an untrained model?");
+      List<FaceSource> sources =
+          events.stream().flatMap(e -> e.getFaces().stream()).map(Face::getSource).toList();
       assertThat(sources).contains(FaceSource.TRACKED);
     }
   }
@@ -146,37 +174,69 @@ class ProcessorEndToEndIT {
     new Random(4).nextBytes(unknownSchema);
     unknownSchema[0] = (byte) 0xC3; // single-object marker, then a fingerprint no schema has
     unknownSchema[1] = 0x01;
-    byte[] serialized = WireSerdes.frame().serializer().serialize("f", TestFrames.frame("good", 0, Codec.JPEG, jpeg));
+    byte[] serialized =
+        WireSerdes.frame()
+            .serializer()
+            .serialize("f", TestFrames.frame("good", 0, Codec.JPEG, jpeg));
 
     // offset -> what it must produce: null for an event, else the dead letter's kind
-    List<byte[]> values = List.of(
-        serialized,
-        randomBytes,
-        frameBytes(TestFrames.frame("cut", 0, Codec.JPEG, Arrays.copyOf(jpeg, jpeg.length / 2))),
-        frameBytes(withSize(h264("huge", 0, key), 20_000, 20_000)),
-        frameBytes(h264("mid-gop", 0, delta)),
-        unknownSchema,
-        frameBytes(TestFrames.frame("good", 1, Codec.JPEG, jpeg)),
-        frameBytes(TestFrames.frame("good", 2, Codec.JPEG, jpeg)));
-    // Frames are keyed by their camera id; the last one is not (its key would put it on another task).
-    List<String> keys = List.of("good", "garbage", "cut", "huge", "mid-gop", "garbage", "good", "elsewhere");
-    List<ErrorKind> expected = Arrays.asList(null, ErrorKind.BAD_SCHEMA, ErrorKind.CORRUPT_PAYLOAD,
-        ErrorKind.OVERSIZED, ErrorKind.DECODE_FAILED, ErrorKind.BAD_SCHEMA, null, ErrorKind.BAD_SCHEMA);
+    List<byte[]> values =
+        List.of(
+            serialized,
+            randomBytes,
+            frameBytes(
+                TestFrames.frame("cut", 0, Codec.JPEG, Arrays.copyOf(jpeg, jpeg.length / 2))),
+            frameBytes(withSize(h264("huge", 0, key), 20_000, 20_000)),
+            frameBytes(h264("mid-gop", 0, delta)),
+            unknownSchema,
+            frameBytes(TestFrames.frame("good", 1, Codec.JPEG, jpeg)),
+            frameBytes(TestFrames.frame("good", 2, Codec.JPEG, jpeg)));
+    // Frames are keyed by their camera id; the last one is not (its key would put it on another
+    // task).
+    List<String> keys =
+        List.of("good", "garbage", "cut", "huge", "mid-gop", "garbage", "good", "elsewhere");
+    List<ErrorKind> expected =
+        Arrays.asList(
+            null,
+            ErrorKind.BAD_SCHEMA,
+            ErrorKind.CORRUPT_PAYLOAD,
+            ErrorKind.OVERSIZED,
+            ErrorKind.DECODE_FAILED,
+            ErrorKind.BAD_SCHEMA,
+            null,
+            ErrorKind.BAD_SCHEMA);
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
         KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       Map<Long, ErrorKind> sent = new HashMap<>();
       for (int i = 0; i < values.size(); i++) {
-        RecordMetadata meta = producer.send(new ProducerRecord<>(config.topics().frames(), 0,
-            keys.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), values.get(i))).get();
+        RecordMetadata meta =
+            producer
+                .send(
+                    new ProducerRecord<>(
+                        config.topics().frames(),
+                        0,
+                        keys.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        values.get(i)))
+                .get();
         sent.put(meta.offset(), expected.get(i));
       }
       long goodCount = expected.stream().filter(k -> k == null).count();
-      List<PoseEvent> events = events(kafka.consume(config.topics().poseEvents(), (int) goodCount, Duration.ofSeconds(1)));
-      List<DeadLetter> dead = kafka.consume(config.topics().deadLetters(), values.size() - (int) goodCount, Duration.ofSeconds(1))
-          .stream().map(r -> WireSerdes.deadLetter().deserializer().deserialize("d", r.value())).toList();
+      List<PoseEvent> events =
+          events(
+              kafka.consume(config.topics().poseEvents(), (int) goodCount, Duration.ofSeconds(1)));
+      List<DeadLetter> dead =
+          kafka
+              .consume(
+                  config.topics().deadLetters(),
+                  values.size() - (int) goodCount,
+                  Duration.ofSeconds(1))
+              .stream()
+              .map(r -> WireSerdes.deadLetter().deserializer().deserialize("d", r.value()))
+              .toList();
 
       assertThat(events).extracting(PoseEvent::getSequence).containsExactly(0L, 1L);
-      Map<Long, ErrorKind> deadByOffset = dead.stream().collect(Collectors.toMap(DeadLetter::getOffset, DeadLetter::getErrorKind));
+      Map<Long, ErrorKind> deadByOffset =
+          dead.stream().collect(Collectors.toMap(DeadLetter::getOffset, DeadLetter::getErrorKind));
       Map<Long, ErrorKind> expectedDead = new HashMap<>(sent);
       expectedDead.values().removeIf(k -> k == null);
       assertThat(deadByOffset).isEqualTo(expectedDead);
@@ -193,18 +253,27 @@ class ProcessorEndToEndIT {
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start()) {
         for (int seq = 0; seq < first; seq++) {
-          send(producer, config.topics().frames(), TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(40 + seq)));
+          send(
+              producer,
+              config.topics().frames(),
+              TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(40 + seq)));
         }
         kafka.consume(config.topics().poseEvents(), 5); // stop as soon as some are committed
       }
       for (int seq = first; seq < total; seq++) {
-        send(producer, config.topics().frames(), TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(40 + seq)));
+        send(
+            producer,
+            config.topics().frames(),
+            TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(40 + seq)));
       }
       try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start()) {
-        List<PoseEvent> events = events(kafka.consume(config.topics().poseEvents(), total, Duration.ofSeconds(2)));
+        List<PoseEvent> events =
+            events(kafka.consume(config.topics().poseEvents(), total, Duration.ofSeconds(2)));
 
-        assertThat(events).extracting(PoseEvent::getSequence)
-            .containsExactlyElementsOf(java.util.stream.LongStream.range(0, total).boxed().toList());
+        assertThat(events)
+            .extracting(PoseEvent::getSequence)
+            .containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, total).boxed().toList());
       }
     }
   }
@@ -236,11 +305,16 @@ class ProcessorEndToEndIT {
     return WireSerdes.frame().serializer().serialize("f", f);
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Frame f) throws Exception {
-    producer.send(new ProducerRecord<>(topic, f.getCameraId().toString().getBytes(), frameBytes(f))).get();
+  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Frame f)
+      throws Exception {
+    producer
+        .send(new ProducerRecord<>(topic, f.getCameraId().toString().getBytes(), frameBytes(f)))
+        .get();
   }
 
   private static List<PoseEvent> events(List<ConsumerRecord<byte[], byte[]>> records) {
-    return records.stream().map(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value())).toList();
+    return records.stream()
+        .map(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
+        .toList();
   }
 }

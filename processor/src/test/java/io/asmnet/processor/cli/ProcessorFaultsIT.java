@@ -81,18 +81,26 @@ class ProcessorFaultsIT {
   private static final StageFactory FIXED_FACE = FixedFaceStages.INSTANCE;
 
   /** Creates the config's three topics with these max.message.bytes, as compose would. */
-  private static void createTopics(ProcessorConfig config, int framesMax, int eventsMax, int deadLettersMax)
-      throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
-      admin.createTopics(List.of(
-          topic(config.topics().frames(), framesMax),
-          topic(config.topics().poseEvents(), eventsMax),
-          topic(config.topics().deadLetters(), deadLettersMax))).all().get(30, TimeUnit.SECONDS);
+  private static void createTopics(
+      ProcessorConfig config, int framesMax, int eventsMax, int deadLettersMax) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  topic(config.topics().frames(), framesMax),
+                  topic(config.topics().poseEvents(), eventsMax),
+                  topic(config.topics().deadLetters(), deadLettersMax)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
   private static NewTopic topic(String name, int maxMessageBytes) {
-    return new NewTopic(name, 1, (short) 1).configs(Map.of("max.message.bytes", String.valueOf(maxMessageBytes)));
+    return new NewTopic(name, 1, (short) 1)
+        .configs(Map.of("max.message.bytes", String.valueOf(maxMessageBytes)));
   }
 
   /** A producer that can send what the 10 MiB topics accept. */
@@ -124,7 +132,8 @@ class ProcessorFaultsIT {
   }
 
   @Test
-  void shouldDeadLetterFramesOfTwoAndNineAndAHalfMebibytesOnTenMebibyteTopicsAndGoOn() throws Exception {
+  void shouldDeadLetterFramesOfTwoAndNineAndAHalfMebibytesOnTenMebibyteTopicsAndGoOn()
+      throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
     createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
@@ -135,7 +144,9 @@ class ProcessorFaultsIT {
     RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
     try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
       for (byte[] value : List.of(corrupt, oversized, good)) {
-        producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value)).get();
+        producer
+            .send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), value))
+            .get();
       }
     }
     List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 2);
@@ -145,8 +156,10 @@ class ProcessorFaultsIT {
 
     assertThat(state).isEqualTo(KafkaStreams.State.RUNNING);
     assertThat(running.awaitExitCode()).isZero();
-    assertThat(events).extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
-        .extracting(PoseEvent::getSequence).containsExactly(2L);
+    assertThat(events)
+        .extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
+        .extracting(PoseEvent::getSequence)
+        .containsExactly(2L);
     DeadLetter whole = deadLetter(dead.get(0));
     assertThat(whole.getErrorKind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD);
     assertThat(whole.getOffset()).isZero();
@@ -157,13 +170,16 @@ class ProcessorFaultsIT {
     assertThat(cut.getOffset()).isEqualTo(1);
     assertThat(cut.getKey()).isEqualTo(ByteBuffer.wrap("cam".getBytes()));
     assertThat(cut.getPayload()).isEqualTo(ByteBuffer.wrap(Arrays.copyOf(oversized, 16 * 1024)));
-    assertThat(cut.getMessage()).contains("exceeds the limit", "of the original " + oversized.length + " bytes");
-    assertThat(header(dead.get(1), "asmnet.original.bytes")).isEqualTo(String.valueOf(oversized.length));
+    assertThat(cut.getMessage())
+        .contains("exceeds the limit", "of the original " + oversized.length + " bytes");
+    assertThat(header(dead.get(1), "asmnet.original.bytes"))
+        .isEqualTo(String.valueOf(oversized.length));
     assertThat(header(dead.get(1), "asmnet.payload.truncated")).isEqualTo("true");
   }
 
   @Test
-  void shouldCutDeadLettersToADeadLetterTopicSmallerThanTheRecordLimitUnderExactlyOnce() throws Exception {
+  void shouldCutDeadLettersToADeadLetterTopicSmallerThanTheRecordLimitUnderExactlyOnce()
+      throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
     createTopics(config, TEN_MIB, MIB, MIB); // output topics at the broker's 1 MiB default
@@ -171,8 +187,16 @@ class ProcessorFaultsIT {
 
     RunningProcessor running = new ProcessorApp(config, FIXED_FACE).start();
     try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
+      producer
+          .send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  config.topics().frames(),
+                  "cam".getBytes(),
+                  frameBytes("cam", 1, TestFrames.jpeg(60))))
+          .get();
     }
     List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1);
     List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1);
@@ -184,7 +208,8 @@ class ProcessorFaultsIT {
     assertThat(cut.getErrorKind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD);
     assertThat(cut.getOffset()).isZero();
     assertThat(cut.getPayload()).isEqualTo(ByteBuffer.wrap(Arrays.copyOf(corrupt, 16 * 1024)));
-    assertThat(header(dead.get(0), "asmnet.original.bytes")).isEqualTo(String.valueOf(corrupt.length));
+    assertThat(header(dead.get(0), "asmnet.original.bytes"))
+        .isEqualTo(String.valueOf(corrupt.length));
     assertThat(events).hasSize(1);
     assertThat(running.awaitExitCode()).isZero();
   }
@@ -192,18 +217,32 @@ class ProcessorFaultsIT {
   @Test
   void shouldReplaceADeadLetterTheTopicRefusesWithASmallOneAndGoOn() throws Exception {
     // The topic shrinks after the processor read its limit at start. at_least_once: under
-    // exactly-once Kafka's producer aborts the transaction of any failed send, which no handler undoes.
+    // exactly-once Kafka's producer aborts the transaction of any failed send, which no handler
+    // undoes.
     String id = UUID.randomUUID().toString().substring(0, 8);
-    ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(),
-        Map.of("processing.guarantee", "at_least_once"));
+    ProcessorConfig config =
+        kafka.config(
+            id,
+            false,
+            stateDir,
+            TestModels.require(),
+            Map.of("processing.guarantee", "at_least_once"));
     createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
     byte[] corrupt = frameBytes("cam", 0, noise(2 * MIB));
 
     RunningProcessor running = new ProcessorApp(config, FIXED_FACE).start();
     shrink(config.topics().deadLetters(), MIB);
     try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
+      producer
+          .send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  config.topics().frames(),
+                  "cam".getBytes(),
+                  frameBytes("cam", 1, TestFrames.jpeg(60))))
+          .get();
     }
     List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1);
     List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1);
@@ -215,14 +254,18 @@ class ProcessorFaultsIT {
     DeadLetter small = deadLetter(dead.get(0));
     assertThat(small.getErrorKind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD);
     assertThat(small.getOffset()).isZero();
-    assertThat(small.getMessage()).contains("Kafka refused the dead letter", "RecordTooLargeException");
+    assertThat(small.getMessage())
+        .contains("Kafka refused the dead letter", "RecordTooLargeException");
     assertThat(header(dead.get(0), "asmnet.replaces.refused.record")).isEqualTo("true");
     assertThat(events).hasSize(1);
-    assertThat(scrape).containsPattern("asmnet_production_errors_total\\{[^}]*error=\"RecordTooLargeException\"[^}]*\\} 1");
+    assertThat(scrape)
+        .containsPattern(
+            "asmnet_production_errors_total\\{[^}]*error=\"RecordTooLargeException\"[^}]*\\} 1");
   }
 
   @Test
-  void shouldStopOnATopicShrunkUnderExactlyOnceAndCutTheDeadLetterAfterRestartWithoutLosingIt() throws Exception {
+  void shouldStopOnATopicShrunkUnderExactlyOnceAndCutTheDeadLetterAfterRestartWithoutLosingIt()
+      throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
     createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
@@ -231,15 +274,25 @@ class ProcessorFaultsIT {
     RunningProcessor first = new ProcessorApp(config, FIXED_FACE).start();
     shrink(config.topics().deadLetters(), MIB);
     try (KafkaProducer<byte[], byte[]> producer = bigProducer()) {
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt)).get();
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 1, TestFrames.jpeg(60)))).get();
+      producer
+          .send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), corrupt))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  config.topics().frames(),
+                  "cam".getBytes(),
+                  frameBytes("cam", 1, TestFrames.jpeg(60))))
+          .get();
     }
     // The refused send aborts the transaction: the instance stops, nothing of it is committed.
     int firstExit = first.awaitExitCode();
     first.close();
     RunningProcessor second = new ProcessorApp(config, FIXED_FACE).start(); // reads the 1 MiB limit
-    List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 1, Duration.ofSeconds(2));
-    List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1, Duration.ofSeconds(1));
+    List<ConsumerRecord<byte[], byte[]>> dead =
+        kafka.consume(config.topics().deadLetters(), 1, Duration.ofSeconds(2));
+    List<ConsumerRecord<byte[], byte[]>> events =
+        kafka.consume(config.topics().poseEvents(), 1, Duration.ofSeconds(1));
     second.close();
 
     assertThat(firstExit).isEqualTo(1);
@@ -250,62 +303,108 @@ class ProcessorFaultsIT {
   }
 
   private static void shrink(String topic, int maxMessageBytes) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-      AlterConfigOp op = new AlterConfigOp(new ConfigEntry("max.message.bytes", String.valueOf(maxMessageBytes)),
-          AlterConfigOp.OpType.SET);
+      AlterConfigOp op =
+          new AlterConfigOp(
+              new ConfigEntry("max.message.bytes", String.valueOf(maxMessageBytes)),
+              AlterConfigOp.OpType.SET);
       admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
     }
   }
 
   @Test
-  void shouldRetryAFrameWhileTheModelFailsReportUnhealthyAndProcessItAfterRecovery() throws Exception {
+  void shouldRetryAFrameWhileTheModelFailsReportUnhealthyAndProcessItAfterRecovery()
+      throws Exception {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = kafka.config(id, false, stateDir, TestModels.require(), Map.of());
     createTopics(config, TEN_MIB, TEN_MIB, TEN_MIB);
     Properties props = StreamsSettings.of(config);
-    MetricsRuntime obs = MetricsRuntime.start(config.kafka().applicationId(), "it", 50, "127.0.0.1", 0);
+    MetricsRuntime obs =
+        MetricsRuntime.start(config.kafka().applicationId(), "it", 50, "127.0.0.1", 0);
     LandmarkModel model = LandmarkModel.open(config.inference().modelPath(), InferenceDevice.CPU);
     AtomicBoolean deviceFault = new AtomicBoolean(true);
     // The model double: the real model behind a switch that makes every run fail like a lost GPU.
-    BatchedLandmarkEstimator estimator = new BatchedLandmarkEstimator(model, (crops, n) -> {
-      if (deviceFault.get()) {
-        throw new IllegalStateException("simulated CUDA error: an illegal memory access was encountered");
-      }
-      return model.run(crops, n);
-    }, 16, 1, 2000, 5000, 120_000, obs.metrics());
-    Stages stages = new Stages(FIXED_FACE.decoders(config), FIXED_FACE.locators(config), estimator, obs.metrics(),
-        Clock.systemUTC());
-    RunningProcessor running = RunningProcessor.start(PoseTopology.build(stages, Topics.of(config.topics()),
-        RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes())), withStateDir(props, config), estimator, () -> { },
-        obs, () -> { });
+    BatchedLandmarkEstimator estimator =
+        new BatchedLandmarkEstimator(
+            model,
+            (crops, n) -> {
+              if (deviceFault.get()) {
+                throw new IllegalStateException(
+                    "simulated CUDA error: an illegal memory access was encountered");
+              }
+              return model.run(crops, n);
+            },
+            16,
+            1,
+            2000,
+            5000,
+            120_000,
+            obs.metrics());
+    Stages stages =
+        new Stages(
+            FIXED_FACE.decoders(config),
+            FIXED_FACE.locators(config),
+            estimator,
+            obs.metrics(),
+            Clock.systemUTC());
+    RunningProcessor running =
+        RunningProcessor.start(
+            PoseTopology.build(
+                stages,
+                Topics.of(config.topics()),
+                RecordLimits.maxRecordBytes(config.stages().maxPayloadBytes())),
+            withStateDir(props, config),
+            estimator,
+            () -> {},
+            obs,
+            () -> {});
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-      producer.send(new ProducerRecord<>(config.topics().frames(), "cam".getBytes(), frameBytes("cam", 0, TestFrames.jpeg(60)))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  config.topics().frames(),
+                  "cam".getBytes(),
+                  frameBytes("cam", 0, TestFrames.jpeg(60))))
+          .get();
     }
 
     HttpResponse<String> unhealthy = awaitStatus(running.metricsPort(), 503);
-    List<ConsumerRecord<byte[], byte[]>> deadWhileFailing = kafka.consume(config.topics().deadLetters(), 0, Duration.ofSeconds(2));
+    List<ConsumerRecord<byte[], byte[]>> deadWhileFailing =
+        kafka.consume(config.topics().deadLetters(), 0, Duration.ofSeconds(2));
     Map<TopicPartition, OffsetAndMetadata> committedWhileFailing = committed(config);
     deviceFault.set(false);
     List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 1);
     HttpResponse<String> healthy = awaitStatus(running.metricsPort(), 200);
     running.close();
 
-    assertThat(unhealthy.body()).contains("\"live\":false", "\"inference\":\"DOWN\"", "simulated CUDA error");
+    assertThat(unhealthy.body())
+        .contains("\"live\":false", "\"inference\":\"DOWN\"", "simulated CUDA error");
     assertThat(deadWhileFailing).isEmpty();
     TopicPartition frames = new TopicPartition(config.topics().frames(), 0);
-    assertThat(committedWhileFailing.get(frames)).satisfiesAnyOf(
-        o -> assertThat(o).isNull(), o -> assertThat(o.offset()).isZero());
-    assertThat(events).extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
-        .singleElement().satisfies(e -> assertThat(e.getFaces()).hasSize(1));
+    assertThat(committedWhileFailing.get(frames))
+        .satisfiesAnyOf(o -> assertThat(o).isNull(), o -> assertThat(o.offset()).isZero());
+    assertThat(events)
+        .extracting(r -> WireSerdes.poseEvent().deserializer().deserialize("e", r.value()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getFaces()).hasSize(1));
     assertThat(healthy.body()).contains("\"live\":true");
     assertThat(kafka.consume(config.topics().deadLetters(), 0, Duration.ofSeconds(1))).isEmpty();
     assertThat(running.awaitExitCode()).isZero();
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> committed(ProcessorConfig config) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
-      return admin.listConsumerGroupOffsets(config.kafka().applicationId()).partitionsToOffsetAndMetadata()
+  private static Map<TopicPartition, OffsetAndMetadata> committed(ProcessorConfig config)
+      throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.cluster().bootstrapServers()))) {
+      return admin
+          .listConsumerGroupOffsets(config.kafka().applicationId())
+          .partitionsToOffsetAndMetadata()
           .get(30, TimeUnit.SECONDS);
     }
   }
@@ -327,8 +426,11 @@ class ProcessorFaultsIT {
   }
 
   /** Started without ProcessorApp: the state directory it would claim, set here directly. */
-  private static java.util.Properties withStateDir(java.util.Properties props, ProcessorConfig config) {
-    props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, config.kafka().stateDir().toString());
+  private static java.util.Properties withStateDir(
+      java.util.Properties props, ProcessorConfig config) {
+    props.put(
+        org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
+        config.kafka().stateDir().toString());
     return props;
   }
 }

@@ -57,7 +57,8 @@ class ProcessorHealthIT {
     model = TestModels.require().toAbsolutePath();
   }
 
-  private Map<String, String> settings(String bootstrap, String appId, String suffix, String stateDir) {
+  private Map<String, String> settings(
+      String bootstrap, String appId, String suffix, String stateDir) {
     Map<String, String> s = new HashMap<>();
     s.put("bootstrap.servers", bootstrap);
     s.put("application.id", appId);
@@ -97,10 +98,16 @@ class ProcessorHealthIT {
     }
 
     // While the killed member held the partitions the instance said so, not 200.
-    assertThat(seen).filteredOn(h -> h.status() == 503)
-        .anySatisfy(h -> assertThat(h.body()).contains("\"state\":\"REBALANCING\"", "\"reason\":\"rebalancing"));
-    assertThat(seen).filteredOn(h -> h.status() == 200)
-        .allSatisfy(h -> assertThat(h.body()).contains("\"state\":\"RUNNING\"", "\"activeTasks\":1"));
+    assertThat(seen)
+        .filteredOn(h -> h.status() == 503)
+        .anySatisfy(
+            h ->
+                assertThat(h.body())
+                    .contains("\"state\":\"REBALANCING\"", "\"reason\":\"rebalancing"));
+    assertThat(seen)
+        .filteredOn(h -> h.status() == 200)
+        .allSatisfy(
+            h -> assertThat(h.body()).contains("\"state\":\"RUNNING\"", "\"activeTasks\":1"));
   }
 
   @Test
@@ -110,7 +117,8 @@ class ProcessorHealthIT {
     String suffix = appId.substring(appId.length() - 8);
     Map<String, String> a = settings(cluster.bootstrapServers(), appId, suffix, "a");
     a.put("group.instance.id", "it-" + suffix);
-    // Without static membership the restarted instance would wait out these 150 s (test timeout: 200 s
+    // Without static membership the restarted instance would wait out these 150 s (test timeout:
+    // 200 s
     // for two starts); with it, the broker hands the same member's partitions back at once.
     a.put("kafka.main.consumer.session.timeout.ms", "150000");
     Map<String, String> b = new HashMap<>(a);
@@ -123,11 +131,17 @@ class ProcessorHealthIT {
     try (ProcessorProcess restarted = ProcessorProcess.start(b, dir.resolve("b.log"));
         Admin admin = Admin.create(cluster.clientConfig())) {
       restarted.awaitReady();
-      members = List.copyOf(admin.describeConsumerGroups(List.of(appId)).all().get().get(appId).members());
+      members =
+          List.copyOf(
+              admin.describeConsumerGroups(List.of(appId)).all().get().get(appId).members());
     }
 
-    assertThat(members).singleElement()
-        .satisfies(m -> assertThat(m.groupInstanceId()).hasValueSatisfying(id -> assertThat(id).startsWith("it-" + suffix)));
+    assertThat(members)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.groupInstanceId())
+                    .hasValueSatisfying(id -> assertThat(id).startsWith("it-" + suffix)));
   }
 
   @Test
@@ -141,7 +155,8 @@ class ProcessorHealthIT {
     // A broker of this test's own: it is frozen (SIGSTOP) and resumed (SIGCONT), as a hung broker
     // or a network partition: connections stay open and nothing answers.
     try (LocalKafkaBroker broker = LocalKafkaBroker.start(BrokerOptions.defaults())) {
-      AppKafka kafka = new AppKafka(new KafkaCluster(broker.bootstrapServers(), "ProcessorHealthIT-outage"));
+      AppKafka kafka =
+          new AppKafka(new KafkaCluster(broker.bootstrapServers(), "ProcessorHealthIT-outage"));
       Map<String, String> s = settings(broker.bootstrapServers(), "outage-app", "outage", "state");
       s.put("metrics.port", "0");
       ProcessorConfig config = ConfigLoader.load(null, Map.of(), s);
@@ -165,16 +180,23 @@ class ProcessorHealthIT {
         }
         long outageSeconds = (System.nanoTime() - stoppedAt) / 1_000_000_000L;
         awaitHealth(http, port, h -> h.status() == 200);
-        awaitLine(lines, e -> e.getLevel() == Level.INFO && e.getFormattedMessage().contains("reachable again"));
+        awaitLine(
+            lines,
+            e -> e.getLevel() == Level.INFO && e.getFormattedMessage().contains("reachable again"));
         produceFrame(kafka, config.topics().frames());
         assertThat(kafka.consume(config.topics().poseEvents(), 1)).hasSize(1);
 
-        assertThat(during.body()).contains("\"kafka\":\"LOST\"", "\"reason\":\"Kafka unreachable for");
-        assertThat(scrape).containsPattern("asmnet_kafka_connected\\{[^}]*\\} 0\\.0").containsPattern("asmnet_ready\\{[^}]*\\} 0\\.0");
-        List<ILoggingEvent> warnings = lines.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        assertThat(during.body())
+            .contains("\"kafka\":\"LOST\"", "\"reason\":\"Kafka unreachable for");
+        assertThat(scrape)
+            .containsPattern("asmnet_kafka_connected\\{[^}]*\\} 0\\.0")
+            .containsPattern("asmnet_ready\\{[^}]*\\} 0\\.0");
+        List<ILoggingEvent> warnings =
+            lines.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
         // Once, then at most once per 30 s (plus one for the probe in flight when it came back).
         assertThat(warnings).isNotEmpty().hasSizeLessThanOrEqualTo(2 + (int) (outageSeconds / 30));
-        assertThat(warnings.get(0).getFormattedMessage()).contains("Kafka at " + broker.bootstrapServers() + " unreachable");
+        assertThat(warnings.get(0).getFormattedMessage())
+            .contains("Kafka at " + broker.bootstrapServers() + " unreachable");
       } finally {
         running.close();
         watchLog.detachAppender(lines);
@@ -182,7 +204,8 @@ class ProcessorHealthIT {
     }
   }
 
-  private static Health awaitHealth(HttpClient http, int port, Predicate<Health> until) throws InterruptedException {
+  private static Health awaitHealth(HttpClient http, int port, Predicate<Health> until)
+      throws InterruptedException {
     while (true) {
       Health h = ProcessorProcess.ready(http, port);
       if (until.test(h)) {
@@ -192,26 +215,33 @@ class ProcessorHealthIT {
     }
   }
 
-  private static void awaitLine(ListAppender<ILoggingEvent> lines, Predicate<ILoggingEvent> line) throws InterruptedException {
+  private static void awaitLine(ListAppender<ILoggingEvent> lines, Predicate<ILoggingEvent> line)
+      throws InterruptedException {
     while (List.copyOf(lines.list).stream().noneMatch(line)) {
       Thread.sleep(200);
     }
   }
 
   private static String get(HttpClient http, int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static void produceFrame(AppKafka kafka, String topic) {
     try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-      byte[] value = WireSerdes.frame().serializer().serialize(topic, TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(60)));
+      byte[] value =
+          WireSerdes.frame()
+              .serializer()
+              .serialize(topic, TestFrames.frame("cam", 0, Codec.JPEG, TestFrames.jpeg(60)));
       producer.send(new ProducerRecord<>(topic, "cam".getBytes(), value));
     }
   }
 
   private static void signal(long pid, String signal) throws Exception {
-    int code = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+    int code =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
     assertThat(code).as("kill -%s %d", signal, pid).isZero();
   }
 }

@@ -24,7 +24,8 @@ final class ProcessorProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int metricsPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** A health answer: the HTTP status and the JSON body. */
   record Health(int status, String body) {}
@@ -35,15 +36,26 @@ final class ProcessorProcess implements AutoCloseable {
     this.metricsPort = metricsPort;
   }
 
-  /** Starts {@code processor run --set k=v ...} with metrics on a free port; output goes to {@code log}. */
+  /**
+   * Starts {@code processor run --set k=v ...} with metrics on a free port; output goes to {@code
+   * log}.
+   */
   static ProcessorProcess start(Map<String, String> settings, Path log) throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), ProcessorCommand.class.getName(), "run"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ProcessorCommand.class.getName(),
+                "run"));
     settings.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
     command.addAll(List.of("--set", "metrics.port=" + port));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ProcessorProcess(p, log, port);
   }
 
@@ -52,13 +64,17 @@ final class ProcessorProcess implements AutoCloseable {
     return ready(http, metricsPort);
   }
 
-  /** GET {@code /health/ready} of whatever listens on {@code port}; status 0 when nothing answers. */
+  /**
+   * GET {@code /health/ready} of whatever listens on {@code port}; status 0 when nothing answers.
+   */
   static Health ready(HttpClient http, int port) {
     try {
-      HttpResponse<String> r = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-              .timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Health(r.statusCode(), r.body());
     } catch (IOException e) {
       return new Health(0, e.toString());
@@ -73,7 +89,8 @@ final class ProcessorProcess implements AutoCloseable {
     List<Health> seen = new ArrayList<>();
     while (true) {
       if (!process.isAlive()) {
-        throw new AssertionError("processor exited with " + process.exitValue() + ":\n" + logTail());
+        throw new AssertionError(
+            "processor exited with " + process.exitValue() + ":\n" + logTail());
       }
       Health h = ready();
       seen.add(h);

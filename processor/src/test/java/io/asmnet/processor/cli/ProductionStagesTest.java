@@ -40,14 +40,16 @@ class ProductionStagesTest {
 
   @Test
   void shouldPassEverySettingToItsStage() throws IOException {
-    ProcessorConfig.StageSettings s = load(Map.of(
-        "decode.max.payload.bytes", "1000",
-        "decode.max.pixels", "2000",
-        "detector.cascade", "lbp_frontal_improved",
-        "detector.max.faces", "3",
-        "detector.min.face.px", "55",
-        "detector.width", "480",
-        "tracker.redetect.interval", "7")).stages();
+    ProcessorConfig.StageSettings s =
+        load(Map.of(
+                "decode.max.payload.bytes", "1000",
+                "decode.max.pixels", "2000",
+                "detector.cascade", "lbp_frontal_improved",
+                "detector.max.faces", "3",
+                "detector.min.face.px", "55",
+                "detector.width", "480",
+                "tracker.redetect.interval", "7"))
+            .stages();
 
     assertThat(ProductionStages.decodeLimits(s)).isEqualTo(new DecodeLimits(1000, 2000));
     DetectorConfig d = ProductionStages.detectorConfig(s);
@@ -62,14 +64,17 @@ class ProductionStagesTest {
 
   @Test
   void shouldPassTheBlazeFaceSettingsAndKeepTheCascadeUprightAndUnconfirmed() throws IOException {
-    ProcessorConfig.StageSettings s = load(Map.of(
-        "detector.min.score", "0.75",
-        "detector.max.faces", "4",
-        "detector.min.face.px", "48",
-        "crop.upright", "false",
-        "tracker.confirm", "true")).stages();
+    ProcessorConfig.StageSettings s =
+        load(Map.of(
+                "detector.min.score", "0.75",
+                "detector.max.faces", "4",
+                "detector.min.face.px", "48",
+                "crop.upright", "false",
+                "tracker.confirm", "true"))
+            .stages();
 
-    assertThat(ProductionStages.blazeFaceConfig(s)).isEqualTo(new BlazeFaceConfig(0.75f, 0.3, 4, 48, false));
+    assertThat(ProductionStages.blazeFaceConfig(s))
+        .isEqualTo(new BlazeFaceConfig(0.75f, 0.3, 4, 48, false));
     assertThat(ProductionStages.trackerConfig(s).upright()).isFalse();
     assertThat(ProductionStages.trackerConfig(s).confirm()).isTrue();
     ProcessorConfig.StageSettings haar = load(Map.of("detector", "haar")).stages();
@@ -81,21 +86,25 @@ class ProductionStagesTest {
   void shouldOpenTheDetectorNetworksOnceAndNameABadFile() throws IOException {
     ProcessorConfig config = load(Map.of("inference.device", "cpu"));
     try (ProductionStages stages = new ProductionStages()) {
-      try (FaceLocator a = stages.locators(config).get(); FaceLocator b = stages.locators(config).get()) {
+      try (FaceLocator a = stages.locators(config).get();
+          FaceLocator b = stages.locators(config).get()) {
         assertThat(a).isNotSameAs(b);
       }
     }
     Path junk = Files.write(dir.resolve("not-a-model.onnx"), new byte[] {7, 7, 7});
-    ProcessorConfig bad = load(Map.of("inference.device", "cpu", "detector.short.model", junk.toString()));
+    ProcessorConfig bad =
+        load(Map.of("inference.device", "cpu", "detector.short.model", junk.toString()));
     try (ProductionStages stages = new ProductionStages()) {
       assertThatThrownBy(() -> stages.locators(bad))
-          .isInstanceOf(OrtLoadException.class).hasMessageContaining("not-a-model.onnx");
+          .isInstanceOf(OrtLoadException.class)
+          .hasMessageContaining("not-a-model.onnx");
     }
   }
 
   @Test
   void shouldMakeAFreshRealDecoderAndLocatorPerCall() throws IOException {
-    ProcessorConfig config = load(Map.of("detector", "haar", "detector.cascade", "haar_frontal_alt2"));
+    ProcessorConfig config =
+        load(Map.of("detector", "haar", "detector.cascade", "haar_frontal_alt2"));
     ProductionStages stages = new ProductionStages();
 
     try (FrameDecoder a = stages.decoders(config).get();

@@ -44,10 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serde.format=registry} end to end: a real Apicurio Registry (its own JVM, from Maven
- * Central), a real broker, the wired processor ({@link ProcessorApp}) with cheap stages. Frames
- * are produced with the registry serializer, events read back with the registry-aware
- * deserializer, and their schema ids looked up through the registry's Confluent-compatible API,
- * which is what Confluent's tools (AvroConverter, kafka-avro-console-consumer) ask.
+ * Central), a real broker, the wired processor ({@link ProcessorApp}) with cheap stages. Frames are
+ * produced with the registry serializer, events read back with the registry-aware deserializer, and
+ * their schema ids looked up through the registry's Confluent-compatible API, which is what
+ * Confluent's tools (AvroConverter, kafka-avro-console-consumer) ask.
  */
 @Tag("integration")
 @Timeout(300)
@@ -74,7 +74,11 @@ class RegistryWireFormatIT {
   }
 
   private ProcessorConfig config(String id) {
-    return kafka.config(id, true, stateDir, TestModels.require(),
+    return kafka.config(
+        id,
+        true,
+        stateDir,
+        TestModels.require(),
         Map.of("serde.format", "registry", "schema.registry.url", registry.baseUrl()));
   }
 
@@ -95,20 +99,28 @@ class RegistryWireFormatIT {
       List<ConsumerRecord<byte[], byte[]>> events = kafka.consume(config.topics().poseEvents(), 2);
       List<ConsumerRecord<byte[], byte[]>> dead = kafka.consume(config.topics().deadLetters(), 2);
 
-      assertThat(events).extracting(r -> wire.poseEvents().deserializer().deserialize(r.topic(), r.value()))
-          .extracting(PoseEvent::getSequence).containsExactly(0L, 1L);
+      assertThat(events)
+          .extracting(r -> wire.poseEvents().deserializer().deserialize(r.topic(), r.value()))
+          .extracting(PoseEvent::getSequence)
+          .containsExactly(0L, 1L);
       for (ConsumerRecord<byte[], byte[]> event : events) {
         assertThat(event.value()[0]).as("magic byte").isZero();
         // The 4-byte id is one the registry knows, and it names the PoseEvent schema.
         assertThat(get("/apis/ccompat/v7/schemas/ids/" + schemaId(event.value())))
             .contains("\\\"name\\\":\\\"PoseEvent\\\"");
       }
-      assertThat(get("/apis/ccompat/v7/subjects")).contains("\"" + frames + "-value\"",
-          "\"" + config.topics().poseEvents() + "-value\"", "\"" + config.topics().deadLetters() + "-value\"");
-      List<DeadLetter> letters = dead.stream()
-          .map(r -> wire.deadLetters().deserializer().deserialize(r.topic(), r.value())).toList();
+      assertThat(get("/apis/ccompat/v7/subjects"))
+          .contains(
+              "\"" + frames + "-value\"",
+              "\"" + config.topics().poseEvents() + "-value\"",
+              "\"" + config.topics().deadLetters() + "-value\"");
+      List<DeadLetter> letters =
+          dead.stream()
+              .map(r -> wire.deadLetters().deserializer().deserialize(r.topic(), r.value()))
+              .toList();
       assertThat(letters).extracting(DeadLetter::getErrorKind).containsOnly(ErrorKind.BAD_SCHEMA);
-      assertThat(letters.get(0).getMessage()).contains("wrong magic byte C3", "serde.format=single-object");
+      assertThat(letters.get(0).getMessage())
+          .contains("wrong magic byte C3", "serde.format=single-object");
       assertThat(letters.get(1).getMessage()).contains("unknown schema id 2130706433");
       assertThat(running.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
     }
@@ -119,8 +131,14 @@ class RegistryWireFormatIT {
     String id = UUID.randomUUID().toString().substring(0, 8);
     ProcessorConfig config = config(id);
     String frames = config.topics().frames();
-    Schema evolved = new Schema.Parser().parse(Frame.getClassSchema().toString().replace("\"fields\":[",
-        "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},"));
+    Schema evolved =
+        new Schema.Parser()
+            .parse(
+                Frame.getClassSchema()
+                    .toString()
+                    .replace(
+                        "\"fields\":[",
+                        "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},"));
     try (RunningProcessor running = new ProcessorApp(config, FixedFaceStages.INSTANCE).start();
         KafkaProducer<byte[], byte[]> producer = kafka.producer();
         AvroKafkaSerializer<GenericRecord> other = otherProducersSerializer()) {
@@ -136,8 +154,10 @@ class RegistryWireFormatIT {
       // Two writer schemas in the registry, under the ids the records carry; only v2 has the field.
       assertThat(get("/apis/ccompat/v7/schemas/ids/" + schemaId(v2))).contains("exposureUs");
       assertThat(get("/apis/ccompat/v7/schemas/ids/" + schemaId(v1))).doesNotContain("exposureUs");
-      assertThat(events).extracting(r -> wire.poseEvents().deserializer().deserialize(r.topic(), r.value()))
-          .extracting(PoseEvent::getSequence).containsExactly(0L, 1L, 2L);
+      assertThat(events)
+          .extracting(r -> wire.poseEvents().deserializer().deserialize(r.topic(), r.value()))
+          .extracting(PoseEvent::getSequence)
+          .containsExactly(0L, 1L, 2L);
       assertThat(running.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
     }
   }
@@ -145,9 +165,19 @@ class RegistryWireFormatIT {
   /** Apicurio's serializer as another producer would configure it for Confluent framing. */
   private static AvroKafkaSerializer<GenericRecord> otherProducersSerializer() {
     AvroKafkaSerializer<GenericRecord> serializer = new AvroKafkaSerializer<>();
-    serializer.configure(Map.of("apicurio.registry.url", registry.baseUrl() + "/apis/registry/v2",
-        "apicurio.registry.auto-register", true, "apicurio.registry.as-confluent", true,
-        "apicurio.registry.use-id", "contentId", "apicurio.registry.headers.enabled", false), false);
+    serializer.configure(
+        Map.of(
+            "apicurio.registry.url",
+            registry.baseUrl() + "/apis/registry/v2",
+            "apicurio.registry.auto-register",
+            true,
+            "apicurio.registry.as-confluent",
+            true,
+            "apicurio.registry.use-id",
+            "contentId",
+            "apicurio.registry.headers.enabled",
+            false),
+        false);
     return serializer;
   }
 
@@ -164,7 +194,8 @@ class RegistryWireFormatIT {
     return TestFrames.frame("cam", seq, Codec.JPEG, TestFrames.jpeg(60 + (int) seq));
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value) throws Exception {
+  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value)
+      throws Exception {
     producer.send(new ProducerRecord<>(topic, "cam".getBytes(StandardCharsets.UTF_8), value)).get();
   }
 
@@ -173,8 +204,10 @@ class RegistryWireFormatIT {
   }
 
   private static String get(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(registry.baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
     return response.body();
   }

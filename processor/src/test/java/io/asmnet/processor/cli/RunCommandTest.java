@@ -29,7 +29,8 @@ class RunCommandTest {
   }
 
   private int execute(RunCommand.Launcher launcher, Map<String, String> env, String... args) {
-    CommandLine cmd = ProcessorCommand.commandLine(new RunCommand(env, new ProductionStages(), launcher));
+    CommandLine cmd =
+        ProcessorCommand.commandLine(new RunCommand(env, new ProductionStages(), launcher));
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
     cmd.getSubcommands().get("run").setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
@@ -37,10 +38,13 @@ class RunCommandTest {
   }
 
   private int execute(String... args) {
-    return execute((config, stages) -> {
-      launched.set(config);
-      return 0;
-    }, Map.of(), args);
+    return execute(
+        (config, stages) -> {
+          launched.set(config);
+          return 0;
+        },
+        Map.of(),
+        args);
   }
 
   @Test
@@ -48,9 +52,20 @@ class RunCommandTest {
     int code = execute("run", "--help");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--config=FILE", "--set=KEY=VALUE", "--bootstrap-servers", "--model=FILE",
-        "ASMNET_MAX_BATCH_SIZE", "max.batch.size = 16", "max.queue.delay.us = 2000", "Exit codes:",
-        "bad configuration", "--kafka-timeout=SECONDS", "topics.max.message.bytes = auto", "state.dir = ");
+    assertThat(out.toString())
+        .contains(
+            "--config=FILE",
+            "--set=KEY=VALUE",
+            "--bootstrap-servers",
+            "--model=FILE",
+            "ASMNET_MAX_BATCH_SIZE",
+            "max.batch.size = 16",
+            "max.queue.delay.us = 2000",
+            "Exit codes:",
+            "bad configuration",
+            "--kafka-timeout=SECONDS",
+            "topics.max.message.bytes = auto",
+            "state.dir = ");
   }
 
   @Test
@@ -61,8 +76,17 @@ class RunCommandTest {
 
   @Test
   void shouldPassOptionsAndSetsIntoTheConfig() {
-    int code = execute("run", "--model", model.toString(), "--bootstrap-servers", "k1:9093,k2:9093",
-        "--set", "max.batch.size=8", "--set", "sasl.mechanism=PLAIN");
+    int code =
+        execute(
+            "run",
+            "--model",
+            model.toString(),
+            "--bootstrap-servers",
+            "k1:9093,k2:9093",
+            "--set",
+            "max.batch.size=8",
+            "--set",
+            "sasl.mechanism=PLAIN");
 
     assertThat(code).isZero();
     ProcessorConfig c = launched.get();
@@ -74,11 +98,17 @@ class RunCommandTest {
 
   @Test
   void shouldLetOptionsWinOverTheEnvironment() {
-    execute((config, stages) -> {
-      launched.set(config);
-      return 0;
-    }, Map.of("ASMNET_MAX_BATCH_SIZE", "4", "ASMNET_NUM_STREAM_THREADS", "2"),
-        "run", "--model", model.toString(), "--set", "max.batch.size=12");
+    execute(
+        (config, stages) -> {
+          launched.set(config);
+          return 0;
+        },
+        Map.of("ASMNET_MAX_BATCH_SIZE", "4", "ASMNET_NUM_STREAM_THREADS", "2"),
+        "run",
+        "--model",
+        model.toString(),
+        "--set",
+        "max.batch.size=12");
 
     assertThat(launched.get().inference().maxBatchSize()).isEqualTo(12);
     assertThat(launched.get().kafka().numStreamThreads()).isEqualTo(2);
@@ -92,29 +122,48 @@ class RunCommandTest {
 
   @Test
   void shouldExitWithOneAndOneLineWhenKafkaIsUnavailable() {
-    int code = execute((config, stages) -> {
-      throw new KafkaUnavailableException("cannot reach the Kafka broker at k:9092 within 3 s", new RuntimeException("x"));
-    }, Map.of(), "run", "--model", model.toString());
+    int code =
+        execute(
+            (config, stages) -> {
+              throw new KafkaUnavailableException(
+                  "cannot reach the Kafka broker at k:9092 within 3 s", new RuntimeException("x"));
+            },
+            Map.of(),
+            "run",
+            "--model",
+            model.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).containsExactly("cannot reach the Kafka broker at k:9092 within 3 s");
+    assertThat(err.toString().lines())
+        .containsExactly("cannot reach the Kafka broker at k:9092 within 3 s");
   }
 
   @Test
   void shouldExitWithTwoAndNameTheSettingWhenTheConfigIsBad() {
-    int code = execute("run", "--model", dir.resolve("missing.onnx").toString(), "--set", "max.batch.size=0");
+    int code =
+        execute(
+            "run", "--model", dir.resolve("missing.onnx").toString(), "--set", "max.batch.size=0");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("model.path: model file", "missing.onnx does not exist",
-        "max.batch.size: 0 is out of range");
+    assertThat(err.toString())
+        .contains(
+            "model.path: model file",
+            "missing.onnx does not exist",
+            "max.batch.size: 0 is out of range");
     assertThat(launched.get()).isNull();
   }
 
   @Test
   void shouldExitWithTwoWhenTheModelCannotBeUsed() {
-    int code = execute((config, stages) -> {
-      throw new ModelLoadException("model m.onnx has no tensor 'image'");
-    }, Map.of(), "run", "--model", model.toString());
+    int code =
+        execute(
+            (config, stages) -> {
+              throw new ModelLoadException("model m.onnx has no tensor 'image'");
+            },
+            Map.of(),
+            "run",
+            "--model",
+            model.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("no tensor 'image'");
@@ -122,23 +171,40 @@ class RunCommandTest {
 
   @Test
   void shouldExitWithTwoNamingTheMissingKeysWhenTheModelHasNoCropContract() throws IOException {
-    Path old = io.asmnet.processor.infer.ProbeOnnxModel.write(dir.resolve("old.onnx"), "image", Map.of());
+    Path old =
+        io.asmnet.processor.infer.ProbeOnnxModel.write(dir.resolve("old.onnx"), "image", Map.of());
     // The launch step that matters here: the app opens the landmark model before anything else.
-    int code = execute((config, stages) -> {
-      io.asmnet.processor.infer.LandmarkModel.open(config.inference().modelPath(),
-          io.asmnet.processor.config.InferenceDevice.CPU).close();
-      return 0;
-    }, Map.of(), "run", "--model", old.toString());
+    int code =
+        execute(
+            (config, stages) -> {
+              io.asmnet.processor.infer.LandmarkModel.open(
+                      config.inference().modelPath(),
+                      io.asmnet.processor.config.InferenceDevice.CPU)
+                  .close();
+              return 0;
+            },
+            Map.of(),
+            "run",
+            "--model",
+            old.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("old.onnx", "carries no crop contract", "asmnet.crop.margin", "stamp-contract");
+    assertThat(err.toString())
+        .contains("old.onnx", "carries no crop contract", "asmnet.crop.margin", "stamp-contract");
   }
 
   @Test
   void shouldExitWithTwoWhenTheFaceDetectorCannotBeUsed() {
-    int code = execute((config, stages) -> {
-      throw new io.asmnet.processor.ort.OrtLoadException("cannot load face detector /m/face.onnx: not a model");
-    }, Map.of(), "run", "--model", model.toString());
+    int code =
+        execute(
+            (config, stages) -> {
+              throw new io.asmnet.processor.ort.OrtLoadException(
+                  "cannot load face detector /m/face.onnx: not a model");
+            },
+            Map.of(),
+            "run",
+            "--model",
+            model.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("face detector /m/face.onnx");
@@ -146,16 +212,24 @@ class RunCommandTest {
 
   @Test
   void shouldExitWithOneOnARuntimeFailure() {
-    int code = execute((config, stages) -> {
-      throw new IllegalStateException("no FrameDecoder implementation is wired");
-    }, Map.of(), "run", "--model", model.toString());
+    int code =
+        execute(
+            (config, stages) -> {
+              throw new IllegalStateException("no FrameDecoder implementation is wired");
+            },
+            Map.of(),
+            "run",
+            "--model",
+            model.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("processor failed: no FrameDecoder implementation is wired");
+    assertThat(err.toString())
+        .contains("processor failed: no FrameDecoder implementation is wired");
   }
 
   @Test
   void shouldPassTheLaunchersExitCodeThrough() {
-    assertThat(execute((config, stages) -> 1, Map.of(), "run", "--model", model.toString())).isEqualTo(1);
+    assertThat(execute((config, stages) -> 1, Map.of(), "run", "--model", model.toString()))
+        .isEqualTo(1);
   }
 }

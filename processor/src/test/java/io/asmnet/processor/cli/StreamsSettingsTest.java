@@ -24,33 +24,54 @@ class StreamsSettingsTest {
 
   @Test
   void shouldPassSecuritySettingsAndLetTypedSettingsWin() throws IOException {
-    Properties p = StreamsSettings.of(config(Map.of("security.protocol", "SSL", "kafka.bootstrap.servers", "evil:1",
-        "bootstrap.servers", "good:9092", "processing.guarantee", "at_least_once", "num.stream.threads", "3")));
+    Properties p =
+        StreamsSettings.of(
+            config(
+                Map.of(
+                    "security.protocol",
+                    "SSL",
+                    "kafka.bootstrap.servers",
+                    "evil:1",
+                    "bootstrap.servers",
+                    "good:9092",
+                    "processing.guarantee",
+                    "at_least_once",
+                    "num.stream.threads",
+                    "3")));
 
-    assertThat(p).containsEntry("security.protocol", "SSL")
+    assertThat(p)
+        .containsEntry("security.protocol", "SSL")
         .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "good:9092")
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")
         .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "asmnet-processor")
-        .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        .containsEntry(
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class.getName());
     new StreamsConfig(p); // Kafka itself accepts the result
   }
 
   @Test
-  void shouldSizeProducerAndConsumersFromThePayloadLimitAndHandleRefusedRecords() throws IOException {
-    Properties p = StreamsSettings.of(config(Map.of("decode.max.payload.bytes", String.valueOf(20 * 1024 * 1024))));
+  void shouldSizeProducerAndConsumersFromThePayloadLimitAndHandleRefusedRecords()
+      throws IOException {
+    Properties p =
+        StreamsSettings.of(
+            config(Map.of("decode.max.payload.bytes", String.valueOf(20 * 1024 * 1024))));
 
     int maxRecord = RecordLimits.maxRecordBytes(20 * 1024 * 1024);
-    assertThat(p).containsEntry("producer.max.request.size", maxRecord)
+    assertThat(p)
+        .containsEntry("producer.max.request.size", maxRecord)
         .containsEntry("producer.buffer.memory", 2L * maxRecord)
         .containsEntry("consumer.max.partition.fetch.bytes", maxRecord)
         .containsEntry("consumer.fetch.max.bytes", 52428800)
-        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ProductionErrorHandler.class.getName())
+        .containsEntry(
+            StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            ProductionErrorHandler.class.getName())
         .containsEntry(ProductionErrorHandler.DEAD_LETTER_TOPIC_CONFIG, "frames-dlq");
     StreamsConfig streams = new StreamsConfig(p);
     assertThat(streams.getProducerConfigs("c")).containsEntry("max.request.size", maxRecord);
-    assertThat(streams.getMainConsumerConfigs("g", "c", 0)).containsEntry("max.partition.fetch.bytes", maxRecord);
+    assertThat(streams.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry("max.partition.fetch.bytes", maxRecord);
   }
 
   @Test

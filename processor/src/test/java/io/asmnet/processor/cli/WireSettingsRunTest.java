@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** A bad wire-format setting stops {@code run} like any other bad setting: exit code 2, one line. */
+/**
+ * A bad wire-format setting stops {@code run} like any other bad setting: exit code 2, one line.
+ */
 class WireSettingsRunTest {
   @TempDir Path dir;
 
@@ -21,18 +23,27 @@ class WireSettingsRunTest {
     Path model = Files.write(dir.resolve("m.onnx"), new byte[] {1});
     StringWriter err = new StringWriter();
     boolean[] launched = {false};
-    CommandLine cmd = ProcessorCommand.commandLine(new RunCommand(Map.of(), new ProductionStages(), (config, stages) -> {
-      launched[0] = true;
-      return 0;
-    }));
+    CommandLine cmd =
+        ProcessorCommand.commandLine(
+            new RunCommand(
+                Map.of(),
+                new ProductionStages(),
+                (config, stages) -> {
+                  launched[0] = true;
+                  return 0;
+                }));
     cmd.setErr(new PrintWriter(err));
-    cmd.getSubcommands().get("run").setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err));
+    cmd.getSubcommands()
+        .get("run")
+        .setOut(new PrintWriter(new StringWriter()))
+        .setErr(new PrintWriter(err));
 
     int code = cmd.execute("run", "--model", model.toString(), "--set", "serde.format=registry");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip().lines()).containsExactly(
-        "invalid configuration: schema.registry.url: must be set with serde.format=registry (e.g. http://registry:8080)");
+    assertThat(err.toString().strip().lines())
+        .containsExactly(
+            "invalid configuration: schema.registry.url: must be set with serde.format=registry (e.g. http://registry:8080)");
     assertThat(launched[0]).isFalse();
   }
 }

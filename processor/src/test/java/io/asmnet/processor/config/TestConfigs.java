@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Configurations for unit tests: the given settings over the defaults, with a model file in {@code dir}. */
+/**
+ * Configurations for unit tests: the given settings over the defaults, with a model file in {@code
+ * dir}.
+ */
 public final class TestConfigs {
   private TestConfigs() {}
 

@@ -12,11 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wire-format settings: serde.format, schema.registry.url, serde.extra.schemas.dir, apicurio.*. */
+/**
+ * The wire-format settings: serde.format, schema.registry.url, serde.extra.schemas.dir, apicurio.*.
+ */
 class WireSettingsTest {
   /** Frame with one optional field more: what a producer in another language may add. */
-  static final String EVOLVED_FRAME = Frame.getClassSchema().toString()
-      .replace("\"fields\":[", "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},");
+  static final String EVOLVED_FRAME =
+      Frame.getClassSchema()
+          .toString()
+          .replace(
+              "\"fields\":[",
+              "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},");
 
   @TempDir Path dir;
   private Path model;
@@ -48,25 +54,41 @@ class WireSettingsTest {
     assertThat(wire.format()).isEqualTo(SerdeFormat.SINGLE_OBJECT);
     assertThat(wire.registry()).isNull();
     assertThat(wire.extraSchemas()).isEmpty();
-    assertThat(ConfigLoader.knownKeys()).containsEntry("serde.format", "single-object")
-        .containsEntry("schema.registry.url", "").containsEntry("serde.extra.schemas.dir", "");
+    assertThat(ConfigLoader.knownKeys())
+        .containsEntry("serde.format", "single-object")
+        .containsEntry("schema.registry.url", "")
+        .containsEntry("serde.extra.schemas.dir", "");
   }
 
   @Test
   void shouldReadTheRegistryUrlAsPeopleWriteIt() {
     Map<String, String> base = Map.of("serde.format", "registry");
-    for (String url : new String[] {"http://registry:8080", "http://registry:8080/", "http://registry:8080/apis/ccompat/v7",
-        "http://registry:8080/apis/registry/v2"}) {
+    for (String url :
+        new String[] {
+          "http://registry:8080",
+          "http://registry:8080/",
+          "http://registry:8080/apis/ccompat/v7",
+          "http://registry:8080/apis/registry/v2"
+        }) {
       Map<String, String> sets = new HashMap<>(base);
       sets.put("schema.registry.url", url);
-      assertThat(load(sets).wire().registry().apiUrl()).as(url).isEqualTo("http://registry:8080/apis/registry/v2");
+      assertThat(load(sets).wire().registry().apiUrl())
+          .as(url)
+          .isEqualTo("http://registry:8080/apis/registry/v2");
     }
   }
 
   @Test
   void shouldPassApicurioSettingsToTheRegistrySerdes() {
-    ProcessorConfig.Wire wire = load(Map.of("serde.format", "registry", "schema.registry.url", "https://r.example.com",
-        "apicurio.auth.username", "asmnet")).wire();
+    ProcessorConfig.Wire wire =
+        load(Map.of(
+                "serde.format",
+                "registry",
+                "schema.registry.url",
+                "https://r.example.com",
+                "apicurio.auth.username",
+                "asmnet"))
+            .wire();
 
     assertThat(wire.registry().extra()).containsEntry("apicurio.auth.username", "asmnet");
   }
@@ -75,9 +97,13 @@ class WireSettingsTest {
   void shouldNameTheSettingWhenTheRegistryIsMissingOrMalformed() {
     assertThat(problemsOf(Map.of("serde.format", "registry")))
         .contains("schema.registry.url: must be set with serde.format=registry");
-    assertThat(problemsOf(Map.of("serde.format", "registry", "schema.registry.url", "registry:8080")))
-        .contains("schema.registry.url: 'registry:8080' is not an http:// or https:// URL with a host");
-    assertThat(problemsOf(Map.of("serde.format", "registry", "schema.registry.url", "http://r:8080/api/v1")))
+    assertThat(
+            problemsOf(Map.of("serde.format", "registry", "schema.registry.url", "registry:8080")))
+        .contains(
+            "schema.registry.url: 'registry:8080' is not an http:// or https:// URL with a host");
+    assertThat(
+            problemsOf(
+                Map.of("serde.format", "registry", "schema.registry.url", "http://r:8080/api/v1")))
         .contains("schema.registry.url: 'http://r:8080/api/v1' is not an Apicurio Registry URL");
     assertThat(problemsOf(Map.of("serde.format", "avro")))
         .contains("serde.format: 'avro' is not one of single-object, registry");
@@ -88,9 +114,17 @@ class WireSettingsTest {
     assertThat(problemsOf(Map.of("schema.registry.url", "http://r:8080")))
         .contains("schema.registry.url: applies to serde.format=registry only");
     assertThat(problemsOf(Map.of("apicurio.auth.username", "x")))
-        .contains("apicurio.auth.username: Apicurio serde settings apply to serde.format=registry only");
-    assertThat(problemsOf(Map.of("serde.format", "registry", "schema.registry.url", "http://r:8080",
-        "serde.extra.schemas.dir", dir.toString())))
+        .contains(
+            "apicurio.auth.username: Apicurio serde settings apply to serde.format=registry only");
+    assertThat(
+            problemsOf(
+                Map.of(
+                    "serde.format",
+                    "registry",
+                    "schema.registry.url",
+                    "http://r:8080",
+                    "serde.extra.schemas.dir",
+                    dir.toString())))
         .contains("serde.extra.schemas.dir: applies to serde.format=single-object only");
   }
 
@@ -111,20 +145,33 @@ class WireSettingsTest {
   void shouldNameTheFileThatIsNotAUsableWriterSchema() throws IOException {
     Path schemas = Files.createDirectories(dir.resolve("schemas"));
     Files.writeString(schemas.resolve("broken.avsc"), "{\"type\": \"record\", \"name\": ");
-    Files.writeString(schemas.resolve("other.avsc"), "{\"type\":\"record\",\"name\":\"Other\",\"fields\":[]}");
+    Files.writeString(
+        schemas.resolve("other.avsc"), "{\"type\":\"record\",\"name\":\"Other\",\"fields\":[]}");
     // A required field without a default: old frames could not be read with it, nor it as a Frame.
-    Files.writeString(schemas.resolve("required.avsc"), Frame.getClassSchema().toString()
-        .replace("\"fields\":[", "\"fields\":[{\"name\":\"exposureUs\",\"type\":\"long\"},")
-        .replace("{\"name\":\"cameraId\"", "{\"name\":\"cameraName\""));
+    Files.writeString(
+        schemas.resolve("required.avsc"),
+        Frame.getClassSchema()
+            .toString()
+            .replace("\"fields\":[", "\"fields\":[{\"name\":\"exposureUs\",\"type\":\"long\"},")
+            .replace("{\"name\":\"cameraId\"", "{\"name\":\"cameraName\""));
 
     String problems = problemsOf(Map.of("serde.extra.schemas.dir", schemas.toString()));
 
-    assertThat(problems).contains("serde.extra.schemas.dir: " + schemas.resolve("broken.avsc").toAbsolutePath()
-        + " is not an Avro schema");
-    assertThat(problems).contains(schemas.resolve("other.avsc").toAbsolutePath() + ": schema Other is not a version of");
-    assertThat(problems).contains(schemas.resolve("required.avsc").toAbsolutePath() + ": writer schema")
+    assertThat(problems)
+        .contains(
+            "serde.extra.schemas.dir: "
+                + schemas.resolve("broken.avsc").toAbsolutePath()
+                + " is not an Avro schema");
+    assertThat(problems)
+        .contains(
+            schemas.resolve("other.avsc").toAbsolutePath() + ": schema Other is not a version of");
+    assertThat(problems)
+        .contains(schemas.resolve("required.avsc").toAbsolutePath() + ": writer schema")
         .contains("cannot be read as io.asmnet.schemas.avro.Frame");
     assertThat(problemsOf(Map.of("serde.extra.schemas.dir", dir.resolve("missing").toString())))
-        .contains("serde.extra.schemas.dir: " + dir.resolve("missing").toAbsolutePath() + " is not a folder");
+        .contains(
+            "serde.extra.schemas.dir: "
+                + dir.resolve("missing").toAbsolutePath()
+                + " is not a folder");
   }
 }

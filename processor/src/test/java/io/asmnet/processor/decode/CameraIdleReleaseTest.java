@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Per-camera H.264 state is released when a camera goes quiet: many cameras, each seen once,
- * must not add up. Time is a test clock; the release runs as the processor's punctuator would.
+ * Per-camera H.264 state is released when a camera goes quiet: many cameras, each seen once, must
+ * not add up. Time is a test clock; the release runs as the processor's punctuator would.
  */
 class CameraIdleReleaseTest {
   private static final int W = 64;
@@ -26,7 +26,9 @@ class CameraIdleReleaseTest {
 
   @BeforeAll
   static void writeClip() throws Exception {
-    List<ClipUnit> units = SyntheticClips.units(SyntheticClips.movingPattern(dir.resolve("tiny.h264"), "h264", W, H, 2, 1));
+    List<ClipUnit> units =
+        SyntheticClips.units(
+            SyntheticClips.movingPattern(dir.resolve("tiny.h264"), "h264", W, H, 2, 1));
     keyframe = units.get(0);
   }
 
@@ -37,7 +39,8 @@ class CameraIdleReleaseTest {
     int cameras = 10_000;
     int maxActive = 0;
     long physicalAfterWarmUp = 0;
-    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults(), idle, now::get)) {
+    try (CompositeFrameDecoder decoder =
+        new CompositeFrameDecoder(DecodeLimits.defaults(), idle, now::get)) {
       for (int i = 0; i < cameras; i++) {
         decoder.decode(H264DecodingTest.frame("cam-" + i, 0, keyframe.data(), true, W, H)).close();
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)); // a new camera every 100 ms
@@ -56,7 +59,8 @@ class CameraIdleReleaseTest {
       // 8,000 more decoders kept would be gigabytes; released, the process stays flat (GC and
       // allocator noise aside).
       assertThat(growth).isLessThan(256L * 1024 * 1024);
-      System.out.printf("10,000 cameras: at most %d decoders held; resident growth after warm-up %.1f MiB%n",
+      System.out.printf(
+          "10,000 cameras: at most %d decoders held; resident growth after warm-up %.1f MiB%n",
           maxActive, growth / 1048576.0);
     }
   }
@@ -64,7 +68,8 @@ class CameraIdleReleaseTest {
   @Test
   void shouldKeepACameraThatIsStillSendingAndMakeAReleasedOneWaitForAKeyframe() throws Exception {
     AtomicLong now = new AtomicLong();
-    try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults(), Duration.ofSeconds(10), now::get)) {
+    try (CompositeFrameDecoder decoder =
+        new CompositeFrameDecoder(DecodeLimits.defaults(), Duration.ofSeconds(10), now::get)) {
       decoder.decode(H264DecodingTest.frame("busy", 0, keyframe.data(), true, W, H)).close();
       decoder.decode(H264DecodingTest.frame("quiet", 0, keyframe.data(), true, W, H)).close();
       now.addAndGet(TimeUnit.SECONDS.toNanos(8));
@@ -74,7 +79,9 @@ class CameraIdleReleaseTest {
       assertThat(decoder.releaseIdle()).isEqualTo(1);
 
       assertThat(decoder.activeCameras()).isEqualTo(1);
-      assertThatThrownBy(() -> decoder.decode(H264DecodingTest.frame("quiet", 1, keyframe.data(), false, W, H)))
+      assertThatThrownBy(
+              () ->
+                  decoder.decode(H264DecodingTest.frame("quiet", 1, keyframe.data(), false, W, H)))
           .hasMessageContaining("waiting for a keyframe");
     }
   }

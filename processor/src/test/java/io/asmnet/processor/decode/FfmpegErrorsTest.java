@@ -14,7 +14,8 @@ class FfmpegErrorsTest {
   void shouldEndTheTextAtFfmpegsTerminatingNul() {
     String text = FfmpegErrors.describe(AVERROR_INVALIDDATA);
 
-    assertThat(text).isEqualTo("Invalid data found when processing input (" + AVERROR_INVALIDDATA + ")");
+    assertThat(text)
+        .isEqualTo("Invalid data found when processing input (" + AVERROR_INVALIDDATA + ")");
   }
 
   @Test
@@ -28,7 +29,8 @@ class FfmpegErrorsTest {
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> decoder.decode(unit.toByteArray()))
             .isInstanceOf(DecodeException.class)
-            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\0").matches("[\\p{Print}]+"));
+            .satisfies(
+                e -> assertThat(e.getMessage()).doesNotContain("\0").matches("[\\p{Print}]+"));
       }
     }
   }

@@ -42,12 +42,14 @@ class FfmpegLogTest {
     decodeNoise();
 
     assertThat(lines.list).isNotEmpty();
-    assertThat(lines.list).allSatisfy(e -> {
-      assertThat(e.getLoggerName()).isEqualTo("ffmpeg");
-      assertThat(e.getFormattedMessage()).isNotBlank().doesNotEndWith("\n");
-      // FFmpeg error and warning lines only: error -> WARN, warning -> INFO.
-      assertThat(e.getLevel()).isIn(Level.WARN, Level.INFO);
-    });
+    assertThat(lines.list)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getLoggerName()).isEqualTo("ffmpeg");
+              assertThat(e.getFormattedMessage()).isNotBlank().doesNotEndWith("\n");
+              // FFmpeg error and warning lines only: error -> WARN, warning -> INFO.
+              assertThat(e.getLevel()).isIn(Level.WARN, Level.INFO);
+            });
     assertThat(lines.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("h264"));
   }
 
@@ -61,7 +63,9 @@ class FfmpegLogTest {
     FfmpegLog.route(FfmpegLogLevel.QUIET);
     decodeNoise();
 
-    assertThat(atError).isNotEmpty().allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN));
+    assertThat(atError)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN));
     assertThat(lines.list).isEmpty();
   }
 

@@ -28,7 +28,9 @@ class H264DecodingTest {
 
   @BeforeAll
   static void writeClip() throws Exception {
-    Path clip = SyntheticClips.movingPattern(dir.resolve("pattern.h264"), "h264", WIDTH, HEIGHT, FRAMES, GOP);
+    Path clip =
+        SyntheticClips.movingPattern(
+            dir.resolve("pattern.h264"), "h264", WIDTH, HEIGHT, FRAMES, GOP);
     units = SyntheticClips.units(clip);
   }
 
@@ -40,7 +42,9 @@ class H264DecodingTest {
           assertThat(frame.width()).isEqualTo(WIDTH);
           assertThat(frame.height()).isEqualTo(HEIGHT);
           // Closer to its own source picture than to one a few frames later: right order.
-          assertThat(difference(frame.bgr(), i)).isLessThan(8.0).isLessThan(difference(frame.bgr(), i + 3));
+          assertThat(difference(frame.bgr(), i))
+              .isLessThan(8.0)
+              .isLessThan(difference(frame.bgr(), i + 3));
         }
       }
     }
@@ -52,7 +56,8 @@ class H264DecodingTest {
       for (int i = 3; i < GOP; i++) {
         Frame midGop = frame("late", i);
         assertThatThrownBy(() -> decoder.decode(midGop))
-            .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DECODE_FAILED))
+            .isInstanceOfSatisfying(
+                DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DECODE_FAILED))
             .hasMessageContaining("waiting for a keyframe");
       }
       for (int i = GOP; i < 2 * GOP; i++) {
@@ -73,13 +78,15 @@ class H264DecodingTest {
     decoder.release("a");
 
     assertThat(decoder.activeCameras()).isEqualTo(1);
-    assertThatThrownBy(() -> decoder.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+    assertThatThrownBy(() -> decoder.decode(frame("a", 1)))
+        .hasMessageContaining("waiting for a keyframe");
     decoder.decode(frame("b", 1)).close(); // the other camera keeps its state
 
     decoder.close();
 
     assertThat(decoder.activeCameras()).isZero();
-    assertThatThrownBy(() -> decoder.decode(frame("b", 2))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> decoder.decode(frame("b", 2)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -89,12 +96,16 @@ class H264DecodingTest {
       CameraDecoder b = decoder.camera("b");
       a.decode(frame("a", 0)).close();
       b.decode(frame("b", 0)).close();
-      assertThat(decoder.activeCameras()).as("held by their owners, not by the task's decoder").isZero();
-      assertThatThrownBy(() -> decoder.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+      assertThat(decoder.activeCameras())
+          .as("held by their owners, not by the task's decoder")
+          .isZero();
+      assertThatThrownBy(() -> decoder.decode(frame("a", 1)))
+          .hasMessageContaining("waiting for a keyframe");
 
       a.close();
 
-      assertThatThrownBy(() -> a.decode(frame("a", 1))).hasMessageContaining("waiting for a keyframe");
+      assertThatThrownBy(() -> a.decode(frame("a", 1)))
+          .hasMessageContaining("waiting for a keyframe");
       try (DecodedFrame next = b.decode(frame("b", 1))) { // the other camera keeps its state
         assertThat(next.width()).isEqualTo(WIDTH);
       }
@@ -106,14 +117,19 @@ class H264DecodingTest {
   void shouldResetCameraAfterUndecodableAccessUnit() throws Exception {
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       decoder.decode(frame("cam", 0)).close();
-      byte[] noise = new java.util.Random(7).ints(2000, 1, 256).collect(
-          java.io.ByteArrayOutputStream::new, (out, b) -> out.write(b), (x, y) -> {}).toByteArray();
+      byte[] noise =
+          new java.util.Random(7)
+              .ints(2000, 1, 256)
+              .collect(java.io.ByteArrayOutputStream::new, (out, b) -> out.write(b), (x, y) -> {})
+              .toByteArray();
       Frame garbage = frame("cam", 1, noise, false, WIDTH, HEIGHT);
 
       assertThatThrownBy(() -> decoder.decode(garbage))
-          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DECODE_FAILED));
+          .isInstanceOfSatisfying(
+              DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DECODE_FAILED));
       assertThat(decoder.activeCameras()).isZero();
-      assertThatThrownBy(() -> decoder.decode(frame("cam", 2))).hasMessageContaining("waiting for a keyframe");
+      assertThatThrownBy(() -> decoder.decode(frame("cam", 2)))
+          .hasMessageContaining("waiting for a keyframe");
     }
   }
 
@@ -124,9 +140,12 @@ class H264DecodingTest {
       Frame sizeless = frame("cam", 0, units.get(0).data(), true, null, null);
 
       assertThatThrownBy(() -> decoder.decode(huge))
-          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.OVERSIZED));
+          .isInstanceOfSatisfying(
+              DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.OVERSIZED));
       assertThatThrownBy(() -> decoder.decode(sizeless))
-          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD));
+          .isInstanceOfSatisfying(
+              DecodeException.class,
+              e -> assertThat(e.kind()).isEqualTo(ErrorKind.CORRUPT_PAYLOAD));
       assertThat(decoder.activeCameras()).isZero();
     }
   }
@@ -136,7 +155,8 @@ class H264DecodingTest {
     return frame(camera, i, unit.data(), unit.keyframe(), unit.width(), unit.height());
   }
 
-  static Frame frame(String camera, long sequence, byte[] payload, boolean key, Integer width, Integer height) {
+  static Frame frame(
+      String camera, long sequence, byte[] payload, boolean key, Integer width, Integer height) {
     return Frame.newBuilder()
         .setCameraId(camera)
         .setSequence(sequence)
@@ -151,7 +171,8 @@ class H264DecodingTest {
 
   /** Mean absolute difference per channel value between a decoded picture and source picture i. */
   private static double difference(Mat decoded, int i) {
-    try (Mat source = SyntheticClips.pattern(WIDTH, HEIGHT, i); Mat diff = new Mat()) {
+    try (Mat source = SyntheticClips.pattern(WIDTH, HEIGHT, i);
+        Mat diff = new Mat()) {
       absdiff(decoded, source, diff);
       Scalar m = mean(diff);
       return (m.get(0) + m.get(1) + m.get(2)) / 3;

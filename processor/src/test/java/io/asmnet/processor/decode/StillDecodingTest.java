@@ -54,8 +54,10 @@ class StillDecodingTest {
   @Test
   void shouldReadSizeFromHeadersWithoutDecoding() throws Exception {
     try (Mat source = SyntheticClips.pattern(WIDTH, HEIGHT, 0)) {
-      assertThat(StillHeader.read(encode(source, ".jpg"))).isEqualTo(new StillHeader(Codec.JPEG, WIDTH, HEIGHT));
-      assertThat(StillHeader.read(encode(source, ".png"))).isEqualTo(new StillHeader(Codec.PNG, WIDTH, HEIGHT));
+      assertThat(StillHeader.read(encode(source, ".jpg")))
+          .isEqualTo(new StillHeader(Codec.JPEG, WIDTH, HEIGHT));
+      assertThat(StillHeader.read(encode(source, ".png")))
+          .isEqualTo(new StillHeader(Codec.PNG, WIDTH, HEIGHT));
     }
   }
 
@@ -65,7 +67,10 @@ class StillDecodingTest {
     new Random(42).nextBytes(noise);
     noise[0] = 0x12; // not by chance a JPEG or PNG signature
 
-    assertKind(() -> decoder.decode(still(Codec.JPEG, noise)), ErrorKind.CORRUPT_PAYLOAD, "neither a JPEG");
+    assertKind(
+        () -> decoder.decode(still(Codec.JPEG, noise)),
+        ErrorKind.CORRUPT_PAYLOAD,
+        "neither a JPEG");
   }
 
   @Test
@@ -73,7 +78,8 @@ class StillDecodingTest {
     byte[] jpeg = jpeg();
     byte[] half = Arrays.copyOf(jpeg, jpeg.length / 2);
 
-    assertKind(() -> decoder.decode(still(Codec.JPEG, half)), ErrorKind.CORRUPT_PAYLOAD, "truncated");
+    assertKind(
+        () -> decoder.decode(still(Codec.JPEG, half)), ErrorKind.CORRUPT_PAYLOAD, "truncated");
   }
 
   @Test
@@ -91,13 +97,15 @@ class StillDecodingTest {
 
   @Test
   void shouldRejectEmptyPayload() {
-    assertKind(() -> decoder.decode(still(Codec.JPEG, new byte[0])), ErrorKind.CORRUPT_PAYLOAD, "empty");
+    assertKind(
+        () -> decoder.decode(still(Codec.JPEG, new byte[0])), ErrorKind.CORRUPT_PAYLOAD, "empty");
   }
 
   @Test
   void shouldRejectPayloadOverByteLimit() throws Exception {
     byte[] jpeg = jpeg();
-    try (CompositeFrameDecoder strict = new CompositeFrameDecoder(new DecodeLimits(jpeg.length - 1, 1_000_000))) {
+    try (CompositeFrameDecoder strict =
+        new CompositeFrameDecoder(new DecodeLimits(jpeg.length - 1, 1_000_000))) {
       assertKind(() -> strict.decode(still(Codec.JPEG, jpeg)), ErrorKind.OVERSIZED, "bytes");
     }
   }
@@ -106,7 +114,8 @@ class StillDecodingTest {
   void shouldRejectPngDeclaredAsJpeg() throws Exception {
     try (Mat source = SyntheticClips.pattern(WIDTH, HEIGHT, 0)) {
       byte[] png = encode(source, ".png");
-      assertKind(() -> decoder.decode(still(Codec.JPEG, png)), ErrorKind.CORRUPT_PAYLOAD, "declares JPEG");
+      assertKind(
+          () -> decoder.decode(still(Codec.JPEG, png)), ErrorKind.CORRUPT_PAYLOAD, "declares JPEG");
     }
   }
 

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ASMNET_*} variables the compose files give the processor container are the ones
- * {@link ConfigLoader} reads: a misspelt one would be refused as an unknown setting at start.
+ * The {@code ASMNET_*} variables the compose files give the processor container are the ones {@link
+ * ConfigLoader} reads: a misspelt one would be refused as an unknown setting at start.
  */
 class ComposeEnvironmentTest {
-  private static final Pattern ENTRY = Pattern.compile("^\\s+(ASMNET_[A-Z0-9_]+):\\s*\"?([^\"]*)\"?\\s*$");
+  private static final Pattern ENTRY =
+      Pattern.compile("^\\s+(ASMNET_[A-Z0-9_]+):\\s*\"?([^\"]*)\"?\\s*$");
 
   @TempDir Path dir;
 
@@ -39,8 +40,13 @@ class ComposeEnvironmentTest {
   @Test
   void shouldConfigureTheProcessorFromTheComposeEnvironment() throws IOException {
     Map<String, String> env = environmentOf("docker-compose.yml");
-    assertThat(env).containsKeys("ASMNET_BOOTSTRAP_SERVERS", "ASMNET_METRICS_BIND", "ASMNET_METRICS_PORT",
-        "ASMNET_MODEL_PATH", "ASMNET_INFERENCE_DEVICE");
+    assertThat(env)
+        .containsKeys(
+            "ASMNET_BOOTSTRAP_SERVERS",
+            "ASMNET_METRICS_BIND",
+            "ASMNET_METRICS_PORT",
+            "ASMNET_MODEL_PATH",
+            "ASMNET_INFERENCE_DEVICE");
     env.putAll(environmentOf("docker-compose.gpu.yml"));
     // The model path is /models/... inside the container; the loader checks it exists.
     Path model = Files.write(dir.resolve("m.onnx"), new byte[] {1});

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Validates {@code docker-compose.yml} (alone and with the GPU override) and
- * {@code docker/prometheus.yml} with the real tools, without a container engine: {@code
- * docker-compose config} (1.29, Debian) or {@code docker compose config} (v2), and {@code promtool
- * check config}. Each test is skipped, saying why, when its tool is not installed.
+ * Validates {@code docker-compose.yml} (alone and with the GPU override) and {@code
+ * docker/prometheus.yml} with the real tools, without a container engine: {@code docker-compose
+ * config} (1.29, Debian) or {@code docker compose config} (v2), and {@code promtool check config}.
+ * Each test is skipped, saying why, when its tool is not installed.
  */
 @Timeout(120)
 class ComposeFileTest {
@@ -53,12 +53,12 @@ class ComposeFileTest {
 
   @Test
   void shouldDefineTheWholeStack() throws Exception {
-    Result result =
-        compose("-f", "docker-compose.yml", "config", "--services");
+    Result result = compose("-f", "docker-compose.yml", "config", "--services");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output().lines().toList())
-        .containsExactlyInAnyOrder("kafka", "topics", "processor", "prometheus", "grafana", "registry");
+        .containsExactlyInAnyOrder(
+            "kafka", "topics", "processor", "prometheus", "grafana", "registry");
   }
 
   @Test

@@ -31,11 +31,11 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The processor image without a Docker engine: builds a copy of exactly the files {@code
- * docker/processor.Dockerfile} copies (minus {@code .dockerignore}) with the Dockerfile's own
- * Maven command, offline against the local repository, then runs the image's entry point on that
- * output with the command and environment {@code docker-compose config} gives each service of
- * the image, on the test broker (the only changes: broker address, model and state paths on this
- * host, a free metrics port, this test's topic names).
+ * docker/processor.Dockerfile} copies (minus {@code .dockerignore}) with the Dockerfile's own Maven
+ * command, offline against the local repository, then runs the image's entry point on that output
+ * with the command and environment {@code docker-compose config} gives each service of the image,
+ * on the test broker (the only changes: broker address, model and state paths on this host, a free
+ * metrics port, this test's topic names).
  */
 @Tag("integration")
 @Timeout(900)
@@ -75,10 +75,13 @@ class DockerContextIT {
     }
 
     assertThat(jars).anyMatch(n -> n.startsWith("kafka-streams-"));
-    assertThat(NotRunByTheProcessor.among(jars)).as("jars in the image's /app/lib the processor does not run").isEmpty();
+    assertThat(NotRunByTheProcessor.among(jars))
+        .as("jars in the image's /app/lib the processor does not run")
+        .isEmpty();
   }
 
-  private static void copyTree(Path root, Path from, Path to, DockerIgnore ignore) throws IOException {
+  private static void copyTree(Path root, Path from, Path to, DockerIgnore ignore)
+      throws IOException {
     assertThat(from).as("COPY source").exists();
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : (Iterable<Path>) files::iterator) {
@@ -98,33 +101,62 @@ class DockerContextIT {
     Map<String, Map<String, Object>> services = imageServices();
     assertThat(services).containsKeys("topics", "processor");
     String suffix = cluster.uniqueName("compose");
-    Map<String, String> host = Map.of("ASMNET_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
-        "ASMNET_MODEL_PATH", root.resolve("models/asmnet-starter.onnx").toString(),
-        "ASMNET_STATE_DIR", work.resolve("state").toString(), "ASMNET_METRICS_PORT", "0",
-        "ASMNET_METRICS_BIND", "127.0.0.1", "ASMNET_APPLICATION_ID", suffix,
-        "ASMNET_TOPIC_FRAMES", "frames-" + suffix, "ASMNET_TOPIC_POSE_EVENTS", "events-" + suffix,
-        "ASMNET_TOPIC_DEAD_LETTERS", "dlq-" + suffix);
+    Map<String, String> host =
+        Map.of(
+            "ASMNET_BOOTSTRAP_SERVERS",
+            cluster.bootstrapServers(),
+            "ASMNET_MODEL_PATH",
+            root.resolve("models/asmnet-starter.onnx").toString(),
+            "ASMNET_STATE_DIR",
+            work.resolve("state").toString(),
+            "ASMNET_METRICS_PORT",
+            "0",
+            "ASMNET_METRICS_BIND",
+            "127.0.0.1",
+            "ASMNET_APPLICATION_ID",
+            suffix,
+            "ASMNET_TOPIC_FRAMES",
+            "frames-" + suffix,
+            "ASMNET_TOPIC_POSE_EVENTS",
+            "events-" + suffix,
+            "ASMNET_TOPIC_DEAD_LETTERS",
+            "dlq-" + suffix);
 
     Result topics = runToEnd(services.get("topics"), host);
 
     assertThat(topics.exitCode()).as(topics.output()).isZero();
     try (Admin admin = Admin.create(cluster.clientConfig())) {
-      TopicDescription frames = admin.describeTopics(List.of("frames-" + suffix)).allTopicNames().get()
-          .get("frames-" + suffix);
-      Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, "frames-" + suffix)))
-          .all().get().values().iterator().next();
+      TopicDescription frames =
+          admin
+              .describeTopics(List.of("frames-" + suffix))
+              .allTopicNames()
+              .get()
+              .get("frames-" + suffix);
+      Config config =
+          admin
+              .describeConfigs(
+                  List.of(new ConfigResource(ConfigResource.Type.TOPIC, "frames-" + suffix)))
+              .all()
+              .get()
+              .values()
+              .iterator()
+              .next();
       assertThat(frames.partitions()).hasSize(4);
-      assertThat(config.get("max.message.bytes").value()).isEqualTo(String.valueOf(8 * 1024 * 1024 + 64 * 1024));
+      assertThat(config.get("max.message.bytes").value())
+          .isEqualTo(String.valueOf(8 * 1024 * 1024 + 64 * 1024));
       assertThat(config.get("retention.ms").value()).isEqualTo("3600000");
     }
 
     Process processor = start(services.get("processor"), host, work.resolve("processor.log"));
     try {
       assertThat(awaitLog(processor, work.resolve("processor.log"), "-> RUNNING"))
-          .as(Files.readString(work.resolve("processor.log"))).isTrue();
+          .as(Files.readString(work.resolve("processor.log")))
+          .isTrue();
       processor.destroy(); // SIGTERM, as docker stop sends
       assertThat(processor.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(processor.exitValue()).as(Files.readString(work.resolve("processor.log"))).isZero();
+      assertThat(processor.exitValue())
+          .as(Files.readString(work.resolve("processor.log")))
+          .isZero();
     } finally {
       processor.destroyForcibly();
     }
@@ -133,20 +165,26 @@ class DockerContextIT {
   /** The services of {@code docker-compose config} that run this image, by name. */
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> imageServices() throws Exception {
-    assumeTrue(Commands.onPath("docker-compose"), "docker-compose is not installed (Debian: apt-get install docker-compose)");
-    Result config = Commands.run(root, List.of("docker-compose", "-f", "docker-compose.yml", "config"), 60);
+    assumeTrue(
+        Commands.onPath("docker-compose"),
+        "docker-compose is not installed (Debian: apt-get install docker-compose)");
+    Result config =
+        Commands.run(root, List.of("docker-compose", "-f", "docker-compose.yml", "config"), 60);
     assertThat(config.exitCode()).as(config.output()).isZero();
     Map<String, Object> doc = new Yaml().load(config.output());
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-    ((Map<String, Map<String, Object>>) doc.get("services")).forEach((name, s) -> {
-      if (String.valueOf(s.get("image")).startsWith(IMAGE)) {
-        out.put(name, s);
-      }
-    });
+    ((Map<String, Map<String, Object>>) doc.get("services"))
+        .forEach(
+            (name, s) -> {
+              if (String.valueOf(s.get("image")).startsWith(IMAGE)) {
+                out.put(name, s);
+              }
+            });
     return out;
   }
 
-  private static Result runToEnd(Map<String, Object> service, Map<String, String> host) throws Exception {
+  private static Result runToEnd(Map<String, Object> service, Map<String, String> host)
+      throws Exception {
     Path log = work.resolve("run-" + System.nanoTime() + ".log");
     Process p = start(service, host, log);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -156,24 +194,35 @@ class DockerContextIT {
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  /** The entry point with the service's command (or the image's CMD), the image's and the service's environment. */
+  /**
+   * The entry point with the service's command (or the image's CMD), the image's and the service's
+   * environment.
+   */
   @SuppressWarnings("unchecked")
-  private static Process start(Map<String, Object> service, Map<String, String> host, Path log) throws IOException {
+  private static Process start(Map<String, Object> service, Map<String, String> host, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     for (String part : dockerfile.entrypoint()) {
-      command.add(part.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-          : part.replace(dockerfile.runtimeLib().replaceAll("/$", ""), lib.toString()));
+      command.add(
+          part.equals("java")
+              ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+              : part.replace(dockerfile.runtimeLib().replaceAll("/$", ""), lib.toString()));
     }
     Object cmd = service.get("command");
     command.addAll(cmd == null ? dockerfile.cmd() : (List<String>) cmd);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("ASMNET_"));
-    dockerfile.env().forEach((k, v) -> {
-      // Paths of the image (the JavaCPP cache in /app) do not exist here; the host's default serves.
-      if (!k.equals("JAVA_TOOL_OPTIONS")) {
-        pb.environment().put(k, v);
-      }
-    });
+    dockerfile
+        .env()
+        .forEach(
+            (k, v) -> {
+              // Paths of the image (the JavaCPP cache in /app) do not exist here; the host's
+              // default serves.
+              if (!k.equals("JAVA_TOOL_OPTIONS")) {
+                pb.environment().put(k, v);
+              }
+            });
     Object env = service.get("environment");
     if (env instanceof Map<?, ?> m) {
       m.forEach((k, v) -> pb.environment().put(k.toString(), String.valueOf(v)));

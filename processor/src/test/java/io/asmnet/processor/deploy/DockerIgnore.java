@@ -8,20 +8,27 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 
 /**
- * {@code .dockerignore} as Docker applies it to the build context, for the pattern forms the
- * file uses: a glob relative to the context root ({@code **} crossing folders), where a folder
- * pattern excludes everything below it. No {@code !} exceptions (the file has none; refused).
+ * {@code .dockerignore} as Docker applies it to the build context, for the pattern forms the file
+ * uses: a glob relative to the context root ({@code **} crossing folders), where a folder pattern
+ * excludes everything below it. No {@code !} exceptions (the file has none; refused).
  */
 record DockerIgnore(List<PathMatcher> patterns) {
 
   static DockerIgnore read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file).stream().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    List<String> lines =
+        Files.readAllLines(file).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
     if (lines.stream().anyMatch(l -> l.startsWith("!"))) {
-      throw new IllegalStateException(".dockerignore exceptions (!) are not understood by this test");
+      throw new IllegalStateException(
+          ".dockerignore exceptions (!) are not understood by this test");
     }
-    return new DockerIgnore(lines.stream().map(l -> l.replaceAll("/+$", ""))
-        .map(l -> FileSystems.getDefault().getPathMatcher("glob:" + l)).toList());
+    return new DockerIgnore(
+        lines.stream()
+            .map(l -> l.replaceAll("/+$", ""))
+            .map(l -> FileSystems.getDefault().getPathMatcher("glob:" + l))
+            .toList());
   }
 
   /** True when {@code relative} (to the context root) or one of its parent folders is ignored. */

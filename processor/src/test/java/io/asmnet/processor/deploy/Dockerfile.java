@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of {@code docker/processor.Dockerfile} a build without Docker needs, read from the
- * file itself: the build stage's {@code COPY} sources and Maven {@code RUN}, and the final stage's
+ * The parts of {@code docker/processor.Dockerfile} a build without Docker needs, read from the file
+ * itself: the build stage's {@code COPY} sources and Maven {@code RUN}, and the final stage's
  * {@code ENV}, {@code ENTRYPOINT}, {@code CMD} and {@code COPY --from} of the build output. Only
  * the instruction forms the file uses are understood; anything else fails loudly.
  *
@@ -27,10 +27,18 @@ import java.util.regex.Pattern;
  * @param cmd the exec-form CMD
  * @param buildWorkdir the build stage's WORKDIR
  */
-record Dockerfile(List<String> buildCopies, String buildRun, String runtimeFrom, String runtimeLib,
-    Map<String, String> env, List<String> entrypoint, List<String> cmd, String buildWorkdir) {
+record Dockerfile(
+    List<String> buildCopies,
+    String buildRun,
+    String runtimeFrom,
+    String runtimeLib,
+    Map<String, String> env,
+    List<String> entrypoint,
+    List<String> cmd,
+    String buildWorkdir) {
 
-  private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)");
+  private static final Pattern ENV_PAIR =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)");
 
   static Dockerfile read(Path file) throws IOException {
     List<String> instructions = instructions(Files.readAllLines(file));
@@ -66,7 +74,8 @@ record Dockerfile(List<String> buildCopies, String buildRun, String runtimeFrom,
         case "RUN" -> {
           if (stage == 0) {
             if (rest.startsWith("--")) {
-              throw new IllegalStateException("RUN with a BuildKit-only option (the legacy builder fails on it): " + line);
+              throw new IllegalStateException(
+                  "RUN with a BuildKit-only option (the legacy builder fails on it): " + line);
             }
             run = rest;
           }
@@ -77,10 +86,12 @@ record Dockerfile(List<String> buildCopies, String buildRun, String runtimeFrom,
             env.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
           }
         }
-        case "ENTRYPOINT" -> entrypoint = json.readValue(rest, new TypeReference<List<String>>() {});
+        case "ENTRYPOINT" ->
+            entrypoint = json.readValue(rest, new TypeReference<List<String>>() {});
         case "CMD" -> cmd = json.readValue(rest, new TypeReference<List<String>>() {});
-        case "ARG", "USER", "EXPOSE", "VOLUME" -> { }
-        default -> throw new IllegalStateException("instruction not understood by this test: " + line);
+        case "ARG", "USER", "EXPOSE", "VOLUME" -> {}
+        default ->
+            throw new IllegalStateException("instruction not understood by this test: " + line);
       }
     }
     return new Dockerfile(List.copyOf(copies), run, from, lib, env, entrypoint, cmd, workdir);

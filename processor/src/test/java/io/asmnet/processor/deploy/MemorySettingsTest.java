@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The memory settings the processor runs with, as {@code ./asmnet run} and the image pass them:
- * the same explicit heap in both, G1 giving memory back when idle, and glibc's malloc settings.
- * (Their effect after a flood of 8K frames is measured by {@code MemoryAfterFloodBenchmark};
- * figures in docs/BENCHMARKS.md.)
+ * The memory settings the processor runs with, as {@code ./asmnet run} and the image pass them: the
+ * same explicit heap in both, G1 giving memory back when idle, and glibc's malloc settings. (Their
+ * effect after a flood of 8K frames is measured by {@code MemoryAfterFloodBenchmark}; figures in
+ * docs/BENCHMARKS.md.)
  */
 class MemorySettingsTest {
   private static final List<String> JVM_FLAGS = ProcessorMemory.JVM_FLAGS;
@@ -47,7 +47,8 @@ class MemorySettingsTest {
 
     assertThat(List.of(toolOptions.split(" "))).containsAll(JVM_FLAGS);
     assertThat(toolOptions).doesNotContain("MaxRAMPercentage");
-    MALLOC_ENV.forEach((k, v) -> assertThat(dockerfile).containsPattern("(?m)^\\s+" + k + "=" + v + "\\b"));
+    MALLOC_ENV.forEach(
+        (k, v) -> assertThat(dockerfile).containsPattern("(?m)^\\s+" + k + "=" + v + "\\b"));
   }
 
   /**
@@ -60,10 +61,13 @@ class MemorySettingsTest {
     Files.writeString(target.resolve("classpath.txt"), "/nowhere.jar");
     Files.writeString(target.resolve("asmnet-built.stamp"), "");
     Path java = dir.resolve("java");
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\nenv | grep '^MALLOC_' | sed 's/^/env /'\n");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\nenv | grep '^MALLOC_' | sed 's/^/env /'\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
-    ProcessBuilder pb = new ProcessBuilder(concat("bash", dir.resolve("asmnet").toString(), args))
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(concat("bash", dir.resolve("asmnet").toString(), args))
+            .redirectErrorStream(true);
     pb.environment().put("JAVA", java.toString());
     pb.environment().put("MVN", "false"); // the build must not be needed
     pb.environment().remove("ASMNET_JAVA_OPTS");
@@ -75,6 +79,8 @@ class MemorySettingsTest {
   }
 
   private static List<String> concat(String a, String b, String... rest) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(a, b), java.util.stream.Stream.of(rest)).toList();
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(a, b), java.util.stream.Stream.of(rest))
+        .toList();
   }
 }

@@ -10,19 +10,24 @@ import java.util.regex.Pattern;
  * cli's progress bars and the test kit. (Jackson stays: Avro parses its schemas with it.)
  */
 final class NotRunByTheProcessor {
-  private static final List<Pattern> JARS = List.of(
-      Pattern.compile("kafka_2\\.13-.*\\.jar"),
-      Pattern.compile("kafka-(server|server-common|metadata|raft|storage|storage-api|group-coordinator|coordinator-common|transaction-coordinator|share-coordinator|tools)-\\d.*\\.jar"),
-      Pattern.compile("scala-.*\\.jar"),
-      Pattern.compile("log4j-.*\\.jar"),
-      Pattern.compile("progressbar-.*\\.jar"),
-      Pattern.compile("asmnet-local-kafka-.*\\.jar"),
-      Pattern.compile("asmnet-testkit-.*\\.jar"));
+  private static final List<Pattern> JARS =
+      List.of(
+          Pattern.compile("kafka_2\\.13-.*\\.jar"),
+          Pattern.compile(
+              "kafka-(server|server-common|metadata|raft|storage|storage-api|group-coordinator|coordinator-common|transaction-coordinator|share-coordinator|tools)-\\d.*\\.jar"),
+          Pattern.compile("scala-.*\\.jar"),
+          Pattern.compile("log4j-.*\\.jar"),
+          Pattern.compile("progressbar-.*\\.jar"),
+          Pattern.compile("asmnet-local-kafka-.*\\.jar"),
+          Pattern.compile("asmnet-testkit-.*\\.jar"));
 
   private NotRunByTheProcessor() {}
 
   /** The names among {@code jarNames} (file names, no folders) that are on the list above. */
   static List<String> among(Collection<String> jarNames) {
-    return jarNames.stream().filter(n -> JARS.stream().anyMatch(p -> p.matcher(n).matches())).sorted().toList();
+    return jarNames.stream()
+        .filter(n -> JARS.stream().anyMatch(p -> p.matcher(n).matches()))
+        .sorted()
+        .toList();
   }
 }

@@ -36,13 +36,20 @@ class ReadmeSettingsTest {
       }
       for (int i = 0; i < keys.size(); i++) {
         if (!defaults.get(i).contains("$")) { // a machine-dependent default, such as $TMPDIR
-          assertThat(defaults.get(i)).as("README default of " + keys.get(i)).isEqualTo(known.get(keys.get(i)));
+          assertThat(defaults.get(i))
+              .as("README default of " + keys.get(i))
+              .isEqualTo(known.get(keys.get(i)));
           checked.add(keys.get(i));
         }
       }
     }
-    assertThat(checked).contains("decode.max.pixels", "decode.max.payload.bytes", "max.batch.size",
-        "topics.partitions", "topics.max.message.bytes");
+    assertThat(checked)
+        .contains(
+            "decode.max.pixels",
+            "decode.max.payload.bytes",
+            "max.batch.size",
+            "topics.partitions",
+            "topics.max.message.bytes");
   }
 
   private static List<String> code(String cell) {

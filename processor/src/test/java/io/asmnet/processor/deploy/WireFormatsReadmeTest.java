@@ -33,22 +33,42 @@ class WireFormatsReadmeTest {
   @Test
   void shouldStateTheFingerprintsAndHeadersOfTheShippedSchemas() throws IOException {
     String section = section();
-    byte[] frame = WireSerdes.frame().encode(TestFrames.frame("cam", 0, Codec.JPEG, new byte[] {1}));
-    byte[] letter = WireSerdes.deadLetter().encode(DeadLetter.newBuilder().setSourceTopic("frames").setPartition(0)
-        .setOffset(0).setTimestampMs(0).setErrorKind(ErrorKind.BAD_SCHEMA).setMessage("m")
-        .setKey(null).setPayload(ByteBuffer.allocate(0)).build());
+    byte[] frame =
+        WireSerdes.frame().encode(TestFrames.frame("cam", 0, Codec.JPEG, new byte[] {1}));
+    byte[] letter =
+        WireSerdes.deadLetter()
+            .encode(
+                DeadLetter.newBuilder()
+                    .setSourceTopic("frames")
+                    .setPartition(0)
+                    .setOffset(0)
+                    .setTimestampMs(0)
+                    .setErrorKind(ErrorKind.BAD_SCHEMA)
+                    .setMessage("m")
+                    .setKey(null)
+                    .setPayload(ByteBuffer.allocate(0))
+                    .build());
 
-    for (AvroSerde<?> serde : List.of(WireSerdes.frame(), WireSerdes.poseEvent(), WireSerdes.deadLetter())) {
+    for (AvroSerde<?> serde :
+        List.of(WireSerdes.frame(), WireSerdes.poseEvent(), WireSerdes.deadLetter())) {
       long fingerprint = SchemaNormalization.parsingFingerprint64(serde.schema());
       assertThat(serde.fingerprint()).isEqualTo(fingerprint);
       String header = header(fingerprint);
-      assertThat(section).as(serde.schema().getFullName())
-          .contains("| `" + serde.schema().getFullName() + "` | `" + String.format("0x%016x", fingerprint) + "` | `"
-              + header + "` |");
+      assertThat(section)
+          .as(serde.schema().getFullName())
+          .contains(
+              "| `"
+                  + serde.schema().getFullName()
+                  + "` | `"
+                  + String.format("0x%016x", fingerprint)
+                  + "` | `"
+                  + header
+                  + "` |");
     }
     // What the encoders really put first: the marker, then the fingerprint little-endian.
     assertThat(hex(Arrays.copyOf(frame, 10))).isEqualTo(header(WireSerdes.frame().fingerprint()));
-    assertThat(hex(Arrays.copyOf(letter, 10))).isEqualTo(header(WireSerdes.deadLetter().fingerprint()));
+    assertThat(hex(Arrays.copyOf(letter, 10)))
+        .isEqualTo(header(WireSerdes.deadLetter().fingerprint()));
   }
 
   @Test
@@ -56,10 +76,12 @@ class WireFormatsReadmeTest {
     String section = section();
     int start = section.indexOf("```python\n");
     int end = section.indexOf("```", start + 10);
-    List<String> lines = section.substring(start + 10, end).lines().filter(l -> !l.isBlank()).toList();
+    List<String> lines =
+        section.substring(start + 10, end).lines().filter(l -> !l.isBlank()).toList();
 
     assertThat(lines).hasSizeLessThanOrEqualTo(10);
-    assertThat(String.join("\n", lines)).contains("PoseEvent.avsc", "b\"\\xc3\\x01\"", "value[10:]", "value[5:]");
+    assertThat(String.join("\n", lines))
+        .contains("PoseEvent.avsc", "b\"\\xc3\\x01\"", "value[10:]", "value[5:]");
   }
 
   private static String header(long fingerprint) {

@@ -51,20 +51,25 @@ class BlazeFaceDetectorTest {
     }
   }
 
-
-  private static Score score(FaceDetector detector, Function<DlibExamples.Photo, PhotoViews.View> view) {
+  private static Score score(
+      FaceDetector detector, Function<DlibExamples.Photo, PhotoViews.View> view) {
     int faces = 0;
     int found = 0;
     int extra = 0;
     for (DlibExamples.Photo photo : photos) {
       PhotoViews.View v = view.apply(photo);
       try (Mat image = v.image()) {
-        List<FaceBox> boxes = new ArrayList<>(detector.detect(image).stream().map(FaceBox::bounds).toList());
+        List<FaceBox> boxes =
+            new ArrayList<>(detector.detect(image).stream().map(FaceBox::bounds).toList());
         for (float[] landmarks : v.landmarks()) {
           faces++;
           FaceBox truth = PhotoViews.landmarkBox(landmarks);
-          FaceBox best = boxes.stream().max((a, b) -> Double.compare(DlibExamples.iou(a, truth), DlibExamples.iou(b, truth)))
-              .orElse(null);
+          FaceBox best =
+              boxes.stream()
+                  .max(
+                      (a, b) ->
+                          Double.compare(DlibExamples.iou(a, truth), DlibExamples.iou(b, truth)))
+                  .orElse(null);
           if (best != null && DlibExamples.iou(best, truth) >= MATCH_IOU) {
             found++;
             boxes.remove(best);
@@ -77,7 +82,8 @@ class BlazeFaceDetectorTest {
   }
 
   private static PhotoViews.View plain(DlibExamples.Photo p) {
-    return new PhotoViews.View(imread(p.file().toString()), p.faces().stream().map(DlibExamples.Face::landmarks).toList());
+    return new PhotoViews.View(
+        imread(p.file().toString()), p.faces().stream().map(DlibExamples.Face::landmarks).toList());
   }
 
   @Test
@@ -85,11 +91,14 @@ class BlazeFaceDetectorTest {
     Score blaze;
     Score haar;
     try (BlazeFaceDetector detector = new BlazeFaceDetector(net, BlazeFaceConfig.defaults());
-        CascadeFaceDetector cascade = new CascadeFaceDetector(DetectorConfig.defaults().withDetectionWidth(500).withMinFaceSize(20))) {
+        CascadeFaceDetector cascade =
+            new CascadeFaceDetector(
+                DetectorConfig.defaults().withDetectionWidth(500).withMinFaceSize(20))) {
       blaze = score(detector, BlazeFaceDetectorTest::plain);
       haar = score(cascade, BlazeFaceDetectorTest::plain);
     }
-    System.out.printf("dlib's labelled faces: blazeface %d/%d found, %d false; haar %d/%d found, %d false%n",
+    System.out.printf(
+        "dlib's labelled faces: blazeface %d/%d found, %d false; haar %d/%d found, %d false%n",
         blaze.found(), blaze.faces(), blaze.extra(), haar.found(), haar.faces(), haar.extra());
     assertThat(blaze.faces()).isEqualTo(43);
     assertThat(blaze.found()).isGreaterThanOrEqualTo(42);
@@ -102,26 +111,46 @@ class BlazeFaceDetectorTest {
     // 48 px that one whole-frame run covers at that size (the default detector.min.face.px), so the
     // detector is asked for faces from 32 px, which adds a level of tiles.
     BlazeFaceConfig d = BlazeFaceConfig.defaults();
-    BlazeFaceConfig small = new BlazeFaceConfig(d.minScore(), d.nmsIou(), d.maxFaces(), 32, d.upright());
+    BlazeFaceConfig small =
+        new BlazeFaceConfig(d.minScore(), d.nmsIou(), d.maxFaces(), 32, d.upright());
     try (BlazeFaceDetector detector = new BlazeFaceDetector(net, small);
         BlazeFaceDetector plainDefaults = new BlazeFaceDetector(net, d)) {
       for (double degrees : new double[] {-45, -30, 30, 45}) {
         Score s = score(detector, p -> PhotoViews.turned(p, degrees));
         Score one = score(plainDefaults, p -> PhotoViews.turned(p, degrees));
-        System.out.printf("turned %+.0f deg: %d/%d found, %d false (faces from 32 px); %d/%d, %d false at the default %d px%n",
-            degrees, s.found(), s.faces(), s.extra(), one.found(), one.faces(), one.extra(), d.minFaceSize());
+        System.out.printf(
+            "turned %+.0f deg: %d/%d found, %d false (faces from 32 px); %d/%d, %d false at the default %d px%n",
+            degrees,
+            s.found(),
+            s.faces(),
+            s.extra(),
+            one.found(),
+            one.faces(),
+            one.extra(),
+            d.minFaceSize());
         assertThat(s.recall()).as("recall at %s degrees", degrees).isGreaterThanOrEqualTo(0.9);
       }
       // The largest face, turned by 30 degrees clockwise: the box's angle follows.
-      DlibExamples.Photo photo = photos.stream().filter(p -> !p.faces().isEmpty())
-          .max((a, b) -> Double.compare(largest(a), largest(b))).orElseThrow();
+      DlibExamples.Photo photo =
+          photos.stream()
+              .filter(p -> !p.faces().isEmpty())
+              .max((a, b) -> Double.compare(largest(a), largest(b)))
+              .orElseThrow();
       PhotoViews.View turned = PhotoViews.turned(photo, 30);
       try (Mat image = turned.image()) {
         float[] landmarks = turned.landmarks().get(largestIndex(photo));
         FaceBox truth = PhotoViews.landmarkBox(landmarks);
-        FaceBox box = detector.detect(image).stream()
-            .max((a, b) -> Double.compare(DlibExamples.iou(a.bounds(), truth), DlibExamples.iou(b.bounds(), truth))).orElseThrow();
-        double before = Math.toDegrees(FaceRegion.eyeLineAngle(photo.faces().get(largestIndex(photo)).landmarks()));
+        FaceBox box =
+            detector.detect(image).stream()
+                .max(
+                    (a, b) ->
+                        Double.compare(
+                            DlibExamples.iou(a.bounds(), truth),
+                            DlibExamples.iou(b.bounds(), truth)))
+                .orElseThrow();
+        double before =
+            Math.toDegrees(
+                FaceRegion.eyeLineAngle(photo.faces().get(largestIndex(photo)).landmarks()));
         double labelled = Math.toDegrees(FaceRegion.eyeLineAngle(landmarks));
         assertThat(labelled - before).isCloseTo(30.0, within(0.5));
         assertThat(Math.toDegrees(box.angle())).isCloseTo(labelled, within(8.0));
@@ -131,13 +160,19 @@ class BlazeFaceDetectorTest {
 
   @Test
   void shouldFindSmallFacesInALargeFrameThroughTiles() {
-    // Each photo enlarged to 1,920 px wide and pasted into a 3,840 x 2,160 (or taller) frame: the whole-frame
+    // Each photo enlarged to 1,920 px wide and pasted into a 3,840 x 2,160 (or taller) frame: the
+    // whole-frame
     // run alone sees a face of 150 px as 10 input pixels.
     try (BlazeFaceDetector detector = new BlazeFaceDetector(net, BlazeFaceConfig.defaults())) {
       Score s = score(detector, p -> PhotoViews.pasted(plain(p), 1920, 3840));
-      System.out.printf("1,920 px wide in 3,840 x 2,160: %d/%d found, %d false%n", s.found(), s.faces(), s.extra());
+      System.out.printf(
+          "1,920 px wide in 3,840 x 2,160: %d/%d found, %d false%n",
+          s.found(), s.faces(), s.extra());
       assertThat(s.recall()).isGreaterThanOrEqualTo(0.9);
-      assertThat(TilePlan.of(3840, 2160, net.size(), BlazeFaceConfig.defaults().minFaceSize()).regions()).hasSizeGreaterThan(1);
+      assertThat(
+              TilePlan.of(3840, 2160, net.size(), BlazeFaceConfig.defaults().minFaceSize())
+                  .regions())
+          .hasSizeGreaterThan(1);
     }
   }
 
@@ -186,17 +221,30 @@ class BlazeFaceDetectorTest {
       }
     }
     assertThat(n).isGreaterThanOrEqualTo(42);
-    assertThat(sum / n).as("mean eye keypoint error, of the inter-ocular distance").isLessThan(0.15);
+    assertThat(sum / n)
+        .as("mean eye keypoint error, of the inter-ocular distance")
+        .isLessThan(0.15);
   }
 
   @Test
   void shouldNameTheFileWhenTheModelIsNotABlazeFaceNetwork(@TempDir Path dir) throws Exception {
     Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3});
-    assertThatThrownBy(() -> BlazeFaceNet.open(junk.toString(), BlazeFaceNet.FULL_RANGE, InferenceDevice.CPU, 1))
-        .isInstanceOf(OrtLoadException.class).hasMessageContaining("face detector").hasMessageContaining("junk.onnx");
-    assertThatThrownBy(() -> BlazeFaceNet.open(dir.resolve("missing.onnx").toString(), BlazeFaceNet.FULL_RANGE,
-        InferenceDevice.CPU, 1))
-        .isInstanceOf(OrtLoadException.class).hasMessageContaining("missing.onnx").hasMessageContaining("does not exist");
+    assertThatThrownBy(
+            () ->
+                BlazeFaceNet.open(junk.toString(), BlazeFaceNet.FULL_RANGE, InferenceDevice.CPU, 1))
+        .isInstanceOf(OrtLoadException.class)
+        .hasMessageContaining("face detector")
+        .hasMessageContaining("junk.onnx");
+    assertThatThrownBy(
+            () ->
+                BlazeFaceNet.open(
+                    dir.resolve("missing.onnx").toString(),
+                    BlazeFaceNet.FULL_RANGE,
+                    InferenceDevice.CPU,
+                    1))
+        .isInstanceOf(OrtLoadException.class)
+        .hasMessageContaining("missing.onnx")
+        .hasMessageContaining("does not exist");
   }
 
   private static double[] eye(float[] lm, int first) {

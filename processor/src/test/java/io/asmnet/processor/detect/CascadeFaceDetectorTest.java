@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class CascadeFaceDetectorTest {
   /** dlib's photos are at most 500 px wide with faces from ~37 px: detect at full size. */
-  private static final DetectorConfig FULL_SIZE = DetectorConfig.defaults().withDetectionWidth(500).withMinFaceSize(20);
+  private static final DetectorConfig FULL_SIZE =
+      DetectorConfig.defaults().withDetectionWidth(500).withMinFaceSize(20);
 
   @Test
   void shouldFindMostLabelledFacesInDlibPhotos() throws Exception {
@@ -40,14 +41,17 @@ class CascadeFaceDetectorTest {
       }
     }
     assertThat(faces).isEqualTo(43);
-    assertThat(matched).as("labelled faces found with IoU > 0.3").isGreaterThanOrEqualTo(34); // 80 %
+    assertThat(matched)
+        .as("labelled faces found with IoU > 0.3")
+        .isGreaterThanOrEqualTo(34); // 80 %
     // The detector's boxes frame faces like boxes made from landmarks (what the tracker sends).
     assertThat(regionIou / matched).as("mean IoU with the landmark region").isGreaterThan(0.7);
   }
 
   @Test
   void shouldMapBoxesBackToFramePixelsWhenDownscaling() throws Exception {
-    DlibExamples.Photo photo = allPhotos().stream().max(Comparator.comparingInt(p -> p.faces().size())).orElseThrow();
+    DlibExamples.Photo photo =
+        allPhotos().stream().max(Comparator.comparingInt(p -> p.faces().size())).orElseThrow();
     try (Mat image = imread(photo.file().toString());
         Mat doubled = new Mat();
         Size size = new Size(image.cols() * 2, image.rows() * 2);
@@ -59,7 +63,8 @@ class CascadeFaceDetectorTest {
       int matched = 0;
       for (DlibExamples.Face face : photo.faces()) {
         FaceBox label = face.box();
-        FaceBox scaled = new FaceBox(label.x() * 2, label.y() * 2, label.w() * 2, label.h() * 2, 1f);
+        FaceBox scaled =
+            new FaceBox(label.x() * 2, label.y() * 2, label.w() * 2, label.h() * 2, 1f);
         FaceBox best = bestMatch(boxes, scaled);
         if (best != null && DlibExamples.iou(best, scaled) > 0.3) {
           matched++;
@@ -71,7 +76,8 @@ class CascadeFaceDetectorTest {
 
   @Test
   void shouldReturnAtMostMaxFacesBestFirst() throws Exception {
-    DlibExamples.Photo photo = allPhotos().stream().max(Comparator.comparingInt(p -> p.faces().size())).orElseThrow();
+    DlibExamples.Photo photo =
+        allPhotos().stream().max(Comparator.comparingInt(p -> p.faces().size())).orElseThrow();
     try (Mat image = imread(photo.file().toString());
         CascadeFaceDetector all = new CascadeFaceDetector(FULL_SIZE);
         CascadeFaceDetector two = new CascadeFaceDetector(FULL_SIZE.withMaxFaces(2))) {
@@ -102,7 +108,8 @@ class CascadeFaceDetectorTest {
   void shouldLoadEveryShippedCascade() {
     try (Mat blank = new Mat(240, 320, CV_8UC3, new Scalar(0, 0, 0, 0))) {
       for (Cascade cascade : Cascade.values()) {
-        try (CascadeFaceDetector detector = new CascadeFaceDetector(DetectorConfig.defaults().withCascade(cascade))) {
+        try (CascadeFaceDetector detector =
+            new CascadeFaceDetector(DetectorConfig.defaults().withCascade(cascade))) {
           assertThat(detector.detect(blank)).as(cascade.name()).isEmpty();
         }
       }
@@ -110,12 +117,15 @@ class CascadeFaceDetectorTest {
   }
 
   private static List<DlibExamples.Photo> allPhotos() throws Exception {
-    List<DlibExamples.Photo> photos = new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
+    List<DlibExamples.Photo> photos =
+        new ArrayList<>(DlibExamples.photos("faces/training_with_face_landmarks.xml"));
     photos.addAll(DlibExamples.photos("faces/testing_with_face_landmarks.xml"));
     return photos;
   }
 
   private static FaceBox bestMatch(List<FaceBox> boxes, FaceBox target) {
-    return boxes.stream().max(Comparator.comparingDouble(b -> DlibExamples.iou(b, target))).orElse(null);
+    return boxes.stream()
+        .max(Comparator.comparingDouble(b -> DlibExamples.iou(b, target)))
+        .orElse(null);
   }
 }

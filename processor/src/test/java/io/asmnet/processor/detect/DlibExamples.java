@@ -21,8 +21,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * dlib's example photos with their labelled faces, fetched by {@code scripts/fetch-starter-data.sh}.
- * Tests that need them are skipped (with the script's error) only when the fetch fails.
+ * dlib's example photos with their labelled faces, fetched by {@code
+ * scripts/fetch-starter-data.sh}. Tests that need them are skipped (with the script's error) only
+ * when the fetch fails.
  */
 public final class DlibExamples {
   /** A labelled face: dlib's box and 68 landmarks (x0, y0, ...), frame pixels. */
@@ -39,10 +40,13 @@ public final class DlibExamples {
     while (root != null && !Files.exists(root.resolve("scripts/fetch-starter-data.sh"))) {
       root = root.getParent();
     }
-    assumeTrue(root != null, "scripts/fetch-starter-data.sh not found above " + Path.of("").toAbsolutePath());
-    Process fetch = new ProcessBuilder(root.resolve("scripts/fetch-starter-data.sh").toString())
-        .redirectError(ProcessBuilder.Redirect.PIPE)
-        .start();
+    assumeTrue(
+        root != null,
+        "scripts/fetch-starter-data.sh not found above " + Path.of("").toAbsolutePath());
+    Process fetch =
+        new ProcessBuilder(root.resolve("scripts/fetch-starter-data.sh").toString())
+            .redirectError(ProcessBuilder.Redirect.PIPE)
+            .start();
     boolean done = fetch.waitFor(5, TimeUnit.MINUTES);
     String out = new String(fetch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     String err = new String(fetch.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -53,7 +57,11 @@ public final class DlibExamples {
   /** The photos of one dlib label file, e.g. {@code faces/testing_with_face_landmarks.xml}. */
   public static List<Photo> photos(String labels) throws Exception {
     Path xml = folder().resolve(labels);
-    Element dataset = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+    Element dataset =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(xml.toFile())
+            .getDocumentElement();
     List<Photo> photos = new ArrayList<>();
     NodeList images = dataset.getElementsByTagName("image");
     for (int i = 0; i < images.getLength(); i++) {
@@ -69,7 +77,8 @@ public final class DlibExamples {
   }
 
   private static Face face(Element box) {
-    FaceBox rect = new FaceBox(num(box, "left"), num(box, "top"), num(box, "width"), num(box, "height"), 1f);
+    FaceBox rect =
+        new FaceBox(num(box, "left"), num(box, "top"), num(box, "width"), num(box, "height"), 1f);
     NodeList parts = box.getElementsByTagName("part");
     float[] landmarks = new float[2 * parts.getLength()];
     for (int p = 0; p < parts.getLength(); p++) {
@@ -95,32 +104,40 @@ public final class DlibExamples {
 
   /**
    * Records a 640x480 H.264 clip (raw Annex-B, one keyframe) of {@code frames} pictures panning
-   * across the photo whose largest labelled face is widest relative to the photo: a moving face
-   * for the tracker.
+   * across the photo whose largest labelled face is widest relative to the photo: a moving face for
+   * the tracker.
    */
   public static Path panningClip(List<Photo> photos, Path file, int frames) throws Exception {
-    Photo best = photos.stream().filter(p -> !p.faces().isEmpty())
-        .max(Comparator.comparingDouble(DlibExamples::faceShare)).orElseThrow();
-    try (Mat photo =
-        imread(best.file().toString())) {
+    Photo best =
+        photos.stream()
+            .filter(p -> !p.faces().isEmpty())
+            .max(Comparator.comparingDouble(DlibExamples::faceShare))
+            .orElseThrow();
+    try (Mat photo = imread(best.file().toString())) {
       int w = (int) (photo.cols() * 0.85);
       int h = (int) (photo.rows() * 0.85);
       int travel = photo.cols() - w;
-      return SyntheticClips.record(file, "h264", 640, 480, frames, frames, i -> {
-        Mat out = new Mat();
-        try (Mat window =
-                photo.apply(new Rect(travel * i / frames, (photo.rows() - h) / 2, w, h));
-            Size size = new Size(640, 480)) {
-          resize(window, out, size);
-        }
-        return out;
-      });
+      return SyntheticClips.record(
+          file,
+          "h264",
+          640,
+          480,
+          frames,
+          frames,
+          i -> {
+            Mat out = new Mat();
+            try (Mat window =
+                    photo.apply(new Rect(travel * i / frames, (photo.rows() - h) / 2, w, h));
+                Size size = new Size(640, 480)) {
+              resize(window, out, size);
+            }
+            return out;
+          });
     }
   }
 
   private static double faceShare(Photo photo) {
-    try (Mat m =
-        imread(photo.file().toString())) {
+    try (Mat m = imread(photo.file().toString())) {
       return photo.faces().stream().mapToDouble(f -> f.box().w()).max().orElse(0) / m.cols();
     }
   }

@@ -12,11 +12,17 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** dlib's labelled photos transformed (turned, enlarged into a big frame) with their landmarks moved exactly. */
+/**
+ * dlib's labelled photos transformed (turned, enlarged into a big frame) with their landmarks moved
+ * exactly.
+ */
 public final class PhotoViews {
   private PhotoViews() {}
 
-  /** A photo as the detector sees it: the image (the caller closes it) and each labelled face's landmarks. */
+  /**
+   * A photo as the detector sees it: the image (the caller closes it) and each labelled face's
+   * landmarks.
+   */
   public record View(Mat image, List<float[]> landmarks) {}
 
   /** The photo turned about its centre on a canvas large enough to keep every corner. */
@@ -42,14 +48,21 @@ public final class PhotoViews {
     double[] m = {c, -s, ox - (c * cx - s * cy), s, c, oy - (s * cx + c * cy)};
     Mat out = new Mat();
     try (Mat affine = new Mat(2, 3, org.bytedeco.opencv.global.opencv_core.CV_64F);
-        Size size = new Size(side, side); Scalar black = new Scalar(0.0)) {
+        Size size = new Size(side, side);
+        Scalar black = new Scalar(0.0)) {
       org.bytedeco.javacpp.indexer.DoubleIndexer idx = affine.createIndexer();
       for (int i = 0; i < 6; i++) {
         idx.put(i / 3, i % 3, m[i]);
       }
       idx.close();
-      org.bytedeco.opencv.global.opencv_imgproc.warpAffine(image, out, affine, size, INTER_LINEAR,
-          org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT, black);
+      org.bytedeco.opencv.global.opencv_imgproc.warpAffine(
+          image,
+          out,
+          affine,
+          size,
+          INTER_LINEAR,
+          org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT,
+          black);
     }
     List<float[]> moved = new ArrayList<>();
     for (float[] lm : landmarks) {
@@ -63,7 +76,10 @@ public final class PhotoViews {
     return new View(out, moved);
   }
 
-  /** Enlarged to {@code width} px wide and pasted into a frame {@code frameWidth} wide, at least 2,160 high. */
+  /**
+   * Enlarged to {@code width} px wide and pasted into a frame {@code frameWidth} wide, at least
+   * 2,160 high.
+   */
   public static View pasted(View v, int width, int frameWidth) {
     double scale = width / (double) v.image().cols();
     int height = (int) Math.round(v.image().rows() * scale);
@@ -71,8 +87,11 @@ public final class PhotoViews {
     Mat frame = new Mat(frameHeight, frameWidth, CV_8UC3, new Scalar(40, 60, 50, 0));
     int ox = (frameWidth - width) / 3;
     int oy = (frameHeight - height) / 2;
-    try (Mat image = v.image(); Mat big = new Mat(); Size size = new Size(width, height);
-        Rect where = new Rect(ox, oy, width, height); Mat target = frame.apply(where)) {
+    try (Mat image = v.image();
+        Mat big = new Mat();
+        Size size = new Size(width, height);
+        Rect where = new Rect(ox, oy, width, height);
+        Mat target = frame.apply(where)) {
       resize(image, big, size, 0, 0, INTER_LINEAR);
       big.copyTo(target);
     }
@@ -103,5 +122,4 @@ public final class PhotoViews {
     }
     return new FaceBox(minX, minY, maxX - minX, maxY - minY, 1f);
   }
-
 }

@@ -27,9 +27,13 @@ class TilePlanTest {
       // Tiles taller than the frame are centred on it.
       assertThat(t.side() <= 1080 ? t.y0() >= 0 && t.y0() + t.side() <= 1080 : t.y0() < 0).isTrue();
       // Neighbours overlap by at least a quarter, so a face that fits a quarter lies whole in one.
-      r.stream().filter(o -> o.level() == t.level() && o.y0() == t.y0() && o.x0() > t.x0())
+      r.stream()
+          .filter(o -> o.level() == t.level() && o.y0() == t.y0() && o.x0() > t.x0())
           .min((a, b) -> Double.compare(a.x0(), b.x0()))
-          .ifPresent(next -> assertThat(t.x0() + t.side() - next.x0()).isGreaterThanOrEqualTo(overlapX - 1e-9));
+          .ifPresent(
+              next ->
+                  assertThat(t.x0() + t.side() - next.x0())
+                      .isGreaterThanOrEqualTo(overlapX - 1e-9));
     }
   }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.asmnet.processor.infer.CropGeometry;
 import org.junit.jupiter.api.Test;
 
-/** Regions and crops of faces turned in the image plane: the upright framing, turned with the face. */
+/**
+ * Regions and crops of faces turned in the image plane: the upright framing, turned with the face.
+ */
 class TurnedRegionTest {
   /** An upright face-like shape: 68 points in a 100 x 120 box, eyes level. */
   private static float[] upright(float cx, float cy) {
@@ -50,7 +52,8 @@ class TurnedRegionTest {
     assertThat(Math.toDegrees(box.angle())).isCloseTo(40.0, within(1e-3));
     assertThat(box.w()).isCloseTo(straight.w(), within(1e-2f));
     // The upright region's centre sits above the face centre; turned, it sits up the face's axis.
-    float[] expected = turned(new float[] {straight.centreX(), straight.centreY()}, angle, 300, 200);
+    float[] expected =
+        turned(new float[] {straight.centreX(), straight.centreY()}, angle, 300, 200);
     assertThat(box.centreX()).isCloseTo(expected[0], within(1e-2f));
     assertThat(box.centreY()).isCloseTo(expected[1], within(1e-2f));
     assertThat(FaceRegion.landmarkCentreX(box)).isCloseTo(300.0, within(1e-2));
@@ -72,7 +75,10 @@ class TurnedRegionTest {
     float[] up = upright(300, 200);
     double angle = Math.toRadians(-35);
     float[] tilted = turned(up, angle, 300, 200);
-    CropGeometry g = CropGeometry.of(FaceRegion.roi(FaceRegion.fromLandmarks(tilted, 1f, FaceRegion.eyeLineAngle(tilted))), 0.1);
+    CropGeometry g =
+        CropGeometry.of(
+            FaceRegion.roi(FaceRegion.fromLandmarks(tilted, 1f, FaceRegion.eyeLineAngle(tilted))),
+            0.1);
     CropGeometry straight = CropGeometry.of(FaceRegion.roi(FaceRegion.fromLandmarks(up, 1f)), 0.1);
 
     for (int i = 0; i < tilted.length; i += 2) {

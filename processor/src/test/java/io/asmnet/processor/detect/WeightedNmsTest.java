@@ -34,7 +34,8 @@ class WeightedNmsTest {
 
   @Test
   void shouldReturnAtMostMaxFacesBestFirst() {
-    List<BlazeDetection> three = List.of(box(0.6f, 0, 0, 10), box(0.8f, 100, 0, 10), box(0.7f, 200, 0, 10));
+    List<BlazeDetection> three =
+        List.of(box(0.6f, 0, 0, 10), box(0.8f, 100, 0, 10), box(0.7f, 200, 0, 10));
 
     List<BlazeDetection> out = WeightedNms.apply(three, 0.3, 2);
 
@@ -48,6 +49,7 @@ class WeightedNmsTest {
     k[1] = 100;
     k[2] = 140; // image-right eye, lower: the head leans clockwise
     k[3] = 140;
-    assertThat(Math.toDegrees(new BlazeDetection(0.9f, 90, 90, 150, 150, k).roll())).isCloseTo(45.0, within(1e-4));
+    assertThat(Math.toDegrees(new BlazeDetection(0.9f, 90, 90, 150, 150, k).roll()))
+        .isCloseTo(45.0, within(1e-4));
   }
 }

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterFactoryTest {
-  private final DeadLetterFactory factory = new DeadLetterFactory(Clock.fixed(Instant.ofEpochMilli(99), ZoneOffset.UTC));
+  private final DeadLetterFactory factory =
+      new DeadLetterFactory(Clock.fixed(Instant.ofEpochMilli(99), ZoneOffset.UTC));
 
   @Test
   void shouldKeepTheRecordContextAndTheOriginalBytes() {
@@ -32,7 +33,8 @@ class DeadLetterFactoryTest {
 
   @Test
   void shouldAcceptATombstoneWithoutKeyOrMessage() {
-    DeadLetter d = factory.create(new RecordOrigin("frames", 0, 1, null, 0), ErrorKind.BAD_SCHEMA, null, null);
+    DeadLetter d =
+        factory.create(new RecordOrigin("frames", 0, 1, null, 0), ErrorKind.BAD_SCHEMA, null, null);
 
     assertThat(d.getKey()).isNull();
     assertThat(d.getPayload().remaining()).isZero();

@@ -1,8 +1,8 @@
 package io.asmnet.processor.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.infer.FaceLandmarks;
@@ -22,8 +22,15 @@ import org.junit.jupiter.api.Test;
 class PoseEventAssemblerTest {
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(5_000), ZoneOffset.UTC);
   private final PoseEventAssembler assembler = new PoseEventAssembler("asmnet", "1.2", clock);
-  private final Frame frame = Frame.newBuilder().setCameraId("cam").setSequence(7).setCaptureTimeMs(4_000)
-      .setCodec(Codec.JPEG).setPayload(ByteBuffer.allocate(0)).setClipId("clip-1").build();
+  private final Frame frame =
+      Frame.newBuilder()
+          .setCameraId("cam")
+          .setSequence(7)
+          .setCaptureTimeMs(4_000)
+          .setCodec(Codec.JPEG)
+          .setPayload(ByteBuffer.allocate(0))
+          .setClipId("clip-1")
+          .build();
 
   @Test
   void shouldCarryFrameFacesAndTimings() {
@@ -32,10 +39,13 @@ class PoseEventAssemblerTest {
       points[i] = i;
     }
     // A face of extent 30 at (20, 30): its region is 39 px square, centred 3.6 px above.
-    LocatedFaces located = new LocatedFaces(List.of(new FaceRoi(20, 30, 30, 0, 0.8f, 0)), FaceSource.TRACKED, 0, 15);
-    LandmarkResults results = new LandmarkResults(List.of(new FaceLandmarks(points, 10, -5, 3)), 120, 900, 4);
+    LocatedFaces located =
+        new LocatedFaces(List.of(new FaceRoi(20, 30, 30, 0, 0.8f, 0)), FaceSource.TRACKED, 0, 15);
+    LandmarkResults results =
+        new LandmarkResults(List.of(new FaceLandmarks(points, 10, -5, 3)), 120, 900, 4);
 
-    PoseEvent e = assembler.assemble(frame, 640, 480, located, results, new FrameTimings(300, 2_000));
+    PoseEvent e =
+        assembler.assemble(frame, 640, 480, located, results, new FrameTimings(300, 2_000));
 
     assertThat(e.getCameraId()).isEqualTo("cam");
     assertThat(e.getSequence()).isEqualTo(7);
@@ -65,8 +75,14 @@ class PoseEventAssemblerTest {
 
   @Test
   void shouldEmitAnEmptyFaceListForAFrameWithoutFaces() {
-    PoseEvent e = assembler.assemble(frame, 64, 48, new LocatedFaces(List.of(), FaceSource.DETECTED, 50, 0),
-        new LandmarkResults(List.of(), 0, 0, 0), new FrameTimings(1, 2));
+    PoseEvent e =
+        assembler.assemble(
+            frame,
+            64,
+            48,
+            new LocatedFaces(List.of(), FaceSource.DETECTED, 50, 0),
+            new LandmarkResults(List.of(), 0, 0, 0),
+            new FrameTimings(1, 2));
 
     assertThat(e.getFaces()).isEmpty();
     assertThat(e.getTimings().getDetectMicros()).isEqualTo(50);
@@ -74,9 +90,18 @@ class PoseEventAssemblerTest {
 
   @Test
   void shouldRefuseResultsThatDoNotMatchTheFaces() {
-    LocatedFaces located = new LocatedFaces(List.of(FaceRoi.detected(1, 2, 3, 0, 1)), FaceSource.DETECTED, 0, 0);
+    LocatedFaces located =
+        new LocatedFaces(List.of(FaceRoi.detected(1, 2, 3, 0, 1)), FaceSource.DETECTED, 0, 0);
 
-    assertThatThrownBy(() -> assembler.assemble(frame, 1, 1, located, new LandmarkResults(List.of(), 0, 0, 0),
-        new FrameTimings(0, 0))).hasMessageContaining("1 faces located but 0 landmark results");
+    assertThatThrownBy(
+            () ->
+                assembler.assemble(
+                    frame,
+                    1,
+                    1,
+                    located,
+                    new LandmarkResults(List.of(), 0, 0, 0),
+                    new FrameTimings(0, 0)))
+        .hasMessageContaining("1 faces located but 0 landmark results");
   }
 }

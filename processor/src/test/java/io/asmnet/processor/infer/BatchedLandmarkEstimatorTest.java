@@ -24,7 +24,9 @@ class BatchedLandmarkEstimatorTest {
   }
 
   private BatchedLandmarkEstimator probeEstimator(int maxBatch, double margin) throws Exception {
-    Path file = ProbeOnnxModel.write(dir.resolve("p" + margin + ".onnx"), "image", ProbeOnnxModel.contract(margin));
+    Path file =
+        ProbeOnnxModel.write(
+            dir.resolve("p" + margin + ".onnx"), "image", ProbeOnnxModel.contract(margin));
     LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
     return new BatchedLandmarkEstimator(model, maxBatch, 4, 1000, PipelineObserver.NONE);
   }
@@ -38,9 +40,12 @@ class BatchedLandmarkEstimatorTest {
 
       // The probe model puts every landmark at (B+G+R)/3 = 20 crop pixels; the crop is 30 * 1.2 px.
       FaceLandmarks face = results.faces().get(0);
-      assertThat(face.landmarks()[0]).isCloseTo((float) (30 + (20 - 111.5) * 36 / 224), within(1e-3f));
-      assertThat(face.landmarks()[1]).isCloseTo((float) (44 + (20 - 111.5) * 36 / 224), within(1e-3f));
-      assertThat(new float[] {face.yaw(), face.pitch(), face.roll()}).containsExactly(new float[] {10, 20, 30}, within(1e-4f));
+      assertThat(face.landmarks()[0])
+          .isCloseTo((float) (30 + (20 - 111.5) * 36 / 224), within(1e-3f));
+      assertThat(face.landmarks()[1])
+          .isCloseTo((float) (44 + (20 - 111.5) * 36 / 224), within(1e-3f));
+      assertThat(new float[] {face.yaw(), face.pitch(), face.roll()})
+          .containsExactly(new float[] {10, 20, 30}, within(1e-4f));
       assertThat(estimator.modelName()).isEqualTo("probe");
     }
   }
@@ -53,8 +58,10 @@ class BatchedLandmarkEstimatorTest {
       FaceLandmarks face = estimator.estimate(frame, List.of(roi)).faces().get(0);
 
       // margin 0.25 a side: the crop is 30 * 1.5 = 45 frame px, not 36
-      assertThat(face.landmarks()[0]).isCloseTo((float) (30 + (20 - 111.5) * 45 / 224), within(1e-3f));
-      assertThat(face.landmarks()[1]).isCloseTo((float) (44 + (20 - 111.5) * 45 / 224), within(1e-3f));
+      assertThat(face.landmarks()[0])
+          .isCloseTo((float) (30 + (20 - 111.5) * 45 / 224), within(1e-3f));
+      assertThat(face.landmarks()[1])
+          .isCloseTo((float) (44 + (20 - 111.5) * 45 / 224), within(1e-3f));
     }
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The crop of a face is the square the model's contract describes around its {@link FaceRoi}, and
  * landmarks map back through exactly the inverse of the warp that made it. (That this is the
- * trainer's own crop is checked against {@code SampleMaker} itself, in the cli module's
- * {@code ContractServingIT}, where both modules are on the classpath.)
+ * trainer's own crop is checked against {@code SampleMaker} itself, in the cli module's {@code
+ * ContractServingIT}, where both modules are on the classpath.)
  */
 class CropGeometryTest {
 
@@ -32,8 +32,13 @@ class CropGeometryTest {
   void shouldMapCropPointsBackThroughTheInverseOfTheWarp() {
     Random random = new Random(5);
     for (int n = 0; n < 200; n++) {
-      FaceRoi roi = FaceRoi.detected(random.nextFloat() * 1900, random.nextFloat() * 1000, 20 + random.nextFloat() * 400,
-          (float) ((random.nextDouble() - 0.5) * Math.PI), 1);
+      FaceRoi roi =
+          FaceRoi.detected(
+              random.nextFloat() * 1900,
+              random.nextFloat() * 1000,
+              20 + random.nextFloat() * 400,
+              (float) ((random.nextDouble() - 0.5) * Math.PI),
+              1);
       CropGeometry g = CropGeometry.of(roi, random.nextDouble() * 0.3);
       double[] m = g.affine();
       for (int k = 0; k < 5; k++) {
@@ -42,8 +47,10 @@ class CropGeometryTest {
         float cropX = (float) (m[0] * x + m[1] * y + m[2]);
         float cropY = (float) (m[3] * x + m[4] * y + m[5]);
 
-        assertThat(g.toFrameX(cropX, cropY)).isCloseTo((float) x, within(2e-3f * (1 + roi.extent() / 100)));
-        assertThat(g.toFrameY(cropX, cropY)).isCloseTo((float) y, within(2e-3f * (1 + roi.extent() / 100)));
+        assertThat(g.toFrameX(cropX, cropY))
+            .isCloseTo((float) x, within(2e-3f * (1 + roi.extent() / 100)));
+        assertThat(g.toFrameY(cropX, cropY))
+            .isCloseTo((float) y, within(2e-3f * (1 + roi.extent() / 100)));
       }
       // pixel centres at integers: the ROI's centre is the crop's centre, (224 - 1) / 2
       assertThat(m[0] * roi.centreX() + m[1] * roi.centreY() + m[2]).isCloseTo(111.5, within(1e-6));

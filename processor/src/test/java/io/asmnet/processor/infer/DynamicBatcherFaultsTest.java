@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What callers see when the model or the batcher's own worker fails: a failure, never an endless
- * wait, and a health that says so. The @Timeout is the "endless wait" detector, not a timing assert.
+ * wait, and a health that says so. The @Timeout is the "endless wait" detector, not a timing
+ * assert.
  */
 @Timeout(60)
 class DynamicBatcherFaultsTest {
@@ -42,15 +43,25 @@ class DynamicBatcherFaultsTest {
   @Test
   void shouldFailTheBatchOnAnErrorFromTheModelAndRecoverWithTheNextGoodBatch() throws Exception {
     AtomicBoolean broken = new AtomicBoolean(true);
-    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
-        DynamicBatcher batcher = new DynamicBatcher(2, 1, 0, 10_000, (crops, n) -> {
-          if (broken.get()) {
-            throw new OutOfMemoryError("simulated: CUDA out of memory");
-          }
-          return model.run(crops, n);
-        }, PipelineObserver.NONE)) {
+    try (LandmarkModel model =
+            LandmarkModel.open(
+                ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+        DynamicBatcher batcher =
+            new DynamicBatcher(
+                2,
+                1,
+                0,
+                10_000,
+                (crops, n) -> {
+                  if (broken.get()) {
+                    throw new OutOfMemoryError("simulated: CUDA out of memory");
+                  }
+                  return model.run(crops, n);
+                },
+                PipelineObserver.NONE)) {
       assertThatThrownBy(() -> batcher.submit(1, uniform(3)))
-          .isInstanceOf(BatchFailedException.class).hasMessageContaining("CUDA out of memory");
+          .isInstanceOf(BatchFailedException.class)
+          .hasMessageContaining("CUDA out of memory");
       assertThat(batcher.health().healthy()).isFalse();
       assertThat(batcher.health().detail()).contains("CUDA out of memory");
 
@@ -65,46 +76,60 @@ class DynamicBatcherFaultsTest {
   @Test
   void shouldFailEveryCallerAtOnceWhenTheWorkerThreadDies() throws Exception {
     // The observer runs on the worker thread after the model: an Error there kills the loop itself.
-    PipelineObserver dying = new PipelineObserver() {
-      @Override
-      public void frameProcessed(PoseEvent event) {}
+    PipelineObserver dying =
+        new PipelineObserver() {
+          @Override
+          public void frameProcessed(PoseEvent event) {}
 
-      @Override
-      public void deadLetter(ErrorKind kind) {}
+          @Override
+          public void deadLetter(ErrorKind kind) {}
 
-      @Override
-      public void batchRun(int faces, long queueMicros, long runMicros) {
-        throw new StackOverflowError("simulated worker death");
-      }
-    };
-    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+          @Override
+          public void batchRun(int faces, long queueMicros, long runMicros) {
+            throw new StackOverflowError("simulated worker death");
+          }
+        };
+    try (LandmarkModel model =
+            LandmarkModel.open(
+                ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
         DynamicBatcher batcher = new DynamicBatcher(2, 1, 0, 600_000, model::run, dying)) {
       batcher.submit(1, uniform(1)); // its results were delivered before the observer threw
       awaitUnhealthy(batcher);
 
       // With a 10-minute timeout, only the dead-worker check can end these calls within the test's.
       Future<BatchSlice> later = callers.submit(() -> batcher.submit(1, uniform(2)));
-      assertThatThrownBy(() -> later.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+      assertThatThrownBy(() -> later.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(BatcherClosedException.class)
           .hasMessageContaining("simulated worker death");
       assertThat(batcher.health().healthy()).isFalse();
-      assertThat(batcher.health().detail()).contains("worker thread died", "simulated worker death");
+      assertThat(batcher.health().detail())
+          .contains("worker thread died", "simulated worker death");
     }
   }
 
   @Test
   void shouldGiveUpWaitingForAStuckModelAfterTheTimeout() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    DynamicBatcher batcher = new DynamicBatcher(2, 1, 0, 300, (crops, n) -> {
-      release.await(); // a hung device call
-      throw new IllegalStateException("released");
-    }, PipelineObserver.NONE);
+    DynamicBatcher batcher =
+        new DynamicBatcher(
+            2,
+            1,
+            0,
+            300,
+            (crops, n) -> {
+              release.await(); // a hung device call
+              throw new IllegalStateException("released");
+            },
+            PipelineObserver.NONE);
     try {
       assertThatThrownBy(() -> batcher.submit(1, uniform(1)))
-          .isInstanceOf(BatchFailedException.class).hasMessageContaining("did not finish within 300 ms");
+          .isInstanceOf(BatchFailedException.class)
+          .hasMessageContaining("did not finish within 300 ms");
       assertThat(batcher.health().healthy()).isFalse();
       // A second caller's batch cannot run while the model hangs: it must not wait for ever either.
-      assertThatThrownBy(() -> batcher.submit(2, uniform(1))).isInstanceOf(BatchFailedException.class);
+      assertThatThrownBy(() -> batcher.submit(2, uniform(1)))
+          .isInstanceOf(BatchFailedException.class);
     } finally {
       release.countDown();
       batcher.close();

@@ -31,18 +31,19 @@ class DynamicBatcherTest {
   @TempDir Path dir;
   private final ExecutorService callers = Executors.newFixedThreadPool(4);
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-  private final PipelineObserver observer = new PipelineObserver() {
-    @Override
-    public void frameProcessed(PoseEvent event) {}
+  private final PipelineObserver observer =
+      new PipelineObserver() {
+        @Override
+        public void frameProcessed(PoseEvent event) {}
 
-    @Override
-    public void deadLetter(ErrorKind kind) {}
+        @Override
+        public void deadLetter(ErrorKind kind) {}
 
-    @Override
-    public void batchRun(int faces, long queueMicros, long runMicros) {
-      batchSizes.add(faces);
-    }
-  };
+        @Override
+        public void batchRun(int faces, long queueMicros, long runMicros) {
+          batchSizes.add(faces);
+        }
+      };
 
   @AfterEach
   void stop() {
@@ -55,19 +56,25 @@ class DynamicBatcherTest {
 
   @Test
   void shouldBatchConcurrentCallersAndGiveEachItsOwnResults() throws Exception {
-    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+    try (LandmarkModel model =
+            LandmarkModel.open(
+                ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
         DynamicBatcher batcher = new DynamicBatcher(4, 4, 1_000_000, model::run, observer)) {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        done.add(callers.submit(() -> {
-          for (int k = 0; k < 5; k++) {
-            int colour = thread * 50 + k * 7;
-            BatchSlice slice = batcher.submit(1, uniform(colour, colour + 1, colour + 2));
-            assertThat(slice.output().pose()).containsExactly(new float[] {colour, colour + 1, colour + 2}, within(1e-4f));
-          }
-          return null;
-        }));
+        done.add(
+            callers.submit(
+                () -> {
+                  for (int k = 0; k < 5; k++) {
+                    int colour = thread * 50 + k * 7;
+                    BatchSlice slice = batcher.submit(1, uniform(colour, colour + 1, colour + 2));
+                    assertThat(slice.output().pose())
+                        .containsExactly(
+                            new float[] {colour, colour + 1, colour + 2}, within(1e-4f));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -91,10 +98,12 @@ class DynamicBatcherTest {
       List<Future<BatchSlice>> slices = new ArrayList<>();
       for (int i = 0; i < faces; i++) {
         byte[] crop = crops[i];
-        slices.add(callers.submit(() -> batcher.submit(1, (k, slot) -> slot.pixels().data().put(crop))));
+        slices.add(
+            callers.submit(() -> batcher.submit(1, (k, slot) -> slot.pixels().data().put(crop))));
       }
       for (int i = 0; i < faces; i++) {
-        ModelOutput alone = model.run(ByteBuffer.allocateDirect(crops[i].length).put(crops[i]).flip(), 1);
+        ModelOutput alone =
+            model.run(ByteBuffer.allocateDirect(crops[i].length).put(crops[i]).flip(), 1);
         ModelOutput batched = slices.get(i).get().output();
         assertThat(batched.landmarks()).containsExactly(alone.landmarks(), within(1e-4f));
         assertThat(batched.pose()).containsExactly(alone.pose(), within(1e-4f));
@@ -105,45 +114,66 @@ class DynamicBatcherTest {
 
   @Test
   void shouldRunALoneCallerOnceTheDelayHasPassed() throws Exception {
-    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+    try (LandmarkModel model =
+            LandmarkModel.open(
+                ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
         DynamicBatcher batcher = new DynamicBatcher(16, 2, 2000, model::run, observer)) {
       BatchSlice slice = batcher.submit(2, uniform(5, 6, 7));
 
       assertThat(slice.batchSize()).isEqualTo(2);
-      assertThat(slice.output().pose()).containsExactly(new float[] {5, 6, 7, 5, 6, 7}, within(1e-4f));
+      assertThat(slice.output().pose())
+          .containsExactly(new float[] {5, 6, 7, 5, 6, 7}, within(1e-4f));
     }
   }
 
   @Test
   void shouldReleaseWaitingCallersWithAnExceptionOnClose() throws Exception {
-    DynamicBatcher batcher = new DynamicBatcher(4, 2, 60_000_000, (crops, n) -> {
-      throw new AssertionError("a batch must not run before the delay");
-    }, observer);
+    DynamicBatcher batcher =
+        new DynamicBatcher(
+            4,
+            2,
+            60_000_000,
+            (crops, n) -> {
+              throw new AssertionError("a batch must not run before the delay");
+            },
+            observer);
     CountDownLatch reserved = new CountDownLatch(1);
-    Future<BatchSlice> waiting = callers.submit(() -> batcher.submit(1, (i, slot) -> reserved.countDown()));
+    Future<BatchSlice> waiting =
+        callers.submit(() -> batcher.submit(1, (i, slot) -> reserved.countDown()));
     reserved.await(); // the caller holds a slot and is about to wait for its batch
 
     batcher.close();
 
-    assertThatThrownBy(waiting::get).isInstanceOf(ExecutionException.class)
+    assertThatThrownBy(waiting::get)
+        .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(BatcherClosedException.class);
-    assertThatThrownBy(() -> batcher.submit(1, uniform(1, 1, 1))).isInstanceOf(BatcherClosedException.class);
+    assertThatThrownBy(() -> batcher.submit(1, uniform(1, 1, 1)))
+        .isInstanceOf(BatcherClosedException.class);
   }
 
   @Test
   void shouldFailEveryCallerOfAFailedBatch() throws Exception {
-    try (DynamicBatcher batcher = new DynamicBatcher(2, 1, 0, (crops, n) -> {
-      throw new IllegalStateException("boom");
-    }, observer)) {
+    try (DynamicBatcher batcher =
+        new DynamicBatcher(
+            2,
+            1,
+            0,
+            (crops, n) -> {
+              throw new IllegalStateException("boom");
+            },
+            observer)) {
       assertThatThrownBy(() -> batcher.submit(1, uniform(1, 1, 1)))
-          .isInstanceOf(BatchFailedException.class).hasMessageContaining("boom");
+          .isInstanceOf(BatchFailedException.class)
+          .hasMessageContaining("boom");
     }
   }
 
   @Test
   void shouldRunAtOnceWhenEveryCallerIsInTheBatch() throws Exception {
     // One possible caller and an hour of allowed delay: the batch cannot grow, so it must run now.
-    try (LandmarkModel model = LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
+    try (LandmarkModel model =
+            LandmarkModel.open(
+                ProbeOnnxModel.write(dir.resolve("p.onnx"), "image"), InferenceDevice.CPU);
         DynamicBatcher batcher = new DynamicBatcher(16, 1, 3_600_000_000L, model::run, observer)) {
       Future<BatchSlice> slice = callers.submit(() -> batcher.submit(3, uniform(9, 8, 7)));
 

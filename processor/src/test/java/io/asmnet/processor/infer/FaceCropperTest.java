@@ -51,16 +51,24 @@ class FaceCropperTest {
     cropper.crop(frame, FaceRegion.roi(new FaceBox(10, 20, 40, 40, 1)), slot);
 
     int offset = LandmarkModel.CROP_BYTES + (100 * LandmarkModel.SIZE + 100) * 3;
-    assertThat(new int[] {buffer.data().get(offset) & 0xFF, buffer.data().get(offset + 1) & 0xFF,
-        buffer.data().get(offset + 2) & 0xFF}).containsExactly(10, 20, 30);
+    assertThat(
+            new int[] {
+              buffer.data().get(offset) & 0xFF,
+              buffer.data().get(offset + 1) & 0xFF,
+              buffer.data().get(offset + 2) & 0xFF
+            })
+        .containsExactly(10, 20, 30);
     assertThat(slot.pixels().cols()).isEqualTo(224);
   }
 
   @Test
   void shouldRefuseAFrameThatIsNotBgr() {
     try (Mat grey = new Mat(50, 50, CV_8UC1, new Scalar(7.0))) {
-      assertThatThrownBy(() -> cropper.crop(grey, FaceRegion.roi(new FaceBox(1, 1, 20, 20, 1)), buffer.slot(0)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CV_8UC3");
+      assertThatThrownBy(
+              () ->
+                  cropper.crop(grey, FaceRegion.roi(new FaceBox(1, 1, 20, 20, 1)), buffer.slot(0)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("CV_8UC3");
     }
     assertThat(buffer.slot(0).pixels().type()).isEqualTo(CV_8UC3);
   }
@@ -76,7 +84,8 @@ class FaceCropperTest {
     // the trainer's convention: x_crop = (x - cx) * 224 / side + 111.5
     assertThat(g.toFrameX(111.5f, 111.5f)).isCloseTo(126f, within(1e-4f));
     assertThat(g.toFrameX(111.5f + 224, 111.5f)).isCloseTo((float) (126 + g.side()), within(1e-3f));
-    assertThat(g.toFrameY(111.5f, 111.5f - 112)).isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
+    assertThat(g.toFrameY(111.5f, 111.5f - 112))
+        .isCloseTo((float) (g.cy() - g.side() / 2), within(1e-3f));
   }
 
   @Test
@@ -91,19 +100,24 @@ class FaceCropperTest {
           }
         }
       }
-      // landmarks spanning (100,100)-(200,200): square side 120 from (90,90); 120 -> 224 like cv::resize
+      // landmarks spanning (100,100)-(200,200): square side 120 from (90,90); 120 -> 224 like
+      // cv::resize
       FaceBox region = FaceRegion.fromLandmarks(new float[] {100, 100, 200, 200}, 1);
       CropGeometry g = cropper.crop(gradient, FaceRegion.roi(region), buffer.slot(0));
       var m = buffer.slot(0).affineIndexer();
       assertThat(m.get(0, 0) * g.cx() + m.get(0, 2)).isCloseTo(111.5, within(1e-9));
       assertThat(m.get(1, 1) * (g.cy() - g.side() / 2) + m.get(1, 2)).isCloseTo(-0.5, within(1e-9));
-      try (Mat square = gradient.apply(new Rect(90, 90, 120, 120)); Mat resized = new Mat()) {
-        org.bytedeco.opencv.global.opencv_imgproc.resize(square, resized, new org.bytedeco.opencv.opencv_core.Size(224, 224));
+      try (Mat square = gradient.apply(new Rect(90, 90, 120, 120));
+          Mat resized = new Mat()) {
+        org.bytedeco.opencv.global.opencv_imgproc.resize(
+            square, resized, new org.bytedeco.opencv.opencv_core.Size(224, 224));
         for (int[] at : new int[][] {{0, 0}, {50, 173}, {223, 223}, {111, 112}}) {
           int[] ours = bgrAt(buffer.slot(0).pixels(), at[0], at[1]);
           int[] ref = bgrAt(resized, at[0], at[1]);
           for (int c = 0; c < 3; c++) {
-            assertThat(ours[c]).as("pixel %s channel %d", java.util.Arrays.toString(at), c).isCloseTo(ref[c], within(1));
+            assertThat(ours[c])
+                .as("pixel %s channel %d", java.util.Arrays.toString(at), c)
+                .isCloseTo(ref[c], within(1));
           }
         }
       }

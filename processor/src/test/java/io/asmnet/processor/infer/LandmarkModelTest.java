@@ -34,7 +34,8 @@ class LandmarkModelTest {
     try (LandmarkModel model = LandmarkModel.open(probe, InferenceDevice.CPU)) {
       ModelOutput out = model.run(uniformCrops(3), 3);
 
-      assertThat(out.pose()).containsExactly(new float[] {1, 2, 3, 11, 12, 13, 21, 22, 23}, within(1e-4f));
+      assertThat(out.pose())
+          .containsExactly(new float[] {1, 2, 3, 11, 12, 13, 21, 22, 23}, within(1e-4f));
       assertThat(out.landmarks()[0]).isCloseTo(2f, within(1e-4f));
       assertThat(out.landmarks()[2 * 136 + 135]).isCloseTo(22f, within(1e-4f));
       assertThat(model.name()).isEqualTo("probe");
@@ -48,7 +49,8 @@ class LandmarkModelTest {
 
     assertThatThrownBy(() -> LandmarkModel.open(wrong, InferenceDevice.CPU))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("has no tensor 'image'").hasMessageContaining("expected image UINT8 [N,224,224,3]");
+        .hasMessageContaining("has no tensor 'image'")
+        .hasMessageContaining("expected image UINT8 [N,224,224,3]");
   }
 
   @Test
@@ -56,7 +58,9 @@ class LandmarkModelTest {
     Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {1, 2, 3, 4});
 
     assertThatThrownBy(() -> LandmarkModel.open(junk, InferenceDevice.CPU))
-        .isInstanceOf(ModelLoadException.class).hasMessageContaining("cannot load landmark model").hasMessageContaining("junk.onnx");
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("cannot load landmark model")
+        .hasMessageContaining("junk.onnx");
   }
 
   @Test
@@ -64,7 +68,8 @@ class LandmarkModelTest {
     Path probe = ProbeOnnxModel.write(dir.resolve("probe.onnx"), "image");
     try (LandmarkModel model = LandmarkModel.open(probe, InferenceDevice.AUTO)) {
       assertThat(model.device()).isIn(InferenceDevice.CPU, InferenceDevice.CUDA);
-      assertThat(model.run(uniformCrops(1), 1).pose()).containsExactly(new float[] {1, 2, 3}, within(1e-4f));
+      assertThat(model.run(uniformCrops(1), 1).pose())
+          .containsExactly(new float[] {1, 2, 3}, within(1e-4f));
     }
   }
 
@@ -91,7 +96,8 @@ class LandmarkModelTest {
 
   @Test
   void shouldTakeTheCropMarginFromTheModel() throws Exception {
-    Path wide = ProbeOnnxModel.write(dir.resolve("wide.onnx"), "image", ProbeOnnxModel.contract(0.25));
+    Path wide =
+        ProbeOnnxModel.write(dir.resolve("wide.onnx"), "image", ProbeOnnxModel.contract(0.25));
     try (LandmarkModel model = LandmarkModel.open(wide, InferenceDevice.CPU)) {
       assertThat(model.contract()).isEqualTo(new ModelContract(224, 0.25, 68));
     }
@@ -107,13 +113,16 @@ class LandmarkModelTest {
 
     assertThatThrownBy(() -> LandmarkModel.open(old, InferenceDevice.CPU))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("old.onnx").hasMessageContaining("carries no crop contract")
+        .hasMessageContaining("old.onnx")
+        .hasMessageContaining("carries no crop contract")
         .hasMessageContaining("[asmnet.crop.margin, asmnet.pixel.centre]")
         .hasMessageNotContaining("asmnet.points");
     assertThatThrownBy(() -> LandmarkModel.open(bare, InferenceDevice.CPU))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("bare.onnx").hasMessageContaining("asmnet.contract.version")
-        .hasMessageContaining("asmnet.crop.margin").hasMessageContaining("stamp-contract");
+        .hasMessageContaining("bare.onnx")
+        .hasMessageContaining("asmnet.contract.version")
+        .hasMessageContaining("asmnet.crop.margin")
+        .hasMessageContaining("stamp-contract");
   }
 
   @Test
@@ -125,11 +134,26 @@ class LandmarkModelTest {
     Map<String, String> negative = new LinkedHashMap<>(ProbeOnnxModel.contract(0.1));
     negative.put("asmnet.crop.margin", "-0.1");
 
-    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("rgb.onnx"), "image", rgb),
-        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("asmnet.input.layout='NCHW float RGB 0-1'");
-    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("small.onnx"), "image", small),
-        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("crops of 112 px");
-    assertThatThrownBy(() -> LandmarkModel.open(ProbeOnnxModel.write(dir.resolve("neg.onnx"), "image", negative),
-        InferenceDevice.CPU)).isInstanceOf(ModelLoadException.class).hasMessageContaining("crop margin must be finite and >= 0");
+    assertThatThrownBy(
+            () ->
+                LandmarkModel.open(
+                    ProbeOnnxModel.write(dir.resolve("rgb.onnx"), "image", rgb),
+                    InferenceDevice.CPU))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("asmnet.input.layout='NCHW float RGB 0-1'");
+    assertThatThrownBy(
+            () ->
+                LandmarkModel.open(
+                    ProbeOnnxModel.write(dir.resolve("small.onnx"), "image", small),
+                    InferenceDevice.CPU))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("crops of 112 px");
+    assertThatThrownBy(
+            () ->
+                LandmarkModel.open(
+                    ProbeOnnxModel.write(dir.resolve("neg.onnx"), "image", negative),
+                    InferenceDevice.CPU))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("crop margin must be finite and >= 0");
   }
 }

@@ -31,8 +31,9 @@ public final class ModelTiming {
           ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("%s batch %2d: median %.1f ms (%.2f ms/face), min %.1f, max %.1f%n", model.device(), n,
-            ms[runs / 2], ms[runs / 2] / n, ms[0], ms[runs - 1]);
+        System.out.printf(
+            "%s batch %2d: median %.1f ms (%.2f ms/face), min %.1f, max %.1f%n",
+            model.device(), n, ms[runs / 2], ms[runs / 2] / n, ms[0], ms[runs - 1]);
       }
     }
   }

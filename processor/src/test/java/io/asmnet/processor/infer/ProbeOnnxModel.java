@@ -12,10 +12,9 @@ import java.util.Map;
 
 /**
  * Writes a tiny ONNX graph with the landmark model's interface whose answers are known, for tests
- * that must check what reached the model: {@code pose} = the crop's mean B, G, R (0..255) and
- * every landmark coordinate = (B + G + R) / 3. Hand-encoded protobuf (ONNX IR 8, opset 17), so
- * the tests need no ONNX library. {@code inputName} lets a test make a model with the wrong
- * interface.
+ * that must check what reached the model: {@code pose} = the crop's mean B, G, R (0..255) and every
+ * landmark coordinate = (B + G + R) / 3. Hand-encoded protobuf (ONNX IR 8, opset 17), so the tests
+ * need no ONNX library. {@code inputName} lets a test make a model with the wrong interface.
  */
 public final class ProbeOnnxModel {
   private ProbeOnnxModel() {}
@@ -38,33 +37,50 @@ public final class ProbeOnnxModel {
     return props;
   }
 
-  /** @param metadata metadata props besides the name and version (the contract, or not) */
-  public static Path write(Path file, String inputName, Map<String, String> metadata) throws IOException {
+  /**
+   * @param metadata metadata props besides the name and version (the contract, or not)
+   */
+  public static Path write(Path file, String inputName, Map<String, String> metadata)
+      throws IOException {
     ByteBuffer w = ByteBuffer.allocate(3 * 136 * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 3 * 136; i++) {
       w.putFloat(1f / 3);
     }
-    ByteBuffer shape = ByteBuffer.allocate(3 * 8).order(ByteOrder.LITTLE_ENDIAN).putLong(-1).putLong(68).putLong(2);
-    byte[] graph = cat(
-        field(1, node(new String[] {inputName}, "f", "Cast", attrInt("to", 1))),
-        field(1, node(new String[] {"f"}, "pose", "ReduceMean", cat(attrInts("axes", 1, 2), attrInt("keepdims", 0)))),
-        field(1, node(new String[] {"pose", "w"}, "flat", "MatMul", new byte[0])),
-        field(1, node(new String[] {"flat", "shape"}, "landmarks", "Reshape", new byte[0])),
-        field(2, str("probe")),
-        field(5, tensor("w", 1, w.array(), 3, 136)),
-        field(5, tensor("shape", 7, shape.array(), 3)),
-        field(11, valueInfo(inputName, 2, 224, 224, 3)),
-        field(12, valueInfo("landmarks", 1, 68, 2)),
-        field(12, valueInfo("pose", 1, 3)));
-    byte[] model = cat(
-        varintField(1, 8),
-        field(2, str("asmnet-test")),
-        field(7, graph),
-        field(8, cat(field(1, str("")), varintField(2, 17))),
-        field(14, cat(field(1, str("model_name")), field(2, str("probe")))),
-        field(14, cat(field(1, str("model_version")), field(2, str("0-test")))));
+    ByteBuffer shape =
+        ByteBuffer.allocate(3 * 8)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(-1)
+            .putLong(68)
+            .putLong(2);
+    byte[] graph =
+        cat(
+            field(1, node(new String[] {inputName}, "f", "Cast", attrInt("to", 1))),
+            field(
+                1,
+                node(
+                    new String[] {"f"},
+                    "pose",
+                    "ReduceMean",
+                    cat(attrInts("axes", 1, 2), attrInt("keepdims", 0)))),
+            field(1, node(new String[] {"pose", "w"}, "flat", "MatMul", new byte[0])),
+            field(1, node(new String[] {"flat", "shape"}, "landmarks", "Reshape", new byte[0])),
+            field(2, str("probe")),
+            field(5, tensor("w", 1, w.array(), 3, 136)),
+            field(5, tensor("shape", 7, shape.array(), 3)),
+            field(11, valueInfo(inputName, 2, 224, 224, 3)),
+            field(12, valueInfo("landmarks", 1, 68, 2)),
+            field(12, valueInfo("pose", 1, 3)));
+    byte[] model =
+        cat(
+            varintField(1, 8),
+            field(2, str("asmnet-test")),
+            field(7, graph),
+            field(8, cat(field(1, str("")), varintField(2, 17))),
+            field(14, cat(field(1, str("model_name")), field(2, str("probe")))),
+            field(14, cat(field(1, str("model_version")), field(2, str("0-test")))));
     ByteArrayOutputStream props = new ByteArrayOutputStream();
-    metadata.forEach((k, v) -> props.writeBytes(field(14, cat(field(1, str(k)), field(2, str(v))))));
+    metadata.forEach(
+        (k, v) -> props.writeBytes(field(14, cat(field(1, str(k)), field(2, str(v))))));
     return Files.write(file, cat(model, props.toByteArray()));
   }
 

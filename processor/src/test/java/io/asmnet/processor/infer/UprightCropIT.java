@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asmnet.processor.config.InferenceDevice;
 import io.asmnet.processor.detect.BlazeFaceConfig;
 import io.asmnet.processor.detect.BlazeFaceDetector;
-import io.asmnet.processor.detect.PhotoViews;
 import io.asmnet.processor.detect.BlazeFaceNet;
 import io.asmnet.processor.detect.DlibExamples;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.PhotoViews;
 import io.asmnet.processor.metrics.PipelineObserver;
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Tag;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whether turning the landmark model's crop upright by the detector's eye keypoints (MediaPipe's
- * face-landmark ROI) lowers the landmark error, on dlib's held-out faces turned by 0, +-30 and
- * +-45 degrees, with the committed model: the measurement behind {@code crop.upright=true}. NME
- * is by the outer-eye-corner distance, against the labels turned with the photo.
+ * face-landmark ROI) lowers the landmark error, on dlib's held-out faces turned by 0, +-30 and +-45
+ * degrees, with the committed model: the measurement behind {@code crop.upright=true}. NME is by
+ * the outer-eye-corner distance, against the labels turned with the photo.
  */
 @Tag("integration")
 class UprightCropIT {
@@ -33,11 +32,18 @@ class UprightCropIT {
     double[] upright = new double[TURNS.length];
     double[] aligned = new double[TURNS.length];
     int[] faces = new int[TURNS.length];
-    try (BlazeFaceNet net = BlazeFaceNet.open(BlazeFaceNet.BUNDLED, BlazeFaceNet.FULL_RANGE, InferenceDevice.CPU, 1);
+    try (BlazeFaceNet net =
+            BlazeFaceNet.open(
+                BlazeFaceNet.BUNDLED, BlazeFaceNet.FULL_RANGE, InferenceDevice.CPU, 1);
         BlazeFaceDetector turning = new BlazeFaceDetector(net, BlazeFaceConfig.defaults());
         BlazeFaceDetector straight = new BlazeFaceDetector(net, withUpright(false));
-        BatchedLandmarkEstimator estimator = new BatchedLandmarkEstimator(
-            LandmarkModel.open(TestModels.require(), InferenceDevice.CPU), 16, 1, 0, PipelineObserver.NONE)) {
+        BatchedLandmarkEstimator estimator =
+            new BatchedLandmarkEstimator(
+                LandmarkModel.open(TestModels.require(), InferenceDevice.CPU),
+                16,
+                1,
+                0,
+                PipelineObserver.NONE)) {
       for (int t = 0; t < TURNS.length; t++) {
         double turn = TURNS[t];
         for (DlibExamples.Photo photo : photos) {
@@ -61,7 +67,8 @@ class UprightCropIT {
     double turnedUpright = 0;
     double turnedAligned = 0;
     for (int t = 0; t < TURNS.length; t++) {
-      System.out.printf("turned %+4.0f deg: %d faces, NME upright crop %.4f, axis-aligned crop %.4f%n",
+      System.out.printf(
+          "turned %+4.0f deg: %d faces, NME upright crop %.4f, axis-aligned crop %.4f%n",
           TURNS[t], faces[t], upright[t] / faces[t], aligned[t] / faces[t]);
       if (TURNS[t] != 0) {
         turnedUpright += upright[t] / faces[t];
@@ -69,7 +76,9 @@ class UprightCropIT {
       }
       assertThat(faces[t]).isGreaterThanOrEqualTo(15);
     }
-    assertThat(turnedUpright).as("mean NME on turned faces, upright vs axis-aligned crops").isLessThan(turnedAligned);
+    assertThat(turnedUpright)
+        .as("mean NME on turned faces, upright vs axis-aligned crops")
+        .isLessThan(turnedAligned);
   }
 
   private static BlazeFaceConfig withUpright(boolean upright) {
@@ -77,7 +86,10 @@ class UprightCropIT {
     return new BlazeFaceConfig(d.minScore(), d.nmsIou(), d.maxFaces(), d.minFaceSize(), upright);
   }
 
-  /** The detected box whose centre is nearest the labelled landmarks' centre, or null if none is within a face. */
+  /**
+   * The detected box whose centre is nearest the labelled landmarks' centre, or null if none is
+   * within a face.
+   */
   private static FaceBox nearest(List<FaceBox> boxes, float[] truth) {
     FaceBox label = PhotoViews.landmarkBox(truth);
     FaceBox best = null;
@@ -92,7 +104,8 @@ class UprightCropIT {
     return best;
   }
 
-  private static double nme(BatchedLandmarkEstimator estimator, Mat image, FaceBox box, float[] truth)
+  private static double nme(
+      BatchedLandmarkEstimator estimator, Mat image, FaceBox box, float[] truth)
       throws InterruptedException {
     if (box == null) {
       return Double.NaN;

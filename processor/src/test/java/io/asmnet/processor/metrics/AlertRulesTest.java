@@ -23,11 +23,17 @@ class AlertRulesTest {
 
   @Test
   void shouldPassPromtoolsCheckAndTheRulesOwnTests() throws Exception {
-    assumeTrue(Commands.onPath("promtool"), "promtool is not installed (Debian: apt-get install prometheus)");
+    assumeTrue(
+        Commands.onPath("promtool"),
+        "promtool is not installed (Debian: apt-get install prometheus)");
     Path root = Commands.repositoryRoot();
 
     Result check = Commands.run(root, List.of("promtool", "check", "rules", RULES), 60);
-    Result test = Commands.run(root.resolve("docker"), List.of("promtool", "test", "rules", "prometheus-alerts.test.yml"), 60);
+    Result test =
+        Commands.run(
+            root.resolve("docker"),
+            List.of("promtool", "test", "rules", "prometheus-alerts.test.yml"),
+            60);
 
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS: 5 rules found");
@@ -41,11 +47,21 @@ class AlertRulesTest {
     String rules = Files.readString(root.resolve(RULES));
     String tests = Files.readString(root.resolve("docker/prometheus-alerts.test.yml"));
 
-    List<String> alerts = rules.lines().map(String::trim).filter(l -> l.startsWith("- alert: "))
-        .map(l -> l.substring("- alert: ".length())).toList();
+    List<String> alerts =
+        rules
+            .lines()
+            .map(String::trim)
+            .filter(l -> l.startsWith("- alert: "))
+            .map(l -> l.substring("- alert: ".length()))
+            .toList();
 
-    assertThat(alerts).containsExactlyInAnyOrder("AsmnetProcessorBehind", "AsmnetDeadLettersRising",
-        "AsmnetStreamThreadDead", "AsmnetProcessorDown", "AsmnetModelOnCpu");
+    assertThat(alerts)
+        .containsExactlyInAnyOrder(
+            "AsmnetProcessorBehind",
+            "AsmnetDeadLettersRising",
+            "AsmnetStreamThreadDead",
+            "AsmnetProcessorDown",
+            "AsmnetModelOnCpu");
     assertThat(alerts).allSatisfy(a -> assertThat(tests).contains("alertname: " + a));
   }
 }

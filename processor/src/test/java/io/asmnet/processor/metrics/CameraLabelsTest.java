@@ -36,7 +36,8 @@ class CameraLabelsTest {
     String longest = "c".repeat(CameraLabels.MAX_LABEL_CHARS);
 
     assertThat(labels.label("x".repeat(10_000))).isEqualTo(CameraLabels.OTHER);
-    assertThat(labels.label("y".repeat(CameraLabels.MAX_LABEL_CHARS + 1))).isEqualTo(CameraLabels.OTHER);
+    assertThat(labels.label("y".repeat(CameraLabels.MAX_LABEL_CHARS + 1)))
+        .isEqualTo(CameraLabels.OTHER);
     assertThat(labels.label(longest)).isEqualTo(longest);
   }
 

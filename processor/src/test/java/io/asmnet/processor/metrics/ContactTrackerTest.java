@@ -16,7 +16,8 @@ class ContactTrackerTest {
   private static final long S = 1_000_000_000L;
   private final Logger logger = (Logger) LoggerFactory.getLogger(KafkaContactWatch.class);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-  private final ContactTracker tracker = new ContactTracker("127.0.0.1:9092", Duration.ofSeconds(30));
+  private final ContactTracker tracker =
+      new ContactTracker("127.0.0.1:9092", Duration.ofSeconds(30));
 
   @BeforeEach
   void attach() {
@@ -48,10 +49,14 @@ class ContactTrackerTest {
 
     assertThat(during).isEqualTo(KafkaContact.lost(90));
     assertThat(tracker.contact(103 * S)).isEqualTo(KafkaContact.CONNECTED);
-    assertThat(lines.list).extracting(ILoggingEvent::getLevel)
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getLevel)
         .containsExactly(Level.WARN, Level.WARN, Level.WARN, Level.WARN, Level.INFO);
     assertThat(lines.list.get(0).getFormattedMessage())
-        .contains("Kafka at 127.0.0.1:9092 unreachable", "Timed out waiting for a node assignment", "/health/ready");
+        .contains(
+            "Kafka at 127.0.0.1:9092 unreachable",
+            "Timed out waiting for a node assignment",
+            "/health/ready");
     assertThat(lines.list.get(1).getFormattedMessage()).contains("still unreachable after 30 s");
     assertThat(lines.list.get(4).getFormattedMessage()).contains("reachable again after 92 s");
   }

@@ -55,7 +55,8 @@ class DashboardPromQlSyntaxTest {
 
   /** The expression as Grafana sends it, with its variables filled in. */
   static String concrete(String expr) {
-    return new GrafanaVariables(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofHours(1), Map.of())
+    return new GrafanaVariables(
+            Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofHours(1), Map.of())
         .apply(expr);
   }
 }

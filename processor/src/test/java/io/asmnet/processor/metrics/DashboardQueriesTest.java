@@ -100,7 +100,8 @@ class DashboardQueriesTest {
       List<String> variables = new ArrayList<>();
       board.path("templating").path("list").forEach(v -> variables.add(v.path("name").asText()));
       assertThat(variables).as(file.toString()).contains("datasource", "instance");
-      JsonNode datasource = board.path("templating").path("list").get(variables.indexOf("datasource"));
+      JsonNode datasource =
+          board.path("templating").path("list").get(variables.indexOf("datasource"));
       assertThat(datasource.path("type").asText()).isEqualTo("datasource");
       assertThat(datasource.path("query").asText()).isEqualTo("prometheus");
       assertThat(board.path("uid").asText()).as(file.toString()).isNotBlank();
@@ -119,7 +120,8 @@ class DashboardQueriesTest {
 
   @Test
   void shouldDescribeEveryPanelInGrafanasOwnUnitsAndGiveStatsThresholds() {
-    // Unit ids Grafana knows (a bare "fps" is not one: it renders as the text "fps" after the number).
+    // Unit ids Grafana knows (a bare "fps" is not one: it renders as the text "fps" after the
+    // number).
     Set<String> grafanaUnits = Set.of("s", "bytes", "percentunit", "none", "short");
     for (Path file : DashboardQueries.dashboardFiles(DashboardQueries.dashboardsDir())) {
       for (JsonNode panel : DashboardQueries.panels(DashboardQueries.read(file))) {
@@ -128,11 +130,19 @@ class DashboardQueriesTest {
         JsonNode unit = panel.path("fieldConfig").path("defaults").path("unit");
         if (!unit.isMissingNode()) {
           assertThat(grafanaUnits.contains(unit.asText()) || unit.asText().startsWith("suffix:"))
-              .as(where + " unit " + unit).isTrue();
+              .as(where + " unit " + unit)
+              .isTrue();
         }
         if (panel.path("type").asText().equals("stat")) {
-          assertThat(panel.path("fieldConfig").path("defaults").path("thresholds").path("steps").size())
-              .as(where + " thresholds").isPositive();
+          assertThat(
+                  panel
+                      .path("fieldConfig")
+                      .path("defaults")
+                      .path("thresholds")
+                      .path("steps")
+                      .size())
+              .as(where + " thresholds")
+              .isPositive();
         }
       }
     }
@@ -140,9 +150,11 @@ class DashboardQueriesTest {
 
   @Test
   void shouldShowResidentMemoryBesideTheHeap() {
-    JsonNode overview = DashboardQueries.read(DashboardQueries.dashboardsDir().resolve("asmnet-overview.json"));
+    JsonNode overview =
+        DashboardQueries.read(DashboardQueries.dashboardsDir().resolve("asmnet-overview.json"));
 
-    assertThat(queries).anySatisfy(q -> assertThat(q.expr()).contains("process_resident_memory_bytes"));
+    assertThat(queries)
+        .anySatisfy(q -> assertThat(q.expr()).contains("process_resident_memory_bytes"));
     assertThat(overview.toString()).contains("Resident memory");
     assertThat(exported).contains("process_resident_memory_bytes", "jvm_buffer_memory_used_bytes");
   }

@@ -42,10 +42,15 @@ final class FrameTraffic implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Exception failure;
 
-  FrameTraffic(Producer<byte[], byte[]> producer, String topic, List<ClipUnit> clip, List<byte[]> photos,
+  FrameTraffic(
+      Producer<byte[], byte[]> producer,
+      String topic,
+      List<ClipUnit> clip,
+      List<byte[]> photos,
       Duration period) {
     if (clip.isEmpty() || !clip.get(0).keyframe() || photos.isEmpty()) {
-      throw new IllegalArgumentException("need a clip starting with a keyframe and at least one photo");
+      throw new IllegalArgumentException(
+          "need a clip starting with a keyframe and at least one photo");
     }
     this.producer = producer;
     this.topic = topic;
@@ -86,7 +91,9 @@ final class FrameTraffic implements AutoCloseable {
       // The cut JPEG is a valid Frame of camera "cut", keyed as such (a key that is not the
       // frame's camera id would make it a bad_schema dead letter instead).
       byte[] value = random ? randomBytes() : cutJpeg();
-      producer.send(new ProducerRecord<>(topic, (random ? "broken" : "cut").getBytes(), value)).get();
+      producer
+          .send(new ProducerRecord<>(topic, (random ? "broken" : "cut").getBytes(), value))
+          .get();
     } else if (step % 2 == 0) {
       ClipUnit au = clip.get((int) ((step / 2) % clip.size()));
       Frame f = frame(CLIP_CAMERA, Codec.H264, au.data());
@@ -102,8 +109,13 @@ final class FrameTraffic implements AutoCloseable {
 
   private Frame frame(String camera, Codec codec, byte[] payload) {
     long seq = sequences.merge(camera, 1L, Long::sum) - 1;
-    return Frame.newBuilder().setCameraId(camera).setSequence(seq).setCaptureTimeMs(System.currentTimeMillis())
-        .setCodec(codec).setPayload(ByteBuffer.wrap(payload)).build();
+    return Frame.newBuilder()
+        .setCameraId(camera)
+        .setSequence(seq)
+        .setCaptureTimeMs(System.currentTimeMillis())
+        .setCodec(codec)
+        .setPayload(ByteBuffer.wrap(payload))
+        .build();
   }
 
   private void send(Frame f) throws Exception {
@@ -119,8 +131,9 @@ final class FrameTraffic implements AutoCloseable {
 
   private byte[] cutJpeg() {
     byte[] jpeg = photos.get(0);
-    return WireSerdes.frame().serializer().serialize(topic,
-        frame("cut", Codec.JPEG, Arrays.copyOf(jpeg, jpeg.length / 2)));
+    return WireSerdes.frame()
+        .serializer()
+        .serialize(topic, frame("cut", Codec.JPEG, Arrays.copyOf(jpeg, jpeg.length / 2)));
   }
 
   /** Stops sending; rethrows what stopped the thread early, if anything did. */

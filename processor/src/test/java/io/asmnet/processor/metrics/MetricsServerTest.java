@@ -96,14 +96,22 @@ class MetricsServerTest {
   void shouldSpeakOpenMetricsWhenAsked() throws Exception {
     metrics.frameProcessed(TestEvents.event("cam-1"));
 
-    HttpResponse<byte[]> response = client.send(request("/metrics")
-        .header("Accept", "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        client.send(
+            request("/metrics")
+                .header(
+                    "Accept",
+                    "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        ct -> assertThat(ct).startsWith("application/openmetrics-text"));
-    assertThat(body).endsWith("# EOF\n").contains("# TYPE asmnet_frames counter", "asmnet_frames_total{");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/openmetrics-text"));
+    assertThat(body)
+        .endsWith("# EOF\n")
+        .contains("# TYPE asmnet_frames counter", "asmnet_frames_total{");
   }
 
   @Test
@@ -111,13 +119,17 @@ class MetricsServerTest {
     metrics.frameProcessed(TestEvents.event("cam-1"));
     String plain = new String(get("/metrics").body(), StandardCharsets.UTF_8);
 
-    HttpResponse<byte[]> response = client.send(request("/metrics").header("Accept-Encoding", "gzip").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        client.send(
+            request("/metrics").header("Accept-Encoding", "gzip").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    assertThat(response.headers().firstValueAsLong("Content-Length"))
+        .hasValue(response.body().length);
     byte[] unzipped;
-    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
       unzipped = in.readAllBytes();
     }
     String text = new String(unzipped, StandardCharsets.UTF_8);

@@ -83,23 +83,30 @@ class PipelineMetricsTest {
     assertThat(count(scrape, "infer")).isEqualTo(1.0);
     assertThat(sum(scrape, "infer")).isEqualTo(0.008, within());
     assertThat(sum(scrape, "infer_queue")).isEqualTo(0.001, within());
-    assertThat(scrape.value("asmnet_frame_duration_seconds_sum", Map.of()).orElseThrow()).isEqualTo(0.050, within());
+    assertThat(scrape.value("asmnet_frame_duration_seconds_sum", Map.of()).orElseThrow())
+        .isEqualTo(0.050, within());
     // 45 ms lands in the 50 ms bucket, 5 ms in the 5 ms SLO bucket.
-    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.005"))).hasValue(1.0);
-    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.05"))).hasValue(2.0);
+    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.005")))
+        .hasValue(1.0);
+    assertThat(scrape.value("asmnet_frame_duration_seconds_bucket", Map.of("le", "0.05")))
+        .hasValue(2.0);
     // Summing the stages never counts a frame's whole time again.
-    assertThat(scrape.find("asmnet_stage_duration_seconds_count", Map.of("stage", "total"))).isEmpty();
+    assertThat(scrape.find("asmnet_stage_duration_seconds_count", Map.of("stage", "total")))
+        .isEmpty();
     assertThat(scrape.value("asmnet_event_latency_seconds_count", Map.of())).hasValue(2.0);
   }
 
   @Test
   void shouldPublishOnlyTheServiceLevelBuckets() {
-    metrics.frameProcessed(event("cam-1", timings(2_000, 30_000, 500, 1_000, 8_000, 45_000), FaceSource.DETECTED));
+    metrics.frameProcessed(
+        event("cam-1", timings(2_000, 30_000, 500, 1_000, 8_000, 45_000), FaceSource.DETECTED));
 
     Scrape scrape = scrape();
     // 13 bounds and +Inf, not Micrometer's ~70-bucket percentile histogram.
-    assertThat(scrape.find("asmnet_frame_duration_seconds_bucket", Map.of())).hasSize(Histograms.LATENCY_SLOS.length + 1);
-    assertThat(scrape.find("asmnet_stage_duration_seconds_bucket", Map.of("stage", "decode"))).hasSize(Histograms.LATENCY_SLOS.length + 1);
+    assertThat(scrape.find("asmnet_frame_duration_seconds_bucket", Map.of()))
+        .hasSize(Histograms.LATENCY_SLOS.length + 1);
+    assertThat(scrape.find("asmnet_stage_duration_seconds_bucket", Map.of("stage", "decode")))
+        .hasSize(Histograms.LATENCY_SLOS.length + 1);
   }
 
   @Test
@@ -155,7 +162,11 @@ class PipelineMetricsTest {
     Scrape scrape = scrape();
     assertThat(scrape.find("asmnet_inference_device_info", Map.of()))
         .singleElement()
-        .satisfies(s -> assertThat(s.labels()).containsEntry("device", "cpu").containsEntry("requested", "auto"))
+        .satisfies(
+            s ->
+                assertThat(s.labels())
+                    .containsEntry("device", "cpu")
+                    .containsEntry("requested", "auto"))
         .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
     assertThat(scrape.value("asmnet_model_info", Map.of("model", "asmnet", "version", "1.0")))
         .hasValue(1.0);
@@ -168,7 +179,11 @@ class PipelineMetricsTest {
 
     assertThat(scrape().find("asmnet_detector_info", Map.of()))
         .singleElement()
-        .satisfies(s -> assertThat(s.labels()).containsEntry("detector", "haar").containsEntry("device", "cpu"));
+        .satisfies(
+            s ->
+                assertThat(s.labels())
+                    .containsEntry("detector", "haar")
+                    .containsEntry("device", "cpu"));
   }
 
   @Test

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * Prometheus scraping the real processor ({@link ProcessorApp} with {@link ProductionStages} and
  * the real landmark model) on the run's broker while real frames flow ({@link FrameTraffic}): a
  * renamed metric or label breaks the build, not the dashboard. Grafana's variables are filled in as
- * Grafana would with a 1 s scrape interval ({@link GrafanaVariables}: {@code $__rate_interval} =
- * 4 s), once with "All" ({@code .*}) and once with this instance and camera {@code clip}. Every
+ * Grafana would with a 1 s scrape interval ({@link GrafanaVariables}: {@code $__rate_interval} = 4
+ * s), once with "All" ({@code .*}) and once with this instance and camera {@code clip}. Every
  * expression must return at least one series with a number (not NaN). Skipped when {@code
  * prometheus} is not installed or there is no model.
  */
@@ -50,14 +50,17 @@ class ProcessorDashboardsIT {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorDashboardsIT.class);
   private static final Duration SCRAPE = Duration.ofSeconds(1);
   private static final Duration PERIOD = Duration.ofMillis(200);
+
   /** Traffic before the first evaluation: the 4 s rate windows then hold several scrapes. */
   private static final Duration WARM_UP = Duration.ofSeconds(15);
+
   private static final Duration GIVE_UP = Duration.ofSeconds(45);
 
   @Test
-  void shouldReturnDataForEveryDashboardExpressionWhileTheProcessorRuns(KafkaCluster cluster,
-      @TempDir Path stateDir) throws Exception {
-    assumeTrue(Commands.onPath("prometheus"),
+  void shouldReturnDataForEveryDashboardExpressionWhileTheProcessorRuns(
+      KafkaCluster cluster, @TempDir Path stateDir) throws Exception {
+    assumeTrue(
+        Commands.onPath("prometheus"),
         "prometheus is not installed (Debian: apt-get install prometheus): dashboards not evaluated");
     Path model = TestModels.require();
     TrafficInputs inputs = TrafficInputs.fromDlibExamples(stateDir.resolve("pan.h264"));
@@ -66,14 +69,20 @@ class ProcessorDashboardsIT {
 
     try (RunningProcessor running = new ProcessorApp(config, new ProductionStages()).start();
         KafkaProducer<byte[], byte[]> producer = producer(cluster);
-        PrometheusServer prometheus = PrometheusServer.start(running.metricsPort(), SCRAPE,
-            Commands.repositoryRoot().resolve(AlertRulesTest.RULES));
+        PrometheusServer prometheus =
+            PrometheusServer.start(
+                running.metricsPort(),
+                SCRAPE,
+                Commands.repositoryRoot().resolve(AlertRulesTest.RULES));
         FrameTraffic traffic =
-            new FrameTraffic(producer, config.topics().frames(), inputs.clip(), inputs.photos(), PERIOD).start()) {
+            new FrameTraffic(
+                    producer, config.topics().frames(), inputs.clip(), inputs.photos(), PERIOD)
+                .start()) {
       Instant started = Instant.now();
       List<String> failures = List.of("not evaluated yet");
       Map<String, String> seen = Map.of();
-      while (!failures.isEmpty() && Duration.between(started, Instant.now()).compareTo(GIVE_UP) < 0) {
+      while (!failures.isEmpty()
+          && Duration.between(started, Instant.now()).compareTo(GIVE_UP) < 0) {
         Thread.sleep(1_000);
         Duration elapsed = Duration.between(started, Instant.now());
         if (elapsed.compareTo(WARM_UP) < 0 || !prometheus.ready()) {
@@ -83,11 +92,18 @@ class ProcessorDashboardsIT {
         Duration range = Duration.ofSeconds(elapsed.toSeconds());
         failures = new ArrayList<>();
         seen = new HashMap<>();
-        for (GrafanaVariables vars : List.of(
-            GrafanaVariables.shortRange(SCRAPE, range, Map.of()),
-            GrafanaVariables.shortRange(SCRAPE, range,
-                // Prometheus' own instance label: the scrape target.
-                Map.of("instance", "127.0.0.1:" + running.metricsPort(), "camera", FrameTraffic.CLIP_CAMERA)))) {
+        for (GrafanaVariables vars :
+            List.of(
+                GrafanaVariables.shortRange(SCRAPE, range, Map.of()),
+                GrafanaVariables.shortRange(
+                    SCRAPE,
+                    range,
+                    // Prometheus' own instance label: the scrape target.
+                    Map.of(
+                        "instance",
+                        "127.0.0.1:" + running.metricsPort(),
+                        "camera",
+                        FrameTraffic.CLIP_CAMERA)))) {
           for (Query q : queries) {
             String expr = vars.apply(q.expr());
             String problem = problem(prometheus, expr, at, seen);
@@ -96,24 +112,33 @@ class ProcessorDashboardsIT {
             }
           }
         }
-        LOG.info("after {} s ({} records sent): {} of {} expressions without data", elapsed.toSeconds(),
-            traffic.sent(), failures.size(), 2 * queries.size());
+        LOG.info(
+            "after {} s ({} records sent): {} of {} expressions without data",
+            elapsed.toSeconds(),
+            traffic.sent(),
+            failures.size(),
+            2 * queries.size());
       }
       seen.forEach((expr, values) -> LOG.info("{} => {}", expr, values));
 
-      assertThat(failures).as("dashboard expressions without data after %s s of traffic", GIVE_UP.toSeconds())
+      assertThat(failures)
+          .as("dashboard expressions without data after %s s of traffic", GIVE_UP.toSeconds())
           .isEmpty();
       // The "All" queries alone could be satisfied by counters that exist at 0 from start-up:
       // these show the traffic really reached the series the panels are about.
       Instant now = Instant.now();
       assertThat(sum(prometheus, "sum(asmnet_faces_total{source=\"tracked\"})", now))
-          .as("tracked faces counted").isPositive();
+          .as("tracked faces counted")
+          .isPositive();
       assertThat(sum(prometheus, "sum(asmnet_faces_total{source=\"detected\"})", now))
-          .as("detected faces counted").isPositive();
+          .as("detected faces counted")
+          .isPositive();
       assertThat(sum(prometheus, "sum(asmnet_dead_letters_total{kind=\"bad_schema\"})", now))
-          .as("bad_schema dead letters").isPositive();
+          .as("bad_schema dead letters")
+          .isPositive();
       assertThat(sum(prometheus, "sum(asmnet_dead_letters_total{kind=\"corrupt_payload\"})", now))
-          .as("corrupt_payload dead letters").isPositive();
+          .as("corrupt_payload dead letters")
+          .isPositive();
       assertAlertsAsTheTrafficWarrants(prometheus);
     }
   }
@@ -123,7 +148,8 @@ class ProcessorDashboardsIT {
    * broken records make "dead letters rising" active (pending: its {@code for} is 5 minutes); the
    * healthy CPU-on-purpose processor raises nothing else.
    */
-  private static void assertAlertsAsTheTrafficWarrants(PrometheusServer prometheus) throws Exception {
+  private static void assertAlertsAsTheTrafficWarrants(PrometheusServer prometheus)
+      throws Exception {
     List<String> active = List.of();
     Instant until = Instant.now().plusSeconds(20);
     while (!active.contains("AsmnetDeadLettersRising") && Instant.now().isBefore(until)) {
@@ -136,17 +162,24 @@ class ProcessorDashboardsIT {
     List<String> rules = new ArrayList<>();
     for (JsonNode group : prometheus.rules()) {
       for (JsonNode rule : group.path("rules")) {
-        rules.add(rule.path("name").asText() + ":" + rule.path("health").asText() + rule.path("lastError").asText(""));
+        rules.add(
+            rule.path("name").asText()
+                + ":"
+                + rule.path("health").asText()
+                + rule.path("lastError").asText(""));
       }
     }
     LOG.info("alert rules {}, active {}", rules, active);
     assertThat(rules).hasSize(5).allSatisfy(r -> assertThat(r).endsWith(":ok"));
-    assertThat(active).as("active alerts").contains("AsmnetDeadLettersRising")
+    assertThat(active)
+        .as("active alerts")
+        .contains("AsmnetDeadLettersRising")
         .doesNotContain("AsmnetModelOnCpu", "AsmnetProcessorDown", "AsmnetStreamThreadDead");
   }
 
   /** Null when {@code expr} gives a series with a number at {@code at}; else what is wrong. */
-  private static String problem(PrometheusServer prometheus, String expr, Instant at, Map<String, String> seen)
+  private static String problem(
+      PrometheusServer prometheus, String expr, Instant at, Map<String, String> seen)
       throws Exception {
     JsonNode result;
     try {
@@ -158,8 +191,11 @@ class ProcessorDashboardsIT {
     for (JsonNode series : result) {
       values.add(series.path("metric").toString() + "=" + series.path("value").get(1).asText());
     }
-    seen.put(expr, values.size() > 6
-        ? values.subList(0, 6) + " and " + (values.size() - 6) + " more" : values.toString());
+    seen.put(
+        expr,
+        values.size() > 6
+            ? values.subList(0, 6) + " and " + (values.size() - 6) + " more"
+            : values.toString());
     if (result.isEmpty()) {
       return "no series";
     }

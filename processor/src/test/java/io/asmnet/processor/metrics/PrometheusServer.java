@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Prometheus ({@code prometheus} binary on the PATH, Debian package {@code prometheus})
- * listening on 127.0.0.1, scraping one target, with its config and TSDB in a temporary directory
- * of its own. {@link #close} stops exactly the process this object started (by its handle:
- * destroy, wait, then destroyForcibly) and deletes the directory.
+ * listening on 127.0.0.1, scraping one target, with its config and TSDB in a temporary directory of
+ * its own. {@link #close} stops exactly the process this object started (by its handle: destroy,
+ * wait, then destroyForcibly) and deletes the directory.
  */
 final class PrometheusServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrometheusServer.class);
@@ -42,7 +42,9 @@ final class PrometheusServer implements AutoCloseable {
     this.api = "http://127.0.0.1:" + port;
   }
 
-  /** Starts Prometheus scraping {@code 127.0.0.1:targetPort/metrics} every {@code scrapeInterval}. */
+  /**
+   * Starts Prometheus scraping {@code 127.0.0.1:targetPort/metrics} every {@code scrapeInterval}.
+   */
   static PrometheusServer start(int targetPort, Duration scrapeInterval) throws IOException {
     return start(targetPort, scrapeInterval, null);
   }
@@ -52,7 +54,8 @@ final class PrometheusServer implements AutoCloseable {
    * none) every {@code scrapeInterval}. The job name and labels are those of {@code
    * docker/prometheus.yml}: {@code instance} is the target's address.
    */
-  static PrometheusServer start(int targetPort, Duration scrapeInterval, Path ruleFile) throws IOException {
+  static PrometheusServer start(int targetPort, Duration scrapeInterval, Path ruleFile)
+      throws IOException {
     Path dir = Files.createTempDirectory("asmnet-prometheus-");
     String every = GrafanaVariables.promDuration(scrapeInterval);
     String rules = "";
@@ -60,22 +63,32 @@ final class PrometheusServer implements AutoCloseable {
       Files.copy(ruleFile, dir.resolve("rules.yml"));
       rules = "rule_files: [rules.yml]\n";
     }
-    Path config = Files.writeString(dir.resolve("prometheus.yml"), String.join("\n",
-        "global: {scrape_interval: " + every + ", evaluation_interval: " + every + "}",
-        rules + "scrape_configs:",
-        "  - job_name: asmnet-processor",
-        "    static_configs: [{targets: ['127.0.0.1:" + targetPort + "']}]",
-        ""));
+    Path config =
+        Files.writeString(
+            dir.resolve("prometheus.yml"),
+            String.join(
+                "\n",
+                "global: {scrape_interval: " + every + ", evaluation_interval: " + every + "}",
+                rules + "scrape_configs:",
+                "  - job_name: asmnet-processor",
+                "    static_configs: [{targets: ['127.0.0.1:" + targetPort + "']}]",
+                ""));
     int port = freePort();
-    Process process = new ProcessBuilder("prometheus",
-        "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("tsdb"),
-        "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("prometheus.log").toFile())
-        .start();
-    LOG.info("prometheus pid {} on 127.0.0.1:{} scraping 127.0.0.1:{} every {}",
-        process.pid(), port, targetPort, every);
+    Process process =
+        new ProcessBuilder(
+                "prometheus",
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("prometheus.log").toFile())
+            .start();
+    LOG.info(
+        "prometheus pid {} on 127.0.0.1:{} scraping 127.0.0.1:{} every {}",
+        process.pid(),
+        port,
+        targetPort,
+        every);
     return new PrometheusServer(process, dir, port);
   }
 
@@ -87,13 +100,21 @@ final class PrometheusServer implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("prometheus exited (" + process.exitValue() + "): " + log());
     }
-    URI uri = URI.create(api + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
-        + "&time=" + time.toEpochMilli() / 1000.0);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    URI uri =
+        URI.create(
+            api
+                + "/api/v1/query?query="
+                + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+                + "&time="
+                + time.toEpochMilli() / 1000.0);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(response.body());
     if (!"success".equals(body.path("status").asText())) {
-      throw new IllegalArgumentException(body.path("errorType").asText() + ": " + body.path("error").asText());
+      throw new IllegalArgumentException(
+          body.path("errorType").asText() + ": " + body.path("error").asText());
     }
     return body.path("data").path("result");
   }
@@ -109,8 +130,13 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(response.body());
     if (!"success".equals(body.path("status").asText())) {
       throw new IllegalStateException(path + ": " + body.path("error").asText());
@@ -121,8 +147,10 @@ final class PrometheusServer implements AutoCloseable {
   /** True once the HTTP API answers. */
   boolean ready() throws InterruptedException {
     try {
-      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(api + "/-/ready")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(api + "/-/ready")).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException notYet) {
       return false;

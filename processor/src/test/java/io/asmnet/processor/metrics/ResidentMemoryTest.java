@@ -11,7 +11,10 @@ class ResidentMemoryTest {
 
   @Test
   void shouldReadVmRssInBytes(@TempDir Path dir) throws Exception {
-    Path status = Files.writeString(dir.resolve("status"), "Name:\tjava\nVmPeak:\t 9000000 kB\nVmRSS:\t  123456 kB\nThreads:\t42\n");
+    Path status =
+        Files.writeString(
+            dir.resolve("status"),
+            "Name:\tjava\nVmPeak:\t 9000000 kB\nVmRSS:\t  123456 kB\nThreads:\t42\n");
 
     assertThat(ResidentMemory.bytes(status)).isEqualTo(123_456 * 1024.0);
   }
@@ -19,7 +22,8 @@ class ResidentMemoryTest {
   @Test
   void shouldSayNothingRatherThanSomethingWrong(@TempDir Path dir) throws Exception {
     assertThat(ResidentMemory.bytes(dir.resolve("missing"))).isNaN();
-    assertThat(ResidentMemory.bytes(Files.writeString(dir.resolve("odd"), "VmRSS: lots\n"))).isNaN();
+    assertThat(ResidentMemory.bytes(Files.writeString(dir.resolve("odd"), "VmRSS: lots\n")))
+        .isNaN();
   }
 
   @Test

@@ -51,15 +51,17 @@ class StreamsHealthTest {
     assertThat(health.ready()).isFalse();
     assertThat(health.live()).isTrue();
     assertThat(health.json())
-        .isEqualTo("{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"RUNNING\",\"activeTasks\":2,"
-            + "\"kafka\":\"LOST\",\"kafkaLostSeconds\":12,\"reason\":\"Kafka unreachable for 12 s\"}");
+        .isEqualTo(
+            "{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"RUNNING\",\"activeTasks\":2,"
+                + "\"kafka\":\"LOST\",\"kafkaLostSeconds\":12,\"reason\":\"Kafka unreachable for 12 s\"}");
   }
 
   @Test
   void shouldBeReadyWhenRunningAssignedAndConnected() {
     assertThat(StreamsHealth.of(State.RUNNING, 2, KafkaContact.CONNECTED).json())
-        .isEqualTo("{\"status\":\"UP\",\"live\":true,\"ready\":true,\"state\":\"RUNNING\",\"activeTasks\":2,"
-            + "\"kafka\":\"CONNECTED\"}");
+        .isEqualTo(
+            "{\"status\":\"UP\",\"live\":true,\"ready\":true,\"state\":\"RUNNING\",\"activeTasks\":2,"
+                + "\"kafka\":\"CONNECTED\"}");
   }
 
   @Test
@@ -69,7 +71,8 @@ class StreamsHealthTest {
     assertThat(health.live()).isTrue();
     assertThat(health.ready()).isFalse();
     assertThat(health.json())
-        .isEqualTo("{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"NONE\",\"kafka\":\"UNKNOWN\","
-            + "\"reason\":\"starting\"}");
+        .isEqualTo(
+            "{\"status\":\"NOT_READY\",\"live\":true,\"ready\":false,\"state\":\"NONE\",\"kafka\":\"UNKNOWN\","
+                + "\"reason\":\"starting\"}");
   }
 }

@@ -24,13 +24,16 @@ record TrafficInputs(List<ClipUnit> clip, List<byte[]> photos) {
     photos = List.copyOf(photos);
   }
 
-  /** Fetches the photos if needed (else the test is skipped); records the clip to {@code clipFile}. */
+  /**
+   * Fetches the photos if needed (else the test is skipped); records the clip to {@code clipFile}.
+   */
   static TrafficInputs fromDlibExamples(Path clipFile) throws Exception {
     List<DlibExamples.Photo> photos = DlibExamples.photos("faces/testing_with_face_landmarks.xml");
     List<byte[]> jpegs = new ArrayList<>();
     for (DlibExamples.Photo p : photos) {
       jpegs.add(Files.readAllBytes(p.file()));
     }
-    return new TrafficInputs(SyntheticClips.units(DlibExamples.panningClip(photos, clipFile, CLIP_FRAMES)), jpegs);
+    return new TrafficInputs(
+        SyntheticClips.units(DlibExamples.panningClip(photos, clipFile, CLIP_FRAMES)), jpegs);
   }
 }

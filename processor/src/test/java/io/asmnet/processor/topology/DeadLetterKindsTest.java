@@ -43,23 +43,30 @@ class DeadLetterKindsTest {
     frame.put("codec", new GenericData.EnumSymbol(newer.getField("codec").schema(), "VP9"));
     frame.put("keyframe", true);
     frame.put("payload", ByteBuffer.wrap(new byte[] {1, 2, 3}));
-    ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(frame);
+    ByteBuffer bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(frame);
     byte[] value = new byte[bytes.remaining()];
     bytes.get(value);
     // The processor's own reader: FrameProcessor turns any failure of it into BAD_SCHEMA.
-    var reader = Topics.of(new ProcessorConfig.TopicNames("f", "e", "d")).frames().valueSerde().deserializer();
+    var reader =
+        Topics.of(new ProcessorConfig.TopicNames("f", "e", "d"))
+            .frames()
+            .valueSerde()
+            .deserializer();
 
     assertThatThrownBy(() -> reader.deserialize("f", value)).hasMessageContaining("fingerprint");
   }
 
   @Test
   void shouldCallAFrameWithoutACodecASchemaError() {
-    Frame noCodec = TestFrames.frame("cam", 0, io.asmnet.schemas.avro.Codec.JPEG, TestFrames.jpeg(50));
+    Frame noCodec =
+        TestFrames.frame("cam", 0, io.asmnet.schemas.avro.Codec.JPEG, TestFrames.jpeg(50));
     noCodec.setCodec(null); // possible only for a Frame built in code: the wire format has no null
 
     try (CompositeFrameDecoder decoder = new CompositeFrameDecoder(DecodeLimits.defaults())) {
       assertThatThrownBy(() -> decoder.decode(noCodec))
-          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_SCHEMA));
+          .isInstanceOfSatisfying(
+              DecodeException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_SCHEMA));
     }
   }
 
@@ -77,7 +84,9 @@ class DeadLetterKindsTest {
     }
     Set<String> documented = new TreeSet<>();
     Set<String> reserved = new TreeSet<>();
-    Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| (.*)$").matcher(Files.readString(ROOT.resolve("README.md")));
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([a-z_]+)` \\| (.*)$")
+            .matcher(Files.readString(ROOT.resolve("README.md")));
     while (row.find()) {
       String kind = row.group(1).toUpperCase(Locale.ROOT);
       if (Set.of(ErrorKind.values()).stream().anyMatch(k -> k.name().equals(kind))) {

@@ -24,7 +24,10 @@ public final class FixedFaceDetector implements FaceDetector {
     this.failure = failure;
   }
 
-  /** The production locator on this detector, detecting on every frame (as the tests expect DETECTED faces). */
+  /**
+   * The production locator on this detector, detecting on every frame (as the tests expect DETECTED
+   * faces).
+   */
   public FaceLocator locator() {
     return new TrackingFaceLocator(this, TrackerConfig.defaults().withDetectEvery(1));
   }

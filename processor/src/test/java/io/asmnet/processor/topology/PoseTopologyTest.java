@@ -1,16 +1,17 @@
 package io.asmnet.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asmnet.processor.config.InferenceDevice;
+import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.decode.ClipUnit;
 import io.asmnet.processor.decode.CompositeFrameDecoder;
-import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.decode.DecodeLimits;
-import io.asmnet.processor.emit.RecordLimits;
-import io.asmnet.processor.config.ProcessorConfig;
+import io.asmnet.processor.decode.SyntheticClips;
 import io.asmnet.processor.detect.FaceBox;
-import io.asmnet.processor.infer.BatchFailedException;
+import io.asmnet.processor.emit.DeadLetterHeaders;
+import io.asmnet.processor.emit.RecordLimits;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
@@ -19,7 +20,6 @@ import io.asmnet.processor.infer.TestModels;
 import io.asmnet.processor.metrics.PipelineObserver;
 import io.asmnet.processor.track.TrackState;
 import io.asmnet.schemas.avro.Codec;
-import io.asmnet.processor.emit.DeadLetterHeaders;
 import io.asmnet.schemas.avro.DeadLetter;
 import io.asmnet.schemas.avro.ErrorKind;
 import io.asmnet.schemas.avro.Frame;
@@ -37,14 +37,13 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The production topology with the real model, decoder and tracker; only the face detector is a
@@ -52,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PoseTopologyTest {
   private static BatchedLandmarkEstimator estimator;
-  private final Topics topics = Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"));
+  private final Topics topics =
+      Topics.of(new ProcessorConfig.TopicNames("frames", "pose-events", "frames-dlq"));
   private final List<CompositeFrameDecoder> decoders = new ArrayList<>();
   private final List<FixedFaceDetector> detectors = new ArrayList<>();
   @TempDir Path stateDir;
@@ -69,7 +69,8 @@ class PoseTopologyTest {
    */
   @BeforeAll
   static void openModel() throws java.io.IOException {
-    Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
+    Path file =
+        TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
     LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
     estimator = new BatchedLandmarkEstimator(model, 16, 1, 2000, PipelineObserver.NONE);
   }
@@ -85,21 +86,34 @@ class PoseTopologyTest {
     start(boxes, locatorFailure, estimator);
   }
 
-  private void start(List<FaceBox> boxes, RuntimeException locatorFailure, LandmarkEstimator landmarks) {
-    Stages stages = new Stages(
-        () -> add(decoders, new CompositeFrameDecoder(DecodeLimits.defaults())),
-        () -> add(detectors, new FixedFaceDetector(boxes, locatorFailure)).locator(),
-        landmarks, PipelineObserver.NONE, Clock.systemUTC());
+  private void start(
+      List<FaceBox> boxes, RuntimeException locatorFailure, LandmarkEstimator landmarks) {
+    Stages stages =
+        new Stages(
+            () -> add(decoders, new CompositeFrameDecoder(DecodeLimits.defaults())),
+            () -> add(detectors, new FixedFaceDetector(boxes, locatorFailure)).locator(),
+            landmarks,
+            PipelineObserver.NONE,
+            Clock.systemUTC());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pose-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(PoseTopology.build(stages, topics, MAX_RECORD_BYTES, IDLE), props);
-    frames = driver.createInputTopic("frames", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-    events = driver.createOutputTopic("pose-events", Serdes.String().deserializer(),
-        topics.poseEvents().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic("frames-dlq", Serdes.ByteArray().deserializer(),
-        topics.deadLetters().valueSerde().deserializer());
+    driver =
+        new TopologyTestDriver(PoseTopology.build(stages, topics, MAX_RECORD_BYTES, IDLE), props);
+    frames =
+        driver.createInputTopic(
+            "frames", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    events =
+        driver.createOutputTopic(
+            "pose-events",
+            Serdes.String().deserializer(),
+            topics.poseEvents().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            "frames-dlq",
+            Serdes.ByteArray().deserializer(),
+            topics.deadLetters().valueSerde().deserializer());
   }
 
   private static <T> T add(List<T> list, T item) {
@@ -125,14 +139,17 @@ class PoseTopologyTest {
 
   private static final FaceBox FACE = new FaceBox(100, 60, 100, 120, 0.9f);
   private static final Duration IDLE = Duration.ofSeconds(30);
-  private static final int MAX_RECORD_BYTES = RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES);
+  private static final int MAX_RECORD_BYTES =
+      RecordLimits.maxRecordBytes(DecodeLimits.DEFAULT_MAX_PAYLOAD_BYTES);
 
   @Test
   void shouldEmitOneEventPerFrameInOrderWithTheRecordTimestamp() {
     start(List.of(FACE), null);
 
     for (int seq = 0; seq < 3; seq++) {
-      frames.pipeInput("cam-1".getBytes(), frame("cam-1", seq, Codec.JPEG, jpeg(40 + seq * 30)),
+      frames.pipeInput(
+          "cam-1".getBytes(),
+          frame("cam-1", seq, Codec.JPEG, jpeg(40 + seq * 30)),
           Instant.ofEpochMilli(5_000 + seq));
     }
 
@@ -149,7 +166,8 @@ class PoseTopologyTest {
       assertThat(e.getModelName()).isEqualTo(estimator.modelName());
       assertThat(e.getFaces()).hasSize(1);
       assertThat(e.getFaces().get(0).getLandmarks()).hasSize(68);
-      assertThat(e.getTimings().getTotalMicros()).isGreaterThanOrEqualTo(e.getTimings().getInferMicros());
+      assertThat(e.getTimings().getTotalMicros())
+          .isGreaterThanOrEqualTo(e.getTimings().getInferMicros());
     }
   }
 
@@ -172,10 +190,12 @@ class PoseTopologyTest {
     assertThat(d.getTimestampMs()).isEqualTo(77);
     assertThat(dead.get(0).key()).isEqualTo("cam-x".getBytes());
     var headers = dead.get(0).headers();
-    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_KIND).value())).isEqualTo("BAD_SCHEMA");
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_KIND).value()))
+        .isEqualTo("BAD_SCHEMA");
     assertThat(new String(headers.lastHeader(DeadLetterHeaders.TOPIC).value())).isEqualTo("frames");
     assertThat(new String(headers.lastHeader(DeadLetterHeaders.OFFSET).value())).isEqualTo("0");
-    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_MESSAGE).value())).isNotBlank();
+    assertThat(new String(headers.lastHeader(DeadLetterHeaders.ERROR_MESSAGE).value()))
+        .isNotBlank();
     assertThat(events.readValuesToList()).hasSize(1);
   }
 
@@ -188,12 +208,15 @@ class PoseTopologyTest {
     midGop.setWidth(320);
     midGop.setHeight(240);
     midGop.setKeyframe(false);
-    frames.pipeInput("cam-1".getBytes(), topics.frames().valueSerde().serializer().serialize("frames", midGop));
+    frames.pipeInput(
+        "cam-1".getBytes(), topics.frames().valueSerde().serializer().serialize("frames", midGop));
     frames.pipeInput("cam-1".getBytes(), frame("cam-1", 2, Codec.JPEG, jpeg(90)));
 
     var dead = deadLetters.readValuesToList();
-    // What the production decoder says: an undecodable still, and an H.264 stream not starting at a keyframe.
-    assertThat(dead).extracting(DeadLetter::getErrorKind)
+    // What the production decoder says: an undecodable still, and an H.264 stream not starting at a
+    // keyframe.
+    assertThat(dead)
+        .extracting(DeadLetter::getErrorKind)
         .containsExactly(ErrorKind.CORRUPT_PAYLOAD, ErrorKind.DECODE_FAILED);
     assertThat(dead.get(1).getMessage()).contains("waiting for a keyframe");
     assertThat(dead.get(1).getOffset()).isEqualTo(1);
@@ -224,7 +247,8 @@ class PoseTopologyTest {
     TrackState track = store.get("cam-1");
     assertThat(track.lastSequence()).isEqualTo(8);
     assertThat(track.faces()).hasSize(1);
-    assertThat(track.faces().get(0).landmarks()[0]).isEqualTo(first.getFaces().get(0).getLandmarks().get(0).getX());
+    assertThat(track.faces().get(0).landmarks()[0])
+        .isEqualTo(first.getFaces().get(0).getLandmarks().get(0).getX());
     assertThat(store.get("cam-3").lastSequence()).isEqualTo(2);
   }
 
@@ -251,8 +275,10 @@ class PoseTopologyTest {
     driver.close();
     driver = null;
 
-    assertThatThrownBy(() -> decoders.get(0).decode(TestFrames.frame("cam-1", 0, Codec.JPEG, jpeg(60))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(
+            () -> decoders.get(0).decode(TestFrames.frame("cam-1", 0, Codec.JPEG, jpeg(60))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
     assertThat(detectors.get(0).closed).isTrue();
   }
 
@@ -272,16 +298,20 @@ class PoseTopologyTest {
     assertThat(dead.get(1).value().getMessage()).contains("record key null");
     assertThat(events.readValuesToList()).extracting(PoseEvent::getSequence).containsExactly(2L);
     KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
-    assertThat(store.get("cam-1").lastSequence()).isEqualTo(2); // the mismatched frames left no state
+    assertThat(store.get("cam-1").lastSequence())
+        .isEqualTo(2); // the mismatched frames left no state
   }
 
   @Test
   void shouldEvictTheDecoderAndTrackOfACameraIdleForTheIdleTimeOnTheWallClock() throws Exception {
-    List<ClipUnit> units = SyntheticClips.units(SyntheticClips.movingPattern(modelDir.resolve("gop.h264"), "h264", 64, 48, 3, 2));
+    List<ClipUnit> units =
+        SyntheticClips.units(
+            SyntheticClips.movingPattern(modelDir.resolve("gop.h264"), "h264", 64, 48, 3, 2));
     assertThat(units.get(1).keyframe()).isFalse();
     start(List.of(FACE), null);
     frames.pipeInput("cam-1".getBytes(), h264(units.get(0), 0));
-    frames.pipeInput("cam-1".getBytes(), h264(units.get(1), 1)); // a P-frame: decodes on cam-1's state
+    frames.pipeInput(
+        "cam-1".getBytes(), h264(units.get(1), 1)); // a P-frame: decodes on cam-1's state
     driver.advanceWallClockTime(IDLE.minusSeconds(10));
     frames.pipeInput("cam-2".getBytes(), frame("cam-2", 0, Codec.JPEG, jpeg(60)));
     KeyValueStore<String, TrackState> store = driver.getKeyValueStore(PoseTopology.TRACK_STORE);
@@ -308,15 +338,26 @@ class PoseTopologyTest {
 
   @Test
   void shouldNotDeadLetterAFrameWhenTheModelFails() throws Exception {
-    Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe2.onnx"), "image"));
+    Path file =
+        TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe2.onnx"), "image"));
     LandmarkModel model = LandmarkModel.open(file, InferenceDevice.CPU);
     // The estimator owns and closes the model.
-    try (BatchedLandmarkEstimator failing = new BatchedLandmarkEstimator(model, (crops, n) -> {
-          throw new IllegalStateException("simulated device fault");
-        }, 16, 1, 2000, 1000, 0, PipelineObserver.NONE)) {
+    try (BatchedLandmarkEstimator failing =
+        new BatchedLandmarkEstimator(
+            model,
+            (crops, n) -> {
+              throw new IllegalStateException("simulated device fault");
+            },
+            16,
+            1,
+            2000,
+            1000,
+            0,
+            PipelineObserver.NONE)) {
       start(List.of(FACE), null, failing);
 
-      assertThatThrownBy(() -> frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(60))))
+      assertThatThrownBy(
+              () -> frames.pipeInput("cam-1".getBytes(), frame("cam-1", 0, Codec.JPEG, jpeg(60))))
           .isInstanceOf(StreamsException.class)
           .hasStackTraceContaining("landmark inference unavailable for frame cam-1/0")
           .hasStackTraceContaining("simulated device fault");

@@ -1,14 +1,13 @@
 package io.asmnet.processor.topology;
 
-import io.asmnet.processor.decode.CompositeFrameDecoder;
-import io.asmnet.processor.decode.DecodeLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asmnet.processor.config.InferenceDevice;
 import io.asmnet.processor.config.ProcessorConfig;
 import io.asmnet.processor.config.TestConfigs;
+import io.asmnet.processor.decode.CompositeFrameDecoder;
+import io.asmnet.processor.decode.DecodeLimits;
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.infer.BatchedLandmarkEstimator;
 import io.asmnet.processor.infer.LandmarkModel;
@@ -48,14 +47,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production topology with the wire format its settings choose: single-object frames written
- * by a newer writer schema are read once {@code serde.extra.schemas.dir} names it (and are dead
+ * The production topology with the wire format its settings choose: single-object frames written by
+ * a newer writer schema are read once {@code serde.extra.schemas.dir} names it (and are dead
  * letters naming that setting otherwise); with a registry that does not answer, a frame fails the
  * task instead of becoming a dead letter.
  */
 class WireFormatTopologyTest {
-  private static final Schema EVOLVED = new Schema.Parser().parse(Frame.getClassSchema().toString()
-      .replace("\"fields\":[", "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},"));
+  private static final Schema EVOLVED =
+      new Schema.Parser()
+          .parse(
+              Frame.getClassSchema()
+                  .toString()
+                  .replace(
+                      "\"fields\":[",
+                      "\"fields\":[{\"name\":\"exposureUs\",\"type\":[\"null\",\"long\"],\"default\":null},"));
   private static BatchedLandmarkEstimator estimator;
   @TempDir static Path modelDir;
   @TempDir Path dir;
@@ -67,9 +72,11 @@ class WireFormatTopologyTest {
 
   @BeforeAll
   static void openModel() throws IOException {
-    Path file = TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
-    estimator = new BatchedLandmarkEstimator(LandmarkModel.open(file, InferenceDevice.CPU), 16, 1, 2000,
-        PipelineObserver.NONE);
+    Path file =
+        TestModels.find().orElse(ProbeOnnxModel.write(modelDir.resolve("probe.onnx"), "image"));
+    estimator =
+        new BatchedLandmarkEstimator(
+            LandmarkModel.open(file, InferenceDevice.CPU), 16, 1, 2000, PipelineObserver.NONE);
   }
 
   @AfterAll
@@ -83,19 +90,35 @@ class WireFormatTopologyTest {
     ProcessorConfig config = TestConfigs.load(dir, settings);
     wire = config.wire().open();
     Topics topics = Topics.of(config.topics(), wire);
-    Stages stages = new Stages(() -> new CompositeFrameDecoder(DecodeLimits.defaults()),
-        () -> new FixedFaceDetector(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null).locator(),
-        estimator, PipelineObserver.NONE, Clock.systemUTC());
+    Stages stages =
+        new Stages(
+            () -> new CompositeFrameDecoder(DecodeLimits.defaults()),
+            () ->
+                new FixedFaceDetector(List.of(new FaceBox(100, 60, 100, 120, 0.9f)), null)
+                    .locator(),
+            estimator,
+            PipelineObserver.NONE,
+            Clock.systemUTC());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "wire-format-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
     driver = new TopologyTestDriver(PoseTopology.build(stages, topics), props);
-    frames = driver.createInputTopic(config.topics().frames(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-    events = driver.createOutputTopic(config.topics().poseEvents(), Serdes.String().deserializer(),
-        topics.poseEvents().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(config.topics().deadLetters(), Serdes.ByteArray().deserializer(),
-        topics.deadLetters().valueSerde().deserializer());
+    frames =
+        driver.createInputTopic(
+            config.topics().frames(),
+            Serdes.ByteArray().serializer(),
+            Serdes.ByteArray().serializer());
+    events =
+        driver.createOutputTopic(
+            config.topics().poseEvents(),
+            Serdes.String().deserializer(),
+            topics.poseEvents().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            config.topics().deadLetters(),
+            Serdes.ByteArray().deserializer(),
+            topics.deadLetters().valueSerde().deserializer());
   }
 
   @AfterEach
@@ -116,7 +139,8 @@ class WireFormatTopologyTest {
       record.put(field.name(), frame.get(field.name()));
     }
     record.put("exposureUs", 1_250L);
-    ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), EVOLVED).encode(record);
+    ByteBuffer bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), EVOLVED).encode(record);
     byte[] out = new byte[bytes.remaining()];
     bytes.get(out);
     return out;
@@ -129,11 +153,16 @@ class WireFormatTopologyTest {
     start(Map.of("serde.extra.schemas.dir", schemas.toString()));
 
     frames.pipeInput("cam".getBytes(), evolvedFrame(0));
-    frames.pipeInput("cam".getBytes(), wire.frames().serializer().serialize("frames", TestFrames.frame("cam", 1,
-        Codec.JPEG, TestFrames.jpeg(80))));
+    frames.pipeInput(
+        "cam".getBytes(),
+        wire.frames()
+            .serializer()
+            .serialize("frames", TestFrames.frame("cam", 1, Codec.JPEG, TestFrames.jpeg(80))));
 
     assertThat(deadLetters.readValuesToList()).isEmpty();
-    assertThat(events.readValuesToList()).extracting(PoseEvent::getSequence).containsExactly(0L, 1L);
+    assertThat(events.readValuesToList())
+        .extracting(PoseEvent::getSequence)
+        .containsExactly(0L, 1L);
   }
 
   @Test
@@ -145,7 +174,8 @@ class WireFormatTopologyTest {
     assertThat(events.readValuesToList()).isEmpty();
     DeadLetter letter = deadLetters.readValue();
     assertThat(letter.getErrorKind()).isEqualTo(ErrorKind.BAD_SCHEMA);
-    assertThat(letter.getMessage()).contains("unknown schema fingerprint", "serde.extra.schemas.dir");
+    assertThat(letter.getMessage())
+        .contains("unknown schema fingerprint", "serde.extra.schemas.dir");
   }
 
   @Test
@@ -154,13 +184,20 @@ class WireFormatTopologyTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    start(Map.of("serde.format", "registry", "schema.registry.url", "http://127.0.0.1:" + closedPort));
+    start(
+        Map.of(
+            "serde.format", "registry", "schema.registry.url", "http://127.0.0.1:" + closedPort));
 
     // Confluent framing, schema id 1: well formed, but only the registry can say what id 1 is.
-    assertThatThrownBy(() -> frames.pipeInput("cam".getBytes(), new byte[] {0, 0, 0, 0, 1, 2, 4, 6}))
+    assertThatThrownBy(
+            () -> frames.pipeInput("cam".getBytes(), new byte[] {0, 0, 0, 0, 1, 2, 4, 6}))
         .isInstanceOf(StreamsException.class)
-        .satisfies(e -> assertThat(causeOf(e, SchemaRegistryException.class))
-            .hasMessageContaining("cannot look up schema id 1 in the registry at http://127.0.0.1:" + closedPort));
+        .satisfies(
+            e ->
+                assertThat(causeOf(e, SchemaRegistryException.class))
+                    .hasMessageContaining(
+                        "cannot look up schema id 1 in the registry at http://127.0.0.1:"
+                            + closedPort));
     assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(events.isEmpty()).isTrue();
   }

@@ -33,27 +33,33 @@ class BiasedModelTrackingTest {
     float[] truth = SyntheticLandmarks.face(320, 240, 120);
     FaceBox detected = FaceRegion.fromLandmarks(truth, 0.9f);
     CountingFaceDetector detector = new CountingFaceDetector(List.of(detected));
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults().withDetectEvery(10));
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, TrackerConfig.defaults().withDetectEvery(10));
     List<LocatedFaces> frames = new ArrayList<>();
     TrackState state = null;
     for (long seq = 0; seq < 20; seq++) {
       LocatedFaces located = locator.locate(frame, state, seq);
       frames.add(located);
-      List<float[]> landmarks = located.faces().stream().map(roi -> biasedModel(truth, FaceRegion.box(roi))).toList();
+      List<float[]> landmarks =
+          located.faces().stream().map(roi -> biasedModel(truth, FaceRegion.box(roi))).toList();
       state = locator.update(state, located, landmarks, seq);
     }
 
     assertThat(detector.calls).isEqualTo(2);
     for (int seq = 0; seq < frames.size(); seq++) {
       LocatedFaces located = frames.get(seq);
-      assertThat(located.source()).as("frame " + seq).isEqualTo(seq % 10 == 0 ? FaceSource.DETECTED : FaceSource.TRACKED);
+      assertThat(located.source())
+          .as("frame " + seq)
+          .isEqualTo(seq % 10 == 0 ? FaceSource.DETECTED : FaceSource.TRACKED);
       assertThat(located.faces()).hasSize(1);
       FaceBox box = FaceRegion.box(located.faces().get(0));
       float tolerance = 0.01f * detected.w();
       assertThat(box.w()).as("side on frame " + seq).isCloseTo(detected.w(), offset(tolerance));
-      assertThat(box.x() + box.w() / 2).as("centre x on frame " + seq)
+      assertThat(box.x() + box.w() / 2)
+          .as("centre x on frame " + seq)
           .isCloseTo(detected.x() + detected.w() / 2, offset(tolerance));
-      assertThat(box.y() + box.h() / 2).as("centre y on frame " + seq)
+      assertThat(box.y() + box.h() / 2)
+          .as("centre y on frame " + seq)
           .isCloseTo(detected.y() + detected.h() / 2, offset(tolerance));
     }
   }

@@ -5,7 +5,9 @@ import io.asmnet.processor.detect.FaceDetector;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Test fake: returns fixed boxes and counts how often it was asked (the real one is tested apart). */
+/**
+ * Test fake: returns fixed boxes and counts how often it was asked (the real one is tested apart).
+ */
 final class CountingFaceDetector implements FaceDetector {
   private List<FaceBox> boxes;
   int calls;

@@ -16,7 +16,11 @@ final class SyntheticLandmarks {
       set(p, i, cx - 0.4 * size + 0.8 * size * (i - 17) / 9, cy - 0.45 * size);
     }
     for (int i = 27; i <= 35; i++) { // nose
-      set(p, i, cx + (i < 31 ? 0 : 0.04 * size * (i - 33)), cy - 0.3 * size + 0.05 * size * Math.min(i - 27, 6));
+      set(
+          p,
+          i,
+          cx + (i < 31 ? 0 : 0.04 * size * (i - 33)),
+          cy - 0.3 * size + 0.05 * size * Math.min(i - 27, 6));
     }
     ring(p, 36, 6, cx - 0.2 * size, cy - 0.25 * size, 0.05 * size); // eyes
     ring(p, 42, 6, cx + 0.2 * size, cy - 0.25 * size, 0.05 * size);

@@ -17,7 +17,8 @@ class TrackStateSerdeTest {
     float[] a = SyntheticLandmarks.face(100, 120, 80);
     float[] b = SyntheticLandmarks.face(400, 220, 150);
     TrackedFace first = new TrackedFace(a, 110.5f, 80.25f, -3.5f, 7.75f);
-    TrackState state = new TrackState(123_456_789_012L, 7, List.of(first, TrackedFace.anchoredOnItself(b)));
+    TrackState state =
+        new TrackState(123_456_789_012L, 7, List.of(first, TrackedFace.anchoredOnItself(b)));
 
     byte[] bytes = serde.serializer().serialize("store", state);
     TrackState back = serde.deserializer().deserialize("store", bytes);
@@ -51,12 +52,16 @@ class TrackStateSerdeTest {
     assertThat(face.landmarks()).containsExactly(a);
     assertThat(face.offsetX()).isZero();
     assertThat(face.offsetY()).isZero();
-    assertThat(face.boxSide()).isCloseTo(1.3f * face.anchorExtent(), org.assertj.core.data.Offset.offset(1e-3f));
+    assertThat(face.boxSide())
+        .isCloseTo(1.3f * face.anchorExtent(), org.assertj.core.data.Offset.offset(1e-3f));
   }
 
   @Test
   void shouldRoundTripEmptyStateAndNull() {
-    TrackState back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", new TrackState(5, 0, List.of())));
+    TrackState back =
+        serde
+            .deserializer()
+            .deserialize("t", serde.serializer().serialize("t", new TrackState(5, 0, List.of())));
 
     assertThat(back.faces()).isEmpty();
     assertThat(back.lastSequence()).isEqualTo(5);
@@ -76,7 +81,15 @@ class TrackStateSerdeTest {
 
   @Test
   void shouldRefuseTruncatedOrRandomBytes() {
-    byte[] full = serde.serializer().serialize("t", new TrackState(5, 0, List.of(TrackedFace.anchoredOnItself(SyntheticLandmarks.face(1, 2, 30)))));
+    byte[] full =
+        serde
+            .serializer()
+            .serialize(
+                "t",
+                new TrackState(
+                    5,
+                    0,
+                    List.of(TrackedFace.anchoredOnItself(SyntheticLandmarks.face(1, 2, 30)))));
     byte[] truncated = Arrays.copyOf(full, full.length - 3);
     byte[] random = new byte[300];
     new Random(1).nextBytes(random);
@@ -85,7 +98,8 @@ class TrackStateSerdeTest {
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", truncated))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("1 faces");
-    assertThatThrownBy(() -> serde.deserializer().deserialize("t", random)).isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", random))
+        .isInstanceOf(SerializationException.class);
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {1, 2}))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("too short");

@@ -23,7 +23,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Tracked faces confirmed between detections: by a scripted confirmer, and by the real short-range BlazeFace. */
+/**
+ * Tracked faces confirmed between detections: by a scripted confirmer, and by the real short-range
+ * BlazeFace.
+ */
 class TrackingConfirmationTest {
   private static final FaceBox DETECTED_BOX = new FaceBox(250, 150, 140, 140, 0.9f);
   private final Mat frame = new Mat(480, 640, CV_8UC3);
@@ -50,7 +53,12 @@ class TrackingConfirmationTest {
   }
 
   private static TrackState tracked(float[] landmarks) {
-    return new TrackState(7, 0, List.of(TrackedFace.detected(landmarks, FaceRegion.roi(FaceRegion.fromLandmarks(landmarks, 1f)))));
+    return new TrackState(
+        7,
+        0,
+        List.of(
+            TrackedFace.detected(
+                landmarks, FaceRegion.roi(FaceRegion.fromLandmarks(landmarks, 1f)))));
   }
 
   @Test
@@ -58,7 +66,8 @@ class TrackingConfirmationTest {
     ScriptedConfirmer confirmer = new ScriptedConfirmer();
     FaceRoi confirmed = FaceRegion.roi(new FaceBox(240, 150, 150, 150, 0.8f));
     confirmer.answer = Optional.of(confirmed);
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults());
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults());
     float[] landmarks = SyntheticLandmarks.face(310, 240, 110);
     TrackState previous = tracked(landmarks);
 
@@ -76,9 +85,11 @@ class TrackingConfirmationTest {
   @Test
   void shouldDetectTheWholeFrameWhenATrackedFaceIsNotConfirmed() {
     ScriptedConfirmer confirmer = new ScriptedConfirmer();
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults());
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults());
 
-    LocatedFaces located = locator.locate(frame, tracked(SyntheticLandmarks.face(310, 240, 110)), 8);
+    LocatedFaces located =
+        locator.locate(frame, tracked(SyntheticLandmarks.face(310, 240, 110)), 8);
 
     assertThat(confirmer.asked).hasSize(1);
     assertThat(detector.calls).isEqualTo(1);
@@ -89,9 +100,11 @@ class TrackingConfirmationTest {
   @Test
   void shouldNotConfirmWhenConfirmationIsOff() {
     ScriptedConfirmer confirmer = new ScriptedConfirmer();
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults().withConfirm(false));
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, confirmer, TrackerConfig.defaults().withConfirm(false));
 
-    LocatedFaces located = locator.locate(frame, tracked(SyntheticLandmarks.face(310, 240, 110)), 8);
+    LocatedFaces located =
+        locator.locate(frame, tracked(SyntheticLandmarks.face(310, 240, 110)), 8);
 
     assertThat(confirmer.asked).isEmpty();
     assertThat(located.source()).isEqualTo(FaceSource.TRACKED);
@@ -110,10 +123,17 @@ class TrackingConfirmationTest {
     }
     TrackState previous = new TrackState(7, 0, List.of(TrackedFace.anchoredOnItself(tilted)));
 
-    FaceRoi turned = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false))
-        .locate(frame, previous, 8).faces().get(0);
-    FaceRoi straight = new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false).withUpright(false))
-        .locate(frame, previous, 8).faces().get(0);
+    FaceRoi turned =
+        new TrackingFaceLocator(detector, TrackerConfig.defaults().withConfirm(false))
+            .locate(frame, previous, 8)
+            .faces()
+            .get(0);
+    FaceRoi straight =
+        new TrackingFaceLocator(
+                detector, TrackerConfig.defaults().withConfirm(false).withUpright(false))
+            .locate(frame, previous, 8)
+            .faces()
+            .get(0);
 
     assertThat(Math.toDegrees(turned.angle())).isCloseTo(25.0, within(1.0));
     assertThat(straight.angle()).isZero();
@@ -121,14 +141,27 @@ class TrackingConfirmationTest {
 
   @Test
   void shouldConfirmARealFaceWithTheShortRangeModelAndLoseAGoneOne() throws Exception {
-    DlibExamples.Photo photo = DlibExamples.photos("faces/testing_with_face_landmarks.xml").stream()
-        .filter(p -> !p.faces().isEmpty()).findFirst().orElseThrow();
-    DlibExamples.Face face = photo.faces().stream().max(Comparator.comparingDouble(f -> f.box().w())).orElseThrow();
+    DlibExamples.Photo photo =
+        DlibExamples.photos("faces/testing_with_face_landmarks.xml").stream()
+            .filter(p -> !p.faces().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    DlibExamples.Face face =
+        photo.faces().stream().max(Comparator.comparingDouble(f -> f.box().w())).orElseThrow();
     FaceBox truth = FaceRegion.fromLandmarks(face.landmarks(), 1f);
     // A prediction off by a sixth of the face, as a track lagging a moving head would be.
-    FaceBox predicted = new FaceBox(truth.x() + truth.w() / 6, truth.y() - truth.h() / 8, truth.w() * 1.1f, truth.h() * 1.1f, 1f);
-    try (BlazeFaceNet net = BlazeFaceNet.open(BlazeFaceNet.BUNDLED, BlazeFaceNet.SHORT_RANGE, InferenceDevice.CPU, 1);
-        BlazeFaceConfirmer confirmer = new BlazeFaceConfirmer(new BlazeFaceDetector(net, BlazeFaceConfig.defaults()), true);
+    FaceBox predicted =
+        new FaceBox(
+            truth.x() + truth.w() / 6,
+            truth.y() - truth.h() / 8,
+            truth.w() * 1.1f,
+            truth.h() * 1.1f,
+            1f);
+    try (BlazeFaceNet net =
+            BlazeFaceNet.open(
+                BlazeFaceNet.BUNDLED, BlazeFaceNet.SHORT_RANGE, InferenceDevice.CPU, 1);
+        BlazeFaceConfirmer confirmer =
+            new BlazeFaceConfirmer(new BlazeFaceDetector(net, BlazeFaceConfig.defaults()), true);
         Mat image = imread(photo.file().toString());
         Mat blank = new Mat(image.rows(), image.cols(), CV_8UC3, new Scalar(90, 90, 90, 0))) {
       Optional<FaceRoi> found = confirmer.confirm(image, FaceRegion.roi(predicted).withTrack(3));
@@ -136,7 +169,8 @@ class TrackingConfirmationTest {
       assertThat(found).isPresent();
       assertThat(found.get().track()).as("the track it confirms").isEqualTo(3);
       FaceBox foundBox = FaceRegion.box(found.get()).bounds();
-      assertThat(DlibExamples.iou(foundBox, truth)).isGreaterThan(DlibExamples.iou(predicted, truth));
+      assertThat(DlibExamples.iou(foundBox, truth))
+          .isGreaterThan(DlibExamples.iou(predicted, truth));
       assertThat(DlibExamples.iou(foundBox, truth)).isGreaterThan(0.6);
       assertThat(confirmer.confirm(blank, FaceRegion.roi(predicted))).isEmpty();
     }

@@ -27,17 +27,22 @@ class TrackingFaceLocatorTest {
 
   @Test
   void shouldDetectOnFirstFrameThenEveryNthFrame() {
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults().withDetectEvery(5));
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, TrackerConfig.defaults().withDetectEvery(5));
     List<FaceSource> sources = new ArrayList<>();
     TrackState state = null;
     for (long seq = 0; seq < 20; seq++) {
       LocatedFaces located = locator.locate(frame, state, seq);
       sources.add(located.source());
-      state = locator.update(state, located, List.of(SyntheticLandmarks.face(320 + seq, 220, 110)), seq);
+      state =
+          locator.update(
+              state, located, List.of(SyntheticLandmarks.face(320 + seq, 220, 110)), seq);
     }
     assertThat(detector.calls).isEqualTo(4);
     for (int i = 0; i < sources.size(); i++) {
-      assertThat(sources.get(i)).as("frame " + i).isEqualTo(i % 5 == 0 ? FaceSource.DETECTED : FaceSource.TRACKED);
+      assertThat(sources.get(i))
+          .as("frame " + i)
+          .isEqualTo(i % 5 == 0 ? FaceSource.DETECTED : FaceSource.TRACKED);
     }
   }
 
@@ -84,11 +89,12 @@ class TrackingFaceLocatorTest {
     }
     float[] nanPoint = SyntheticLandmarks.face(300, 240, 120);
     nanPoint[10] = Float.NaN;
-    List<float[]> degraded = List.of(
-        SyntheticLandmarks.face(300, 240, 12), // too small
-        SyntheticLandmarks.face(660, 240, 120), // mostly right of the frame
-        collapsedEyes,
-        nanPoint);
+    List<float[]> degraded =
+        List.of(
+            SyntheticLandmarks.face(300, 240, 12), // too small
+            SyntheticLandmarks.face(660, 240, 120), // mostly right of the frame
+            collapsedEyes,
+            nanPoint);
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     for (float[] face : degraded) {
       int before = detector.calls;
@@ -112,12 +118,17 @@ class TrackingFaceLocatorTest {
 
   @Test
   void shouldTrackOneBoxForTwoTracksOnTheSameFaceAndCapFaces() {
-    TrackingFaceLocator locator = new TrackingFaceLocator(detector, new TrackerConfig(10, 24f, 2, 0.15f, 0.6f));
-    TrackState state = new TrackState(0, 0, faces(
-        SyntheticLandmarks.face(300, 240, 120),
-        SyntheticLandmarks.face(302, 241, 118),
-        SyntheticLandmarks.face(100, 100, 60),
-        SyntheticLandmarks.face(500, 300, 60)));
+    TrackingFaceLocator locator =
+        new TrackingFaceLocator(detector, new TrackerConfig(10, 24f, 2, 0.15f, 0.6f));
+    TrackState state =
+        new TrackState(
+            0,
+            0,
+            faces(
+                SyntheticLandmarks.face(300, 240, 120),
+                SyntheticLandmarks.face(302, 241, 118),
+                SyntheticLandmarks.face(100, 100, 60),
+                SyntheticLandmarks.face(500, 300, 60)));
 
     LocatedFaces located = locator.locate(frame, state, 1);
 
@@ -132,13 +143,25 @@ class TrackingFaceLocatorTest {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     List<float[]> one = List.of(SyntheticLandmarks.face(300, 240, 120));
     FaceRoi face = FaceRegion.roi(DETECTED_BOX);
-    TrackState detected = locator.update(null, new LocatedFaces(List.of(face), FaceSource.DETECTED, 5, 0), one, 3);
-    TrackState tracked = locator.update(detected, new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1), one, 4);
+    TrackState detected =
+        locator.update(null, new LocatedFaces(List.of(face), FaceSource.DETECTED, 5, 0), one, 3);
+    TrackState tracked =
+        locator.update(
+            detected,
+            new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1),
+            one,
+            4);
 
     assertThat(detected.framesSinceDetection()).isZero();
     assertThat(tracked.framesSinceDetection()).isEqualTo(1);
     assertThat(tracked.lastSequence()).isEqualTo(4);
-    assertThatThrownBy(() -> locator.update(tracked, new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1), List.of(), 5))
+    assertThatThrownBy(
+            () ->
+                locator.update(
+                    tracked,
+                    new LocatedFaces(List.of(face.withTrack(0)), FaceSource.TRACKED, 0, 1),
+                    List.of(),
+                    5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("landmarks for 0 faces but 1");
   }
@@ -148,20 +171,35 @@ class TrackingFaceLocatorTest {
     TrackingFaceLocator locator = new TrackingFaceLocator(detector, TrackerConfig.defaults());
     float[] left = SyntheticLandmarks.face(150, 240, 100);
     float[] right = SyntheticLandmarks.face(450, 240, 100);
-    TrackState previous = new TrackState(0, 0, List.of(TrackedFace.anchoredOnItself(left),
-        new TrackedFace(right, 777f, 100f, 3f, -4f)));
-    // Only the right-hand track survived locate, and its face is reported near the left one's place:
+    TrackState previous =
+        new TrackState(
+            0,
+            0,
+            List.of(
+                TrackedFace.anchoredOnItself(left), new TrackedFace(right, 777f, 100f, 3f, -4f)));
+    // Only the right-hand track survived locate, and its face is reported near the left one's
+    // place:
     // update must not re-match it by position.
     FaceRoi named = new FaceRoi(160, 240, 100, 0, 1f, 1);
 
-    TrackState next = locator.update(previous, new LocatedFaces(List.of(named), FaceSource.TRACKED, 0, 1),
-        List.of(SyntheticLandmarks.face(160, 240, 100)), 1);
+    TrackState next =
+        locator.update(
+            previous,
+            new LocatedFaces(List.of(named), FaceSource.TRACKED, 0, 1),
+            List.of(SyntheticLandmarks.face(160, 240, 100)),
+            1);
 
     assertThat(next.faces()).hasSize(1);
     assertThat(next.faces().get(0).boxSide()).isEqualTo(777f);
     assertThat(next.faces().get(0).offsetX()).isEqualTo(3f);
-    assertThatThrownBy(() -> locator.update(previous, new LocatedFaces(List.of(named.withTrack(5)), FaceSource.TRACKED,
-        0, 1), List.of(SyntheticLandmarks.face(160, 240, 100)), 1)).hasMessageContaining("names track 5");
+    assertThatThrownBy(
+            () ->
+                locator.update(
+                    previous,
+                    new LocatedFaces(List.of(named.withTrack(5)), FaceSource.TRACKED, 0, 1),
+                    List.of(SyntheticLandmarks.face(160, 240, 100)),
+                    1))
+        .hasMessageContaining("names track 5");
   }
 
   /** Tracks with no detection to compare with: boxes are the plain region of the landmarks. */

@@ -30,28 +30,36 @@ public final class AvroJson {
       throw new WireFormatException("cannot encode a null record as Avro JSON");
     }
     Schema schema = record.getSchema();
-    GenericData model = record instanceof SpecificRecord ? TrustedSpecificData.forClass(record.getClass()) : GenericData.get();
+    GenericData model =
+        record instanceof SpecificRecord
+            ? TrustedSpecificData.forClass(record.getClass())
+            : GenericData.get();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out, false);
       new GenericDatumWriter<IndexedRecord>(schema, model).write(record, encoder);
       encoder.flush();
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
-      throw new WireFormatException("cannot encode " + schema.getFullName() + " as Avro JSON: " + e, e);
+      throw new WireFormatException(
+          "cannot encode " + schema.getFullName() + " as Avro JSON: " + e, e);
     }
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** Reads one {@link #toAvroJson} line (or any Avro JSON of that schema) into the generated type. */
+  /**
+   * Reads one {@link #toAvroJson} line (or any Avro JSON of that schema) into the generated type.
+   */
   public static <T extends SpecificRecord> T fromAvroJson(String json, Class<T> type) {
     TrustedSpecificData model = TrustedSpecificData.forClass(type);
     Schema schema = model.getSchema(type);
     try {
-      Object value = new GenericDatumReader<>(schema, schema, model)
-          .read(null, DecoderFactory.get().jsonDecoder(schema, json));
+      Object value =
+          new GenericDatumReader<>(schema, schema, model)
+              .read(null, DecoderFactory.get().jsonDecoder(schema, json));
       return type.cast(value);
     } catch (IOException | AvroRuntimeException e) {
-      throw new WireFormatException("not Avro JSON of " + schema.getFullName() + ": " + e.getMessage(), e);
+      throw new WireFormatException(
+          "not Avro JSON of " + schema.getFullName() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -33,8 +33,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * it; until then its bytes fail with a {@link WireFormatException} naming the unknown fingerprint,
  * which the processor turns into a dead letter rather than guessing.
  *
- * <p><b>Errors.</b> Every decoding failure is a {@link WireFormatException} whose message names
- * the problem (null, empty, wrong magic marker, unknown fingerprint, corrupt or truncated body,
+ * <p><b>Errors.</b> Every decoding failure is a {@link WireFormatException} whose message names the
+ * problem (null, empty, wrong magic marker, unknown fingerprint, corrupt or truncated body,
  * trailing bytes) and the expected type; never a raw Avro, I/O or index exception. {@code
  * serialize(null)} returns null (Kafka's tombstone convention) but {@code deserialize(null)}
  * throws: none of our topics carries tombstones, so a null value is a producer's bug.
@@ -74,8 +74,8 @@ public final class AvroSerde<T extends SpecificRecord>
    * A new serde that also reads records written with these older or newer versions of the schema.
    * This instance is unchanged.
    *
-   * @throws IllegalArgumentException if a schema cannot be resolved to the compiled schema (a
-   *     field without a default was added, or a type changed incompatibly)
+   * @throws IllegalArgumentException if a schema cannot be resolved to the compiled schema (a field
+   *     without a default was added, or a type changed incompatibly)
    */
   public AvroSerde<T> withKnownSchemas(Schema... writerSchemas) {
     List<Schema> all = new ArrayList<>(decoder.writerSchemas());
@@ -149,7 +149,9 @@ public final class AvroSerde<T extends SpecificRecord>
 
   @Override
   public String toString() {
-    return "AvroSerde[" + schema.getFullName() + ", reads "
+    return "AvroSerde["
+        + schema.getFullName()
+        + ", reads "
         + decoder.writerSchemas().stream()
             .map(s -> WireTypes.hex(WireTypes.fingerprint(s)))
             .collect(Collectors.joining(", "))
@@ -160,8 +162,12 @@ public final class AvroSerde<T extends SpecificRecord>
     var result = SchemaCompatibility.checkReaderWriterCompatibility(schema, writer);
     if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
       throw new IllegalArgumentException(
-          "writer schema " + WireTypes.hex(WireTypes.fingerprint(writer)) + " cannot be read as "
-              + schema.getFullName() + ": " + result.getResult().getIncompatibilities());
+          "writer schema "
+              + WireTypes.hex(WireTypes.fingerprint(writer))
+              + " cannot be read as "
+              + schema.getFullName()
+              + ": "
+              + result.getResult().getIncompatibilities());
     }
   }
 }

@@ -16,8 +16,8 @@ import org.apache.avro.specific.SpecificDatumReader;
 /**
  * Reads single-object bytes into the reader schema's type: checks the header itself (so each
  * failure gets its own message) and resolves the writer schema by fingerprint among a fixed set.
- * Immutable; the datum readers are shared across threads, as Avro's own message decoders do
- * (their resolver cache is per thread).
+ * Immutable; the datum readers are shared across threads, as Avro's own message decoders do (their
+ * resolver cache is per thread).
  */
 final class BodyDecoder<T> {
   static final int HEADER_LENGTH = 10;
@@ -50,16 +50,19 @@ final class BodyDecoder<T> {
     if (reader == null) {
       throw new UnknownSchemaException(unknownFingerprint(fingerprint));
     }
-    return readBody(reader, bytes, HEADER_LENGTH, typeName, "writer schema " + WireTypes.hex(fingerprint));
+    return readBody(
+        reader, bytes, HEADER_LENGTH, typeName, "writer schema " + WireTypes.hex(fingerprint));
   }
 
   /**
-   * Reads one whole record of {@code typeName} from {@code bytes[offset..]} with {@code reader}:
-   * a corrupt or truncated body, or bytes left after the record, is a {@link WireFormatException}
+   * Reads one whole record of {@code typeName} from {@code bytes[offset..]} with {@code reader}: a
+   * corrupt or truncated body, or bytes left after the record, is a {@link WireFormatException}
    * whose message names {@code writer} (the fingerprint or registry id of the writer schema).
    */
-  static <T> T readBody(DatumReader<T> reader, byte[] bytes, int offset, String typeName, String writer) {
-    BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
+  static <T> T readBody(
+      DatumReader<T> reader, byte[] bytes, int offset, String typeName, String writer) {
+    BinaryDecoder in =
+        DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
     T record;
     try {
       record = reader.read(null, in);
@@ -67,13 +70,26 @@ final class BodyDecoder<T> {
       // Garbage after a valid header surfaces from Avro as EOF, negative lengths, bad union or
       // enum indexes (AvroRuntimeException, IndexOutOfBounds...): all mean "corrupt body" here.
       throw new WireFormatException(
-          "corrupt or truncated " + typeName + " body (" + bytes.length + " bytes, " + writer + "): " + e, e);
+          "corrupt or truncated "
+              + typeName
+              + " body ("
+              + bytes.length
+              + " bytes, "
+              + writer
+              + "): "
+              + e,
+          e);
     }
     int trailing = remaining(in);
     if (trailing != 0) {
       throw new WireFormatException(
-          "corrupt " + typeName + ": " + trailing + " trailing bytes after a complete record of "
-              + (bytes.length - trailing) + " bytes");
+          "corrupt "
+              + typeName
+              + ": "
+              + trailing
+              + " trailing bytes after a complete record of "
+              + (bytes.length - trailing)
+              + " bytes");
     }
     return record;
   }
@@ -87,13 +103,22 @@ final class BodyDecoder<T> {
     }
     if (bytes[0] != MAGIC_0 || (bytes.length > 1 && bytes[1] != MAGIC_1)) {
       throw new WireFormatException(
-          "wrong magic marker " + hexPrefix(bytes) + ": expected C3 01 (Avro single-object"
-              + " encoding) for a " + typeName + hint(bytes[0]));
+          "wrong magic marker "
+              + hexPrefix(bytes)
+              + ": expected C3 01 (Avro single-object"
+              + " encoding) for a "
+              + typeName
+              + hint(bytes[0]));
     }
     if (bytes.length < HEADER_LENGTH) {
       throw new WireFormatException(
-          "truncated header: " + bytes.length + " bytes, a single-object header needs "
-              + HEADER_LENGTH + " (expected a " + typeName + ")");
+          "truncated header: "
+              + bytes.length
+              + " bytes, a single-object header needs "
+              + HEADER_LENGTH
+              + " (expected a "
+              + typeName
+              + ")");
     }
   }
 
@@ -103,11 +128,20 @@ final class BodyDecoder<T> {
     String what =
         WireTypes.nameOf(fingerprint)
             .map(name -> "; these bytes are a " + name + " (wrong topic or serde?)")
-            .orElse("; if it is a newer or older version of " + typeName + ", the reader must know its"
-                + " writer schema (the processor: put its .avsc in the folder named by serde.extra.schemas.dir;"
-                + " code: AvroSerde.withKnownSchemas)");
-    return "unknown schema fingerprint " + WireTypes.hex(fingerprint) + ": expected a " + typeName
-        + " (known fingerprints: " + known + ")" + what;
+            .orElse(
+                "; if it is a newer or older version of "
+                    + typeName
+                    + ", the reader must know its"
+                    + " writer schema (the processor: put its .avsc in the folder named by serde.extra.schemas.dir;"
+                    + " code: AvroSerde.withKnownSchemas)");
+    return "unknown schema fingerprint "
+        + WireTypes.hex(fingerprint)
+        + ": expected a "
+        + typeName
+        + " (known fingerprints: "
+        + known
+        + ")"
+        + what;
   }
 
   private static int remaining(BinaryDecoder in) {

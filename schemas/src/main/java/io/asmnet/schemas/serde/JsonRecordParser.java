@@ -68,10 +68,12 @@ final class JsonRecordParser {
       case STRING -> expect(node.isTextual(), node, path, "a string").textValue();
       case BYTES -> ByteBuffer.wrap(base64(node, path));
       case FIXED -> readFixed(schema, node, path);
-      case INT -> expect(node.isIntegralNumber() && node.canConvertToInt(), node, path, "an int")
-          .intValue();
-      case LONG -> expect(node.isIntegralNumber() && node.canConvertToLong(), node, path, "a long")
-          .longValue();
+      case INT ->
+          expect(node.isIntegralNumber() && node.canConvertToInt(), node, path, "an int")
+              .intValue();
+      case LONG ->
+          expect(node.isIntegralNumber() && node.canConvertToLong(), node, path, "a long")
+              .longValue();
       case FLOAT -> Float.parseFloat(decimalText(node, path));
       case DOUBLE -> Double.parseDouble(decimalText(node, path));
       case BOOLEAN -> expect(node.isBoolean(), node, path, "true or false").booleanValue();
@@ -130,14 +132,20 @@ final class JsonRecordParser {
       if (node.isNull()) {
         return null;
       }
-      Schema other = union.getTypes().stream()
-          .filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+      Schema other =
+          union.getTypes().stream()
+              .filter(s -> s.getType() != Schema.Type.NULL)
+              .findFirst()
+              .orElseThrow();
       return read(other, node, path);
     }
     if (node.isNull() && union.getIndexNamed("null") != null) {
       return null;
     }
-    expect(node.isObject() && node.size() == 1, node, path,
+    expect(
+        node.isObject() && node.size() == 1,
+        node,
+        path,
         "an object with one key naming the union branch");
     String branch = node.properties().iterator().next().getKey();
     Integer index = union.getIndexNamed(branch);
@@ -168,8 +176,10 @@ final class JsonRecordParser {
     try {
       return Base64.getDecoder().decode(node.textValue());
     } catch (IllegalArgumentException e) {
-      throw fail(path, "not base64 (display JSON like \"<N bytes ...>\" cannot be read back): "
-          + e.getMessage());
+      throw fail(
+          path,
+          "not base64 (display JSON like \"<N bytes ...>\" cannot be read back): "
+              + e.getMessage());
     }
   }
 
@@ -184,8 +194,9 @@ final class JsonRecordParser {
   private JsonNode expect(boolean ok, JsonNode node, String path, String what) {
     if (!ok) {
       String got = node.toString();
-      throw fail(path, "expected " + what + ", got "
-          + (got.length() > 60 ? got.substring(0, 60) + "..." : got));
+      throw fail(
+          path,
+          "expected " + what + ", got " + (got.length() > 60 ? got.substring(0, 60) + "..." : got));
     }
     return node;
   }

@@ -23,19 +23,19 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Our records as one-line JSON, for people, logs and command lines, and back.
  *
- * <p>The shape is plain JSON, not Avro's JSON encoding: records are objects with the schema's
- * field names, enums their symbol, arrays and maps as such, a nullable union ({@code ["null",
- * X]}) its bare value or {@code null} (Avro would write {@code {"int": 640}}); any other union is
- * wrapped Avro-style as {@code {"branch full name": value}}. Floats print in their shortest exact
- * form; NaN and infinities as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ * <p>The shape is plain JSON, not Avro's JSON encoding: records are objects with the schema's field
+ * names, enums their symbol, arrays and maps as such, a nullable union ({@code ["null", X]}) its
+ * bare value or {@code null} (Avro would write {@code {"int": 640}}); any other union is wrapped
+ * Avro-style as {@code {"branch full name": value}}. Floats print in their shortest exact form; NaN
+ * and infinities as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
  *
- * <p><b>Bytes, the one choice.</b> {@link #toJson} writes bytes (and fixed) as standard base64,
- * so it is lossless and {@link #fromJson} reads it back: the form for tools that write records.
- * A 48 KB JPEG frame then makes a 64 KB line, which no one reads; {@link #toDisplayJson} writes
- * bytes as {@code "<48213 bytes hex ffd8ffe000104a46...>"} (length and the first 8 bytes, enough
- * to tell a JPEG from PNG or H.264), or, for up to 64 bytes of printable UTF-8 such as a dead
- * letter's key, {@code "<12 bytes text 'lobby-cam-02'>"}: for a person watching a topic. Display
- * JSON cannot be parsed back.
+ * <p><b>Bytes, the one choice.</b> {@link #toJson} writes bytes (and fixed) as standard base64, so
+ * it is lossless and {@link #fromJson} reads it back: the form for tools that write records. A 48
+ * KB JPEG frame then makes a 64 KB line, which no one reads; {@link #toDisplayJson} writes bytes as
+ * {@code "<48213 bytes hex ffd8ffe000104a46...>"} (length and the first 8 bytes, enough to tell a
+ * JPEG from PNG or H.264), or, for up to 64 bytes of printable UTF-8 such as a dead letter's key,
+ * {@code "<12 bytes text 'lobby-cam-02'>"}: for a person watching a topic. Display JSON cannot be
+ * parsed back.
  *
  * <p>Stateless and thread-safe.
  */
@@ -161,18 +161,26 @@ public final class JsonRendering {
       return "<" + bytes.length + " bytes text '" + text + "'>";
     }
     int shown = Math.min(bytes.length, DISPLAY_PREFIX_BYTES);
-    return "<" + bytes.length + " bytes hex " + HexFormat.of().formatHex(bytes, 0, shown)
-        + (bytes.length > shown ? "..." : "") + ">";
+    return "<"
+        + bytes.length
+        + " bytes hex "
+        + HexFormat.of().formatHex(bytes, 0, shown)
+        + (bytes.length > shown ? "..." : "")
+        + ">";
   }
 
   private static String printableUtf8(byte[] bytes) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-      boolean printable = !text.isEmpty()
-          && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '\'');
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      boolean printable =
+          !text.isEmpty()
+              && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '\'');
       return printable ? text : null;
     } catch (CharacterCodingException e) {
       return null; // binary: shown as hex

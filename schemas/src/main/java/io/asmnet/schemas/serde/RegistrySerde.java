@@ -32,10 +32,10 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p><b>Errors.</b> Bytes that are not a readable record are a {@link WireFormatException} (not
  * framed, truncated, corrupt body, a writer schema that cannot be read as this type); an id the
- * registry does not have is an {@link UnknownSchemaException}. A registry that cannot be reached
- * or that fails is a {@link SchemaRegistryException}, never a {@code WireFormatException}: the
- * record is fine, the registry is not. A writer schema once read is kept for the life of the
- * serde (ids are immutable), so known ids keep decoding while the registry is down.
+ * registry does not have is an {@link UnknownSchemaException}. A registry that cannot be reached or
+ * that fails is a {@link SchemaRegistryException}, never a {@code WireFormatException}: the record
+ * is fine, the registry is not. A writer schema once read is kept for the life of the serde (ids
+ * are immutable), so known ids keep decoding while the registry is down.
  *
  * <p>Thread-safe. Owns Apicurio's serializer and deserializer (their registry client): {@link
  * #close} releases them.
@@ -73,8 +73,16 @@ final class RegistrySerde<T extends SpecificRecord>
       return serializer.serialize(topic, data);
     } catch (RuntimeException e) {
       // Encoding a valid generated record only fails when registering or finding its schema does.
-      throw new SchemaRegistryException("cannot register the " + typeName + " schema for topic " + topic
-          + " in the registry at " + url + ": " + rootMessage(e), e);
+      throw new SchemaRegistryException(
+          "cannot register the "
+              + typeName
+              + " schema for topic "
+              + topic
+              + " in the registry at "
+              + url
+              + ": "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -92,15 +100,25 @@ final class RegistrySerde<T extends SpecificRecord>
       throw new WireFormatException("empty payload: expected a " + typeName + " record");
     }
     if (bytes[0] != MAGIC) {
-      String hint = bytes[0] == (byte) 0xC3 && bytes.length > 1 && bytes[1] == 0x01
-          ? " (C3 01 is Avro single-object encoding: serde.format=single-object)"
-          : bytes[0] == '{' || bytes[0] == '[' ? " (these bytes look like JSON)" : "";
-      throw new WireFormatException(String.format("wrong magic byte %02X: expected 00 (Confluent Schema"
-          + " Registry framing) for a %s%s", bytes[0], typeName, hint));
+      String hint =
+          bytes[0] == (byte) 0xC3 && bytes.length > 1 && bytes[1] == 0x01
+              ? " (C3 01 is Avro single-object encoding: serde.format=single-object)"
+              : bytes[0] == '{' || bytes[0] == '[' ? " (these bytes look like JSON)" : "";
+      throw new WireFormatException(
+          String.format(
+              "wrong magic byte %02X: expected 00 (Confluent Schema"
+                  + " Registry framing) for a %s%s",
+              bytes[0], typeName, hint));
     }
     if (bytes.length < HEADER_LENGTH) {
-      throw new WireFormatException("truncated header: " + bytes.length + " bytes, Confluent framing needs "
-          + HEADER_LENGTH + " before the body (expected a " + typeName + ")");
+      throw new WireFormatException(
+          "truncated header: "
+              + bytes.length
+              + " bytes, Confluent framing needs "
+              + HEADER_LENGTH
+              + " before the body (expected a "
+              + typeName
+              + ")");
     }
     // The id as the configured id handler reads it (4 bytes, big-endian: Confluent's content id).
     return lookup.getIdHandler().readId(ByteBuffer.wrap(bytes, 1, 4)).getContentId();
@@ -114,9 +132,20 @@ final class RegistrySerde<T extends SpecificRecord>
     Schema writer = writerSchema(id);
     var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
     if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
-      String name = writer.getType() == Schema.Type.RECORD ? writer.getFullName() : writer.getType().getName();
-      throw new WireFormatException("schema id " + id + " (a " + name + ") cannot be read as " + typeName
-          + (name.equals(typeName) ? ": " + compatibility.getResult().getIncompatibilities() : " (wrong topic or serde?)"));
+      String name =
+          writer.getType() == Schema.Type.RECORD
+              ? writer.getFullName()
+              : writer.getType().getName();
+      throw new WireFormatException(
+          "schema id "
+              + id
+              + " (a "
+              + name
+              + ") cannot be read as "
+              + typeName
+              + (name.equals(typeName)
+                  ? ": " + compatibility.getResult().getIncompatibilities()
+                  : " (wrong topic or serde?)"));
     }
     DatumReader<T> created = new SpecificDatumReader<>(writer, reader, model);
     DatumReader<T> raced = readers.putIfAbsent(id, created);
@@ -126,18 +155,36 @@ final class RegistrySerde<T extends SpecificRecord>
   private Schema writerSchema(long id) {
     ArtifactReference ref = ArtifactReference.builder().contentId(id).build();
     try {
-      return lookup.getSchemaResolver().resolveSchemaByArtifactReference(ref).getParsedSchema().getParsedSchema();
+      return lookup
+          .getSchemaResolver()
+          .resolveSchemaByArtifactReference(ref)
+          .getParsedSchema()
+          .getParsedSchema();
     } catch (RuntimeException e) {
       if (causedBy(e, NotFoundException.class)) {
-        throw new UnknownSchemaException("unknown schema id " + id + ": the registry at " + url
-            + " has no schema with this id (expected a " + typeName + "; produced against another registry?)");
+        throw new UnknownSchemaException(
+            "unknown schema id "
+                + id
+                + ": the registry at "
+                + url
+                + " has no schema with this id (expected a "
+                + typeName
+                + "; produced against another registry?)");
       }
       if (causedBy(e, SchemaParseException.class)) {
-        throw new WireFormatException("schema id " + id + " in the registry at " + url
-            + " is not an Avro schema (expected a " + typeName + "): " + rootMessage(e));
+        throw new WireFormatException(
+            "schema id "
+                + id
+                + " in the registry at "
+                + url
+                + " is not an Avro schema (expected a "
+                + typeName
+                + "): "
+                + rootMessage(e));
       }
-      throw new SchemaRegistryException("cannot look up schema id " + id + " in the registry at " + url + ": "
-          + rootMessage(e), e);
+      throw new SchemaRegistryException(
+          "cannot look up schema id " + id + " in the registry at " + url + ": " + rootMessage(e),
+          e);
     }
   }
 
@@ -151,19 +198,22 @@ final class RegistrySerde<T extends SpecificRecord>
   }
 
   /**
-   * What went wrong, for a person: the registry's own error (code, name, message, detail) when
-   * it answered, else the deepest message in the chain. Apicurio's client reports a registry that
-   * does not answer at all as a bare RestClientException without message or cause.
+   * What went wrong, for a person: the registry's own error (code, name, message, detail) when it
+   * answered, else the deepest message in the chain. Apicurio's client reports a registry that does
+   * not answer at all as a bare RestClientException without message or cause.
    */
   static String rootMessage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof RestClientException r && r.getError() != null) {
         var error = r.getError();
-        String text = java.util.stream.Stream.of(
-                error.getErrorCode() == null ? null : "HTTP " + error.getErrorCode(), error.getName(),
-                error.getMessage(), error.getDetail())
-            .filter(part -> part != null && !part.isBlank())
-            .collect(java.util.stream.Collectors.joining(": "));
+        String text =
+            java.util.stream.Stream.of(
+                    error.getErrorCode() == null ? null : "HTTP " + error.getErrorCode(),
+                    error.getName(),
+                    error.getMessage(),
+                    error.getDetail())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(": "));
         if (!text.isEmpty()) {
           return text;
         }

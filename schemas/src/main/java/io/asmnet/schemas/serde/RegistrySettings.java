@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the schema registry is, and the settings of Apicurio Registry's serdes that make them
- * write and read Confluent's framing. The registry must be an Apicurio Registry (2.x, or 3.x
- * with its v2 API); Confluent's own tools then read our topics through its Confluent-compatible
- * API ({@code /apis/ccompat/v7}), where a schema id is Apicurio's content id.
+ * Where the schema registry is, and the settings of Apicurio Registry's serdes that make them write
+ * and read Confluent's framing. The registry must be an Apicurio Registry (2.x, or 3.x with its v2
+ * API); Confluent's own tools then read our topics through its Confluent-compatible API ({@code
+ * /apis/ccompat/v7}), where a schema id is Apicurio's content id.
  *
  * @param apiUrl the registry's v2 REST API, e.g. {@code http://registry:8080/apis/registry/v2}
  * @param extra further Apicurio serde settings ({@code apicurio.*}, such as {@code
@@ -38,7 +38,8 @@ public record RegistrySettings(String apiUrl, Map<String, String> extra) {
 
   static String apiUrl(String url) {
     if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("no registry URL given (expected e.g. http://registry:8080)");
+      throw new IllegalArgumentException(
+          "no registry URL given (expected e.g. http://registry:8080)");
     }
     URI uri;
     try {
@@ -47,9 +48,14 @@ public record RegistrySettings(String apiUrl, Map<String, String> extra) {
       throw new IllegalArgumentException("'" + url + "' is not a URL (" + e.getReason() + ")");
     }
     String scheme = uri.getScheme();
-    if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("'" + url + "' is not an http:// or https:// URL with a host"
-          + " (expected e.g. http://registry:8080)");
+    if (scheme == null
+        || !(scheme.equals("http") || scheme.equals("https"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "'"
+              + url
+              + "' is not an http:// or https:// URL with a host"
+              + " (expected e.g. http://registry:8080)");
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
     String base = scheme + "://" + uri.getRawAuthority();
@@ -63,15 +69,20 @@ public record RegistrySettings(String apiUrl, Map<String, String> extra) {
       // A registry behind a path prefix (a reverse proxy).
       return base + path.replaceAll("/apis/ccompat/v[67]$", API_PATH);
     }
-    throw new IllegalArgumentException("'" + url + "' is not an Apicurio Registry URL: give its base URL"
-        + " (http://registry:8080), its v2 API (..." + API_PATH + ") or its Confluent-compatible API"
-        + " (.../apis/ccompat/v7)");
+    throw new IllegalArgumentException(
+        "'"
+            + url
+            + "' is not an Apicurio Registry URL: give its base URL"
+            + " (http://registry:8080), its v2 API (..."
+            + API_PATH
+            + ") or its Confluent-compatible API"
+            + " (.../apis/ccompat/v7)");
   }
 
   /**
-   * The serde configuration: Confluent framing (magic byte 0 and a 4-byte content id, no
-   * headers), the writer's schema registered under {@code <topic>-value} when new, and a cached
-   * schema kept when a refresh fails (the registry down does not stop known schemas).
+   * The serde configuration: Confluent framing (magic byte 0 and a 4-byte content id, no headers),
+   * the writer's schema registered under {@code <topic>-value} when new, and a cached schema kept
+   * when a refresh fails (the registry down does not stop known schemas).
    */
   Map<String, Object> serdeConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
@@ -81,7 +92,8 @@ public record RegistrySettings(String apiUrl, Map<String, String> extra) {
     config.put("apicurio.registry.use-id", "contentId");
     config.put("apicurio.registry.auto-register", true);
     config.put("apicurio.registry.fault-tolerant-refresh", true);
-    // Writing goes through our trusted model (Avro 1.12 refuses to load generated classes otherwise).
+    // Writing goes through our trusted model (Avro 1.12 refuses to load generated classes
+    // otherwise).
     config.put("apicurio.registry.avro-datum-provider", TrustedDatumProvider.class);
     config.putAll(extra);
     return config;

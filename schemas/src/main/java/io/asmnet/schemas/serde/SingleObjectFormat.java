@@ -8,7 +8,8 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /** {@link WireFormat} in Avro single-object encoding: one {@link AvroSerde} per type. Immutable. */
-record SingleObjectFormat(AvroSerde<Frame> frames, AvroSerde<PoseEvent> poseEvents, AvroSerde<DeadLetter> deadLetters)
+record SingleObjectFormat(
+    AvroSerde<Frame> frames, AvroSerde<PoseEvent> poseEvents, AvroSerde<DeadLetter> deadLetters)
     implements WireFormat {
 
   static SingleObjectFormat of(List<Schema> extra) {
@@ -16,7 +17,10 @@ record SingleObjectFormat(AvroSerde<Frame> frames, AvroSerde<PoseEvent> poseEven
     List<Schema> events = new ArrayList<>();
     List<Schema> letters = new ArrayList<>();
     for (Schema schema : extra) {
-      String name = schema.getType() == Schema.Type.RECORD ? schema.getFullName() : schema.getType().getName();
+      String name =
+          schema.getType() == Schema.Type.RECORD
+              ? schema.getFullName()
+              : schema.getType().getName();
       if (name.equals(Frame.getClassSchema().getFullName())) {
         frames.add(schema);
       } else if (name.equals(PoseEvent.getClassSchema().getFullName())) {
@@ -24,8 +28,15 @@ record SingleObjectFormat(AvroSerde<Frame> frames, AvroSerde<PoseEvent> poseEven
       } else if (name.equals(DeadLetter.getClassSchema().getFullName())) {
         letters.add(schema);
       } else {
-        throw new IllegalArgumentException("schema " + name + " is not a version of " + Frame.getClassSchema().getFullName()
-            + ", " + PoseEvent.getClassSchema().getFullName() + " or " + DeadLetter.getClassSchema().getFullName());
+        throw new IllegalArgumentException(
+            "schema "
+                + name
+                + " is not a version of "
+                + Frame.getClassSchema().getFullName()
+                + ", "
+                + PoseEvent.getClassSchema().getFullName()
+                + " or "
+                + DeadLetter.getClassSchema().getFullName());
       }
     }
     return new SingleObjectFormat(

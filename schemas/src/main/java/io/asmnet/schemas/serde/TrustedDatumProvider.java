@@ -25,7 +25,8 @@ public final class TrustedDatumProvider<T> implements AvroDatumProvider<T> {
   @Override
   public DatumWriter<T> createDatumWriter(T data, Schema schema) {
     if (data instanceof SpecificRecord) {
-      return new SpecificDatumWriter<>(schema, models.computeIfAbsent(data.getClass(), TrustedSpecificData::forClass));
+      return new SpecificDatumWriter<>(
+          schema, models.computeIfAbsent(data.getClass(), TrustedSpecificData::forClass));
     }
     return new GenericDatumWriter<>(schema);
   }
@@ -41,6 +42,7 @@ public final class TrustedDatumProvider<T> implements AvroDatumProvider<T> {
     if (data instanceof GenericContainer container) {
       return container.getSchema();
     }
-    throw new IllegalArgumentException("not an Avro record: " + (data == null ? "null" : data.getClass().getName()));
+    throw new IllegalArgumentException(
+        "not an Avro record: " + (data == null ? "null" : data.getClass().getName()));
   }
 }

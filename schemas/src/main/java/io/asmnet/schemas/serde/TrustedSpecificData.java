@@ -14,11 +14,11 @@ import org.apache.avro.specific.SpecificData;
  * <p>Why: Avro 1.12's {@code ClassSecurityValidator} refuses to load any class outside {@code
  * java.*} and a few Avro packages unless a JVM-wide system property or a global predicate trusts
  * it, so even the generated {@code Frame.fromByteBuffer} fails with {@code SecurityException:
- * Forbidden io.asmnet.schemas.avro.Frame}. Changing global state from a library is not ours to
- * do. The validator guards against class names that arrive from untrusted writer schemas; the
- * classes trusted here are named by the compiled reader schema of the generated class, i.e. by
- * our own code, and instances are always created from the reader schema, so nothing on the wire
- * can widen the set.
+ * Forbidden io.asmnet.schemas.avro.Frame}. Changing global state from a library is not ours to do.
+ * The validator guards against class names that arrive from untrusted writer schemas; the classes
+ * trusted here are named by the compiled reader schema of the generated class, i.e. by our own
+ * code, and instances are always created from the reader schema, so nothing on the wire can widen
+ * the set.
  */
 final class TrustedSpecificData extends SpecificData {
   private final Map<String, Class<?>> trusted;

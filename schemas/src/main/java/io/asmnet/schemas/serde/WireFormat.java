@@ -9,12 +9,12 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * How the values of our topics are framed, one choice for all three: Avro single-object encoding
- * ({@link #singleObject}, the default: {@code C3 01}, 8-byte fingerprint, body; no registry
- * needed) or Confluent Schema Registry framing against an Apicurio Registry ({@link #registry}:
- * {@code 00}, 4-byte schema id, body; what Kafka Connect's AvroConverter, ksqlDB and
+ * ({@link #singleObject}, the default: {@code C3 01}, 8-byte fingerprint, body; no registry needed)
+ * or Confluent Schema Registry framing against an Apicurio Registry ({@link #registry}: {@code 00},
+ * 4-byte schema id, body; what Kafka Connect's AvroConverter, ksqlDB and
  * kafka-avro-console-consumer read). Reading the wrong framing fails with a {@link
- * WireFormatException} whose message names the framing the bytes have. Thread-safe; {@link
- * #close} releases registry clients (a no-op for single-object).
+ * WireFormatException} whose message names the framing the bytes have. Thread-safe; {@link #close}
+ * releases registry clients (a no-op for single-object).
  */
 public interface WireFormat extends AutoCloseable {
 
@@ -39,9 +39,9 @@ public interface WireFormat extends AutoCloseable {
   }
 
   /**
-   * Single-object encoding that also reads records written with these other versions of our
-   * schemas (each one a version of {@code Frame}, {@code PoseEvent} or {@code DeadLetter}, by its
-   * full name).
+   * Single-object encoding that also reads records written with these other versions of our schemas
+   * (each one a version of {@code Frame}, {@code PoseEvent} or {@code DeadLetter}, by its full
+   * name).
    *
    * @throws IllegalArgumentException a schema of another name, or one that cannot be read as the
    *     compiled schema of its name

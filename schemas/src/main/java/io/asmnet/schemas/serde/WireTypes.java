@@ -12,8 +12,8 @@ import org.apache.avro.SchemaNormalization;
 
 /**
  * The fingerprints of our own wire types, so that an error about an unknown fingerprint can say
- * "these bytes are a Frame" when a Frame reaches the PoseEvent deserializer (a wrong topic or
- * serde is the usual cause). Immutable.
+ * "these bytes are a Frame" when a Frame reaches the PoseEvent deserializer (a wrong topic or serde
+ * is the usual cause). Immutable.
  */
 final class WireTypes {
   private static final Map<Long, String> NAMES =

@@ -18,7 +18,8 @@ class AvroJsonTest {
 
   /** Reads with nothing of ours: Avro's generic model, JsonDecoder and the schema alone. */
   private static GenericRecord readWithAvroAlone(String json, Schema schema) throws Exception {
-    Schema parsed = new Schema.Parser().parse(schema.toString()); // as another program would load the .avsc
+    Schema parsed =
+        new Schema.Parser().parse(schema.toString()); // as another program would load the .avsc
     return new GenericDatumReader<GenericRecord>(parsed, parsed, GenericData.get())
         .read(null, DecoderFactory.get().jsonDecoder(parsed, json));
   }
@@ -59,15 +60,20 @@ class AvroJsonTest {
   void shouldWriteUnionsAndBytesTheWayTheSpecificationSays() {
     String json = AvroJson.toAvroJson(Samples.deadLetter());
 
-    // Bytes as ISO-8859-1 code points; a union branch named by its type (our plain JSON does neither).
-    assertThat(json).contains("\"payload\":\"\u00FF\u00D8\\u0000\\u0010J\"", "\"key\":{\"bytes\":\"lobby-cam-02\"}");
-    assertThat(AvroJson.toAvroJson(Samples.frame())).contains("\"clipId\":{\"string\":\"300vw-007\"}");
+    // Bytes as ISO-8859-1 code points; a union branch named by its type (our plain JSON does
+    // neither).
+    assertThat(json)
+        .contains(
+            "\"payload\":\"\u00FF\u00D8\\u0000\\u0010J\"", "\"key\":{\"bytes\":\"lobby-cam-02\"}");
+    assertThat(AvroJson.toAvroJson(Samples.frame()))
+        .contains("\"clipId\":{\"string\":\"300vw-007\"}");
     assertThat(json).isNotEqualTo(JsonRendering.toJson(Samples.deadLetter()));
   }
 
   @Test
   void shouldRefuseJsonOfAnotherShape() {
-    assertThatThrownBy(() -> AvroJson.fromAvroJson(JsonRendering.toJson(Samples.frame()), Frame.class))
+    assertThatThrownBy(
+            () -> AvroJson.fromAvroJson(JsonRendering.toJson(Samples.frame()), Frame.class))
         .isInstanceOf(WireFormatException.class);
   }
 

@@ -1,8 +1,8 @@
 package io.asmnet.schemas.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmnet.schemas.avro.Frame;
 import io.asmnet.schemas.avro.PoseEvent;
@@ -61,7 +61,9 @@ class AvroSerdeErrorsTest {
 
     Throwable thrown = catchThrowable(() -> poses.deserialize("poses", bytes));
 
-    assertThat(thrown).isExactlyInstanceOf(WireFormatException.class).hasMessageContaining("corrupt");
+    assertThat(thrown)
+        .isExactlyInstanceOf(WireFormatException.class)
+        .hasMessageContaining("corrupt");
   }
 
   @Test
@@ -84,7 +86,8 @@ class AvroSerdeErrorsTest {
     for (int length = 0; length < valid.length; length++) {
       byte[] cut = Arrays.copyOf(valid, length);
       Throwable thrown = catchThrowable(() -> poses.deserialize("poses", cut));
-      assertThat(thrown).as("cut at %d of %d bytes", length, valid.length)
+      assertThat(thrown)
+          .as("cut at %d of %d bytes", length, valid.length)
           .isExactlyInstanceOf(WireFormatException.class);
     }
   }

@@ -28,8 +28,10 @@ class AvroSerdeFuzzTest {
         byte[] bytes = valid.clone();
         bytes[i] ^= (byte) mask;
         Throwable thrown = catchThrowable(() -> serde.decode(bytes));
-        assertThat(thrown).as("byte %d ^ %02x", i, mask)
-            .satisfiesAnyOf(t -> assertThat(t).isNull(),
+        assertThat(thrown)
+            .as("byte %d ^ %02x", i, mask)
+            .satisfiesAnyOf(
+                t -> assertThat(t).isNull(),
                 t -> assertThat(t).isExactlyInstanceOf(WireFormatException.class));
         rejected += thrown == null ? 0 : 1;
       }
@@ -86,8 +88,12 @@ class AvroSerdeFuzzTest {
     for (Schema.Field f : PoseEvent.getClassSchema().getFields()) {
       fields.add(new Schema.Field(f, f.schema()));
     }
-    fields.add(new Schema.Field("extra", Schema.createUnion(Schema.create(Schema.Type.NULL),
-        Schema.create(Schema.Type.INT)), null, Schema.Field.NULL_DEFAULT_VALUE));
+    fields.add(
+        new Schema.Field(
+            "extra",
+            Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.INT)),
+            null,
+            Schema.Field.NULL_DEFAULT_VALUE));
     return Schema.createRecord("PoseEvent", null, "io.asmnet.schemas.avro", false, fields);
   }
 }

@@ -25,7 +25,8 @@ class AvroSerdeTest {
     Frame frame = Samples.frame();
     AvroSerde<Frame> serde = WireSerdes.frame();
 
-    Frame back = serde.deserializer().deserialize("frames", serde.serializer().serialize("frames", frame));
+    Frame back =
+        serde.deserializer().deserialize("frames", serde.serializer().serialize("frames", frame));
 
     assertThat(back).isEqualTo(frame);
     assertThat(back.getPayload().remaining()).isEqualTo(48_213);
@@ -40,7 +41,8 @@ class AvroSerdeTest {
 
     assertThat(back).isEqualTo(event);
     assertThat(back.getFaces()).hasSize(2);
-    assertThat(back.getFaces().get(1).getLandmarks()).hasSize(68)
+    assertThat(back.getFaces().get(1).getLandmarks())
+        .hasSize(68)
         .isEqualTo(event.getFaces().get(1).getLandmarks());
   }
 
@@ -73,8 +75,9 @@ class AvroSerdeTest {
     theirs.get(theirBytes);
 
     // A generic reader: Avro's generated fromByteBuffer is refused by Avro 1.12's class check.
-    GenericRecord fromOurs = new BinaryMessageDecoder<GenericRecord>(GenericData.get(),
-        Frame.getClassSchema()).decode(serde.encode(frame));
+    GenericRecord fromOurs =
+        new BinaryMessageDecoder<GenericRecord>(GenericData.get(), Frame.getClassSchema())
+            .decode(serde.encode(frame));
 
     assertThat(serde.decode(theirBytes)).isEqualTo(frame);
     assertThat(fromOurs.get("cameraId").toString()).isEqualTo("lobby-cam-02");
@@ -106,15 +109,20 @@ class AvroSerdeTest {
     PoseEvent event = Samples.poseEvent();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Future<Boolean>> results = pool.invokeAll(IntStream.range(0, 8)
-          .<java.util.concurrent.Callable<Boolean>>mapToObj(i -> () -> {
-            for (int n = 0; n < 500; n++) {
-              if (!serde.decode(serde.encode(event)).equals(event)) {
-                return false;
-              }
-            }
-            return true;
-          }).toList());
+      List<Future<Boolean>> results =
+          pool.invokeAll(
+              IntStream.range(0, 8)
+                  .<java.util.concurrent.Callable<Boolean>>mapToObj(
+                      i ->
+                          () -> {
+                            for (int n = 0; n < 500; n++) {
+                              if (!serde.decode(serde.encode(event)).equals(event)) {
+                                return false;
+                              }
+                            }
+                            return true;
+                          })
+                  .toList());
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();
       }

@@ -53,9 +53,15 @@ class JsonRenderingTest {
   void shouldRenderFrameForPeopleOnOneShortLine() {
     String json = JsonRendering.toDisplayJson(Samples.frame());
 
-    assertThat(json).doesNotContain("\n").hasSizeLessThan(400)
-        .contains("\"cameraId\":\"lobby-cam-02\"", "\"codec\":\"JPEG\"", "\"width\":640",
-            "\"keyframe\":true", "\"clipId\":\"300vw-007\"")
+    assertThat(json)
+        .doesNotContain("\n")
+        .hasSizeLessThan(400)
+        .contains(
+            "\"cameraId\":\"lobby-cam-02\"",
+            "\"codec\":\"JPEG\"",
+            "\"width\":640",
+            "\"keyframe\":true",
+            "\"clipId\":\"300vw-007\"")
         .containsPattern("\"payload\":\"<48213 bytes hex ffd8[0-9a-f]{12}\\.\\.\\.>\"");
   }
 
@@ -63,8 +69,10 @@ class JsonRenderingTest {
   void shouldShowShortTextBytesAsTextAndBinaryAsHex() {
     String json = JsonRendering.toDisplayJson(Samples.deadLetter());
 
-    assertThat(json).contains("\"key\":\"<12 bytes text 'lobby-cam-02'>\"",
-        "\"payload\":\"<5 bytes hex ffd800104a>\"");
+    assertThat(json)
+        .contains(
+            "\"key\":\"<12 bytes text 'lobby-cam-02'>\"",
+            "\"payload\":\"<5 bytes hex ffd800104a>\"");
     assertThat(JsonRendering.describe(new byte[0])).isEqualTo("<0 bytes>");
   }
 
@@ -92,8 +100,9 @@ class JsonRenderingTest {
 
   @Test
   void shouldFillDefaultsForAbsentOptionalFields() {
-    String json = "{\"cameraId\":\"cam\",\"sequence\":0,\"captureTimeMs\":5,\"codec\":\"PNG\","
-        + "\"payload\":\"iVBORw==\"}";
+    String json =
+        "{\"cameraId\":\"cam\",\"sequence\":0,\"captureTimeMs\":5,\"codec\":\"PNG\","
+            + "\"payload\":\"iVBORw==\"}";
 
     Frame frame = JsonRendering.fromJson(json, Frame.class);
 
@@ -106,8 +115,8 @@ class JsonRenderingTest {
   @Test
   void shouldReadIntoAGenericRecordOfASchema() {
     GenericRecord record =
-        JsonRendering.fromJson(JsonRendering.toJson(Samples.poseEvent()),
-            PoseEvent.getClassSchema());
+        JsonRendering.fromJson(
+            JsonRendering.toJson(Samples.poseEvent()), PoseEvent.getClassSchema());
 
     assertThat(record.get("modelName").toString()).isEqualTo("asmnet-mobilenetv2");
     assertThat((List<?>) record.get("faces")).hasSize(2);
@@ -115,8 +124,9 @@ class JsonRenderingTest {
 
   @Test
   void shouldNameThePathOfAWrongValue() {
-    String json = JsonRendering.toJson(Samples.poseEvent())
-        .replaceFirst("\"landmarks\":\\[\\{\"x\":[^,]+,", "\"landmarks\":[{\"x\":\"left\",");
+    String json =
+        JsonRendering.toJson(Samples.poseEvent())
+            .replaceFirst("\"landmarks\":\\[\\{\"x\":[^,]+,", "\"landmarks\":[{\"x\":\"left\",");
 
     assertThatThrownBy(() -> JsonRendering.fromJson(json, PoseEvent.class))
         .isExactlyInstanceOf(WireFormatException.class)
@@ -167,10 +177,13 @@ class JsonRenderingTest {
 
   @Test
   void shouldRoundTripMapsFixedAndWideUnionsOfAGenericSchema() {
-    Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":["
-        + "{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"int\"}},"
-        + "{\"name\":\"u\",\"type\":[\"null\",\"int\",\"string\"]},"
-        + "{\"name\":\"f\",\"type\":{\"type\":\"fixed\",\"name\":\"F\",\"size\":2}}]}");
+    Schema schema =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"T\",\"fields\":["
+                    + "{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"int\"}},"
+                    + "{\"name\":\"u\",\"type\":[\"null\",\"int\",\"string\"]},"
+                    + "{\"name\":\"f\",\"type\":{\"type\":\"fixed\",\"name\":\"F\",\"size\":2}}]}");
     GenericRecord record = new GenericData.Record(schema);
     record.put("m", Map.of("a", 1));
     record.put("u", 7);

@@ -48,8 +48,10 @@ final class Samples {
         .setModelName("asmnet-mobilenetv2")
         .setModelVersion("2026.11.25-3f2a9c1")
         .setTimings(new StageTimings(712L, 0L, 95L, 1_840L, 6_210L, 9_405L))
-        .setFaces(List.of(face(212.5f, 140.25f, 180f, FaceSource.DETECTED, 1),
-            face(420f, 96.75f, 120.5f, FaceSource.TRACKED, 2)))
+        .setFaces(
+            List.of(
+                face(212.5f, 140.25f, 180f, FaceSource.DETECTED, 1),
+                face(420f, 96.75f, 120.5f, FaceSource.TRACKED, 2)))
         .setClipId(null)
         .build();
   }
@@ -74,9 +76,10 @@ final class Samples {
     List<Point> landmarks = new ArrayList<>(68);
     for (int i = 0; i < 68; i++) {
       double angle = 2 * Math.PI * i / 68;
-      landmarks.add(new Point(
-          (float) (x + size / 2 + size * 0.4 * Math.cos(angle) + random.nextGaussian()),
-          (float) (y + size / 2 + size * 0.45 * Math.sin(angle) + random.nextGaussian())));
+      landmarks.add(
+          new Point(
+              (float) (x + size / 2 + size * 0.4 * Math.cos(angle) + random.nextGaussian()),
+              (float) (y + size / 2 + size * 0.45 * Math.sin(angle) + random.nextGaussian())));
     }
     return Face.newBuilder()
         .setBox(new Box(x, y, size, size * 1.1f))

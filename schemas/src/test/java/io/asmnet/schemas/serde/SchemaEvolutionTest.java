@@ -27,8 +27,8 @@ class SchemaEvolutionTest {
     PoseEvent event = Samples.poseEvent();
     GenericRecord written = toGeneric(event, newer);
     written.put("gazeConfidence", 0.75f);
-    byte[] bytes = bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer)
-        .encode(written));
+    byte[] bytes =
+        bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(written));
 
     PoseEvent read = WireSerdes.poseEvent().withKnownSchemas(newer).deserialize("poses", bytes);
 
@@ -55,8 +55,8 @@ class SchemaEvolutionTest {
     Schema older = withoutField(Frame.getClassSchema(), "clipId");
     Frame frame = Samples.frame();
     GenericRecord written = toGeneric(frame, older);
-    byte[] bytes = bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older)
-        .encode(written));
+    byte[] bytes =
+        bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(written));
 
     Frame read = WireSerdes.frame().withKnownSchemas(older).deserialize("frames", bytes);
 
@@ -69,12 +69,13 @@ class SchemaEvolutionTest {
   void shouldNameTheUnknownFingerprintOfAnUnregisteredNewerSchema() throws Exception {
     Schema newer = withExtraField(PoseEvent.getClassSchema(), "gazeConfidence");
     GenericRecord written = toGeneric(Samples.poseEvent(), newer);
-    byte[] bytes = bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer)
-        .encode(written));
+    byte[] bytes =
+        bytesOf(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), newer).encode(written));
 
     assertThatThrownBy(() -> WireSerdes.poseEvent().deserialize("poses", bytes))
         .isExactlyInstanceOf(UnknownSchemaException.class)
-        .hasMessageContaining("unknown schema fingerprint " + WireTypes.hex(WireTypes.fingerprint(newer)))
+        .hasMessageContaining(
+            "unknown schema fingerprint " + WireTypes.hex(WireTypes.fingerprint(newer)))
         .hasMessageContaining("withKnownSchemas")
         .hasMessageContaining("serde.extra.schemas.dir");
   }
@@ -102,10 +103,11 @@ class SchemaEvolutionTest {
 
   private static Schema withExtraField(Schema schema, String name) {
     List<Schema.Field> fields = copyFields(schema);
-    Schema optionalFloat = Schema.createUnion(Schema.create(Schema.Type.NULL),
-        Schema.create(Schema.Type.FLOAT));
-    fields.add(new Schema.Field(name, optionalFloat, "Added in a later version.",
-        Schema.Field.NULL_DEFAULT_VALUE));
+    Schema optionalFloat =
+        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.FLOAT));
+    fields.add(
+        new Schema.Field(
+            name, optionalFloat, "Added in a later version.", Schema.Field.NULL_DEFAULT_VALUE));
     return recordLike(schema, fields);
   }
 
@@ -124,13 +126,13 @@ class SchemaEvolutionTest {
   }
 
   private static Schema recordLike(Schema schema, List<Schema.Field> fields) {
-    return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false,
-        fields);
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
   }
 
   /** The record's fields as a generic record of {@code schema} (missing fields stay null). */
-  private static GenericRecord toGeneric(org.apache.avro.specific.SpecificRecord record,
-      Schema schema) {
+  private static GenericRecord toGeneric(
+      org.apache.avro.specific.SpecificRecord record, Schema schema) {
     GenericRecord copy = (GenericRecord) GenericData.get().deepCopy(record.getSchema(), record);
     GenericRecord result = new GenericData.Record(schema);
     for (Schema.Field f : schema.getFields()) {
@@ -146,5 +148,4 @@ class SchemaEvolutionTest {
     buffer.get(bytes);
     return bytes;
   }
-
 }

@@ -27,13 +27,14 @@ public final class SyntheticClips {
    * A moving pattern, {@code frames} pictures of {@code width x height} at 25 fps, one keyframe
    * every {@code gop} pictures, written as MP4 to {@code file}.
    */
-  public static Path movingPattern(Path file, int width, int height, int frames, int gop) throws Exception {
+  public static Path movingPattern(Path file, int width, int height, int frames, int gop)
+      throws Exception {
     return movingPattern(file, "mp4", width, height, frames, gop);
   }
 
   /** As above in the given container format ("mp4", "matroska", or "h264" for raw Annex-B). */
-  public static Path movingPattern(Path file, String format, int width, int height, int frames, int gop)
-      throws Exception {
+  public static Path movingPattern(
+      Path file, String format, int width, int height, int frames, int gop) throws Exception {
     return record(file, format, width, height, frames, gop, i -> pattern(width, height, i));
   }
 
@@ -41,9 +42,17 @@ public final class SyntheticClips {
    * Records {@code frames} BGR pictures made by {@code pictures} (each closed after use), one
    * keyframe every {@code gop} pictures, 25 fps, in the given container format.
    */
-  public static Path record(Path file, String format, int width, int height, int frames, int gop,
-      IntFunction<Mat> pictures) throws Exception {
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR); // libopenh264 warns about every default it changes
+  public static Path record(
+      Path file,
+      String format,
+      int width,
+      int height,
+      int frames,
+      int gop,
+      IntFunction<Mat> pictures)
+      throws Exception {
+    avutil.av_log_set_level(
+        avutil.AV_LOG_ERROR); // libopenh264 warns about every default it changes
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
       recorder.setFormat(format);
@@ -91,8 +100,12 @@ public final class SyntheticClips {
       while ((packet = grabber.grabPacket()) != null) {
         byte[] data = new byte[packet.size()];
         packet.data().get(data);
-        units.add(new ClipUnit(data, (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0,
-            grabber.getImageWidth(), grabber.getImageHeight()));
+        units.add(
+            new ClipUnit(
+                data,
+                (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0,
+                grabber.getImageWidth(),
+                grabber.getImageHeight()));
       }
       grabber.stop();
     }

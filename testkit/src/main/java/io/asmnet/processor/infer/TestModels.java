@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the real exported landmark model for tests: {@code models/*.onnx} at the repository root
- * (tests run in {@code processor/}), else the file named by {@code -Dasmnet.test.model}. Tests
- * that need it are skipped, with a message, when there is none.
+ * (tests run in {@code processor/}), else the file named by {@code -Dasmnet.test.model}. Tests that
+ * need it are skipped, with a message, when there is none.
  */
 public final class TestModels {
   public static final String PROPERTY = "asmnet.test.model";
@@ -23,7 +23,8 @@ public final class TestModels {
     for (Path dir : new Path[] {Path.of("models"), Path.of("..", "models")}) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> files = Files.list(dir)) {
-          Optional<Path> onnx = files.filter(p -> p.toString().endsWith(".onnx")).sorted().findFirst();
+          Optional<Path> onnx =
+              files.filter(p -> p.toString().endsWith(".onnx")).sorted().findFirst();
           if (onnx.isPresent()) {
             return onnx;
           }
@@ -33,13 +34,17 @@ public final class TestModels {
       }
     }
     String prop = System.getProperty(PROPERTY);
-    return prop == null || prop.isBlank() ? Optional.empty() : Optional.of(Path.of(prop)).filter(Files::isRegularFile);
+    return prop == null || prop.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(prop)).filter(Files::isRegularFile);
   }
 
   /** The model, or the test is skipped. */
   public static Path require() {
     Optional<Path> model = find();
-    assumeTrue(model.isPresent(), "no landmark model: put one in models/*.onnx or pass -D" + PROPERTY + "=FILE");
+    assumeTrue(
+        model.isPresent(),
+        "no landmark model: put one in models/*.onnx or pass -D" + PROPERTY + "=FILE");
     return model.get();
   }
 }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apicurio Registry (the {@code io.apicurio:apicurio-registry-app} runnable zip from Maven
  * Central, unpacked by the build into {@code target/apicurio-registry}) in its own JVM on
- * 127.0.0.1, with its default in-memory H2 storage. Started and stopped by the process handle
- * this class holds; its log and Vert.x cache live in a temporary folder removed on close.
+ * 127.0.0.1, with its default in-memory H2 storage. Started and stopped by the process handle this
+ * class holds; its log and Vert.x cache live in a temporary folder removed on close.
  */
 public final class RegistryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
@@ -43,16 +43,28 @@ public final class RegistryServer implements AutoCloseable {
     Path work = Files.createTempDirectory("asmnet-registry-");
     int port = freePort();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-        // The production profile opens 20 database connections up front; in memory one is enough.
-        "-Dquarkus.datasource.jdbc.initial-size=1", "-Dquarkus.datasource.jdbc.min-size=1",
-        "-Dvertx.cacheDirBase=" + work.resolve("vertx"),
-        "-jar", jar.toString());
+    List<String> command =
+        List.of(
+            java.toString(),
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dquarkus.http.host=127.0.0.1",
+            "-Dquarkus.http.port=" + port,
+            // The production profile opens 20 database connections up front; in memory one is
+            // enough.
+            "-Dquarkus.datasource.jdbc.initial-size=1",
+            "-Dquarkus.datasource.jdbc.min-size=1",
+            "-Dvertx.cacheDirBase=" + work.resolve("vertx"),
+            "-jar",
+            jar.toString());
     long t0 = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-        .redirectOutput(work.resolve("registry.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("registry.log").toFile())
+            .start();
     RegistryServer server = new RegistryServer(process, work, port, Duration.ZERO);
     try {
       server.awaitReady(t0);
@@ -61,18 +73,25 @@ public final class RegistryServer implements AutoCloseable {
       throw e;
     }
     Duration startup = Duration.ofNanos(System.nanoTime() - t0);
-    LOG.info("Apicurio Registry {} on {} ready after {} ms (pid {})", jar.getFileName(), server.baseUrl(),
-        startup.toMillis(), process.pid());
+    LOG.info(
+        "Apicurio Registry {} on {} ready after {} ms (pid {})",
+        jar.getFileName(),
+        server.baseUrl(),
+        startup.toMillis(),
+        process.pid());
     return new RegistryServer(process, work, port, startup);
   }
 
   private void awaitReady(long t0) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     while (System.nanoTime() - t0 < START_TIMEOUT.toNanos()) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the registry exited with code " + process.exitValue() + ":\n" + logTail());
+        throw new IllegalStateException(
+            "the registry exited with code " + process.exitValue() + ":\n" + logTail());
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -83,18 +102,23 @@ public final class RegistryServer implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the registry was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
+    throw new IllegalStateException(
+        "the registry was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
   }
 
   private static Path runnerJar(Path home) throws IOException {
     if (!Files.isDirectory(home)) {
-      throw new IllegalStateException("no registry at " + home.toAbsolutePath()
-          + " (the build unpacks io.apicurio:apicurio-registry-app there before the ITs: run them with mvn verify)");
+      throw new IllegalStateException(
+          "no registry at "
+              + home.toAbsolutePath()
+              + " (the build unpacks io.apicurio:apicurio-registry-app there before the ITs: run them with mvn verify)");
     }
     try (Stream<Path> files = Files.list(home)) {
-      return files.filter(p -> p.getFileName().toString().matches("apicurio-registry-app-.*-runner\\.jar"))
+      return files
+          .filter(p -> p.getFileName().toString().matches("apicurio-registry-app-.*-runner\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no apicurio-registry-app-*-runner.jar in " + home));
+          .orElseThrow(
+              () -> new IllegalStateException("no apicurio-registry-app-*-runner.jar in " + home));
     }
   }
 

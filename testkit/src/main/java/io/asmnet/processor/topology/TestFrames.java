@@ -29,7 +29,12 @@ public final class TestFrames {
   }
 
   public static Frame frame(String camera, long sequence, Codec codec, byte[] payload) {
-    return Frame.newBuilder().setCameraId(camera).setSequence(sequence).setCaptureTimeMs(1_000 + sequence)
-        .setCodec(codec).setPayload(ByteBuffer.wrap(payload)).build();
+    return Frame.newBuilder()
+        .setCameraId(camera)
+        .setSequence(sequence)
+        .setCaptureTimeMs(1_000 + sequence)
+        .setCodec(codec)
+        .setPayload(ByteBuffer.wrap(payload))
+        .build();
   }
 }

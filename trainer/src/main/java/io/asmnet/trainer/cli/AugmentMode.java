@@ -9,7 +9,10 @@ enum AugmentMode {
   published,
   /** Milder, centred on the evaluation crop ({@link Augmentation#light}). */
   light,
-  /** For real video: +-45 degree roll, the detector's framing error, camera and codec effects ({@link Augmentation#strong}). */
+  /**
+   * For real video: +-45 degree roll, the detector's framing error, camera and codec effects
+   * ({@link Augmentation#strong}).
+   */
   strong,
   /** Plain crops. */
   none;

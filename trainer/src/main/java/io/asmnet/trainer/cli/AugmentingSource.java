@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Crops labelled faces into samples: training faces augmented afresh each epoch (seeded per
- * epoch, so runs repeat), validation faces once, without augmentation.
+ * Crops labelled faces into samples: training faces augmented afresh each epoch (seeded per epoch,
+ * so runs repeat), validation faces once, without augmentation.
  */
 final class AugmentingSource implements SampleSource {
   private final List<LabelledFace> train;
@@ -18,7 +18,12 @@ final class AugmentingSource implements SampleSource {
   private final AugmentMode mode;
   private final List<Sample> validation;
 
-  AugmentingSource(List<LabelledFace> train, List<LabelledFace> validation, SampleMaker factory, long seed, AugmentMode mode) {
+  AugmentingSource(
+      List<LabelledFace> train,
+      List<LabelledFace> validation,
+      SampleMaker factory,
+      long seed,
+      AugmentMode mode) {
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training faces");
     }
@@ -32,7 +37,13 @@ final class AugmentingSource implements SampleSource {
   @Override
   public List<Sample> train(int epoch) {
     Random rng = new Random(seed * 7_919L + epoch);
-    return train.stream().map(f -> mode == AugmentMode.none ? factory.make(f, null) : factory.make(f, mode.draw(rng), rng)).toList();
+    return train.stream()
+        .map(
+            f ->
+                mode == AugmentMode.none
+                    ? factory.make(f, null)
+                    : factory.make(f, mode.draw(rng), rng))
+        .toList();
   }
 
   @Override

@@ -32,23 +32,38 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measures training step time per batch size, export time and ONNX size on random crops.")
+    description =
+        "Measures training step time per batch size, export time and ONNX size on random crops.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--batch-sizes", paramLabel = "N[,N...]", split = ",", defaultValue = "4,16,32", description = "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--batch-sizes",
+      paramLabel = "N[,N...]",
+      split = ",",
+      defaultValue = "4,16,32",
+      description = "default ${DEFAULT-VALUE}")
   List<Integer> batchSizes;
 
-  @Option(names = "--steps", paramLabel = "N", defaultValue = "3", description = "timed steps per batch size (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "timed steps per batch size (default ${DEFAULT-VALUE})")
   int steps;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "PyTorch intra-op threads (0: engine default)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "PyTorch intra-op threads (0: engine default)")
   int threads;
 
   @Override
   public Integer call() throws Exception {
     if (threads > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
+      System.setProperty(
+          "ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(MachineInfo.describe());
@@ -57,10 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
       Path last = null;
       for (int batch : batchSizes) {
         Path ckpt = dir.resolve("b" + batch);
-        TrainingOptions options = new TrainingOptions(2, batch, 1e-3f, 1, true, 0.9, 0.01f, steps, ckpt, false, false);
-        TrainingState state = new TrainingRun(options).run(SampleSource.fixed(randomCrops(batch * steps, new Random(batch)), List.of()));
-        out.printf("batch %d: %.0f ms per step (warm-up epoch %.0f ms), %.1f ms per face%n", batch,
-            state.stepMillis().get(1), state.stepMillis().get(0), state.stepMillis().get(1) / batch);
+        TrainingOptions options =
+            new TrainingOptions(2, batch, 1e-3f, 1, true, 0.9, 0.01f, steps, ckpt, false, false);
+        TrainingState state =
+            new TrainingRun(options)
+                .run(SampleSource.fixed(randomCrops(batch * steps, new Random(batch)), List.of()));
+        out.printf(
+            "batch %d: %.0f ms per step (warm-up epoch %.0f ms), %.1f ms per face%n",
+            batch,
+            state.stepMillis().get(1),
+            state.stepMillis().get(0),
+            state.stepMillis().get(1) / batch);
         out.flush();
         last = ckpt;
       }
@@ -68,16 +90,23 @@ public final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long bytes;
         try (var model = Checkpoint.load(last, ai.djl.Device.cpu())) {
-          bytes = new AsmNetOnnxExporter().write(
-              model.getBlock(), new ModelCard("bench", "0", "random crops", 0.9, Map.of()), dir.resolve("m.onnx"));
+          bytes =
+              new AsmNetOnnxExporter()
+                  .write(
+                      model.getBlock(),
+                      new ModelCard("bench", "0", "random crops", 0.9, Map.of()),
+                      dir.resolve("m.onnx"));
         }
-        out.printf("export: %d ms (checkpoint load + ONNX write), model %d bytes (%.2f MiB)%n",
+        out.printf(
+            "export: %d ms (checkpoint load + ONNX write), model %d bytes (%.2f MiB)%n",
             (System.nanoTime() - start) / 1_000_000, bytes, bytes / 1048576.0);
       }
       out.println("load after: " + MachineInfo.loadAverage());
     } finally {
       try (var files = Files.walk(dir)) {
-        files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        files
+            .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+            .forEach(p -> p.toFile().delete());
       }
     }
     return 0;

@@ -17,9 +17,9 @@ import picocli.CommandLine.ITypeConverter;
  * A set of labelled faces named on the command line: {@code starter} (the starter training split),
  * {@code starter-heldout} (its 25 held-out faces), {@code teacher} / {@code teacher-heldout} (the
  * committed teacher labels' training / held-out persons, docs/DATA.md; photos under the starter
- * cache and {@code $ASMNET_FACES_DIR} or {@code .cache/faces}), {@code dlib:FILE.xml}, {@code 300w:DIR},
- * {@code wflw:ANNOTATIONS[,IMAGEROOT]}, {@code 300wlp:DIR} or {@code none}. Faces without a pose
- * label get one from {@code PoseFromLandmarks} when {@code SampleMaker} crops them.
+ * cache and {@code $ASMNET_FACES_DIR} or {@code .cache/faces}), {@code dlib:FILE.xml}, {@code
+ * 300w:DIR}, {@code wflw:ANNOTATIONS[,IMAGEROOT]}, {@code 300wlp:DIR} or {@code none}. Faces
+ * without a pose label get one from {@code PoseFromLandmarks} when {@code SampleMaker} crops them.
  *
  * @param kind which loader reads it
  * @param path the file or folder ({@code null} for the starter sets and none)
@@ -27,11 +27,25 @@ import picocli.CommandLine.ITypeConverter;
  */
 public record DataSpec(Kind kind, Path path, Path imageRoot) {
   /** The readers a spec can name. */
-  public enum Kind { STARTER, STARTER_HELDOUT, TEACHER, TEACHER_HELDOUT, DLIB, W300, WFLW, W300LP, NONE }
+  public enum Kind {
+    STARTER,
+    STARTER_HELDOUT,
+    TEACHER,
+    TEACHER_HELDOUT,
+    DLIB,
+    W300,
+    WFLW,
+    W300LP,
+    NONE
+  }
 
   public DataSpec {
-    boolean needsPath = kind != Kind.STARTER && kind != Kind.STARTER_HELDOUT && kind != Kind.TEACHER
-        && kind != Kind.TEACHER_HELDOUT && kind != Kind.NONE;
+    boolean needsPath =
+        kind != Kind.STARTER
+            && kind != Kind.STARTER_HELDOUT
+            && kind != Kind.TEACHER
+            && kind != Kind.TEACHER_HELDOUT
+            && kind != Kind.NONE;
     if (needsPath != (path != null)) {
       throw new IllegalArgumentException(kind + (needsPath ? " needs a path" : " takes no path"));
     }
@@ -44,12 +58,18 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
   public static DataSpec parse(String text) {
     String t = text.strip();
     switch (t) {
-      case "starter": return new DataSpec(Kind.STARTER, null, null);
-      case "starter-heldout": return new DataSpec(Kind.STARTER_HELDOUT, null, null);
-      case "teacher": return new DataSpec(Kind.TEACHER, null, null);
-      case "teacher-heldout": return new DataSpec(Kind.TEACHER_HELDOUT, null, null);
-      case "none": return new DataSpec(Kind.NONE, null, null);
-      default: break;
+      case "starter":
+        return new DataSpec(Kind.STARTER, null, null);
+      case "starter-heldout":
+        return new DataSpec(Kind.STARTER_HELDOUT, null, null);
+      case "teacher":
+        return new DataSpec(Kind.TEACHER, null, null);
+      case "teacher-heldout":
+        return new DataSpec(Kind.TEACHER_HELDOUT, null, null);
+      case "none":
+        return new DataSpec(Kind.NONE, null, null);
+      default:
+        break;
     }
     int colon = t.indexOf(':');
     String rest = colon < 0 ? "" : t.substring(colon + 1);
@@ -57,16 +77,22 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
       throw new IllegalArgumentException(usage(text));
     }
     switch (t.substring(0, colon)) {
-      case "dlib": return new DataSpec(Kind.DLIB, Path.of(rest), null);
-      case "300w": return new DataSpec(Kind.W300, Path.of(rest), null);
-      case "300wlp": return new DataSpec(Kind.W300LP, Path.of(rest), null);
-      case "wflw": {
-        int comma = rest.indexOf(',');
-        return comma < 0
-            ? new DataSpec(Kind.WFLW, Path.of(rest), null)
-            : new DataSpec(Kind.WFLW, Path.of(rest.substring(0, comma)), Path.of(rest.substring(comma + 1)));
-      }
-      default: throw new IllegalArgumentException(usage(text));
+      case "dlib":
+        return new DataSpec(Kind.DLIB, Path.of(rest), null);
+      case "300w":
+        return new DataSpec(Kind.W300, Path.of(rest), null);
+      case "300wlp":
+        return new DataSpec(Kind.W300LP, Path.of(rest), null);
+      case "wflw":
+        {
+          int comma = rest.indexOf(',');
+          return comma < 0
+              ? new DataSpec(Kind.WFLW, Path.of(rest), null)
+              : new DataSpec(
+                  Kind.WFLW, Path.of(rest.substring(0, comma)), Path.of(rest.substring(comma + 1)));
+        }
+      default:
+        throw new IllegalArgumentException(usage(text));
     }
   }
 
@@ -87,7 +113,9 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
   }
 
   private static String usage(String text) {
-    return "unknown data set '" + text + "': use starter, starter-heldout, teacher, teacher-heldout, none, dlib:FILE.xml, "
+    return "unknown data set '"
+        + text
+        + "': use starter, starter-heldout, teacher, teacher-heldout, none, dlib:FILE.xml, "
         + "300w:DIR, wflw:ANNOTATIONS[,IMAGEROOT] or 300wlp:DIR";
   }
 
@@ -101,7 +129,8 @@ public record DataSpec(Kind kind, Path path, Path imageRoot) {
       case STARTER -> StarterDataset.fetchAndLoad(starterCache).train();
       case STARTER_HELDOUT -> StarterDataset.fetchAndLoad(starterCache).heldOut();
       case TEACHER -> TeacherDataset.load(null, teacherRoots(starterCache), FaceSource.TRAIN);
-      case TEACHER_HELDOUT -> TeacherDataset.load(null, teacherRoots(starterCache), FaceSource.HELD_OUT);
+      case TEACHER_HELDOUT ->
+          TeacherDataset.load(null, teacherRoots(starterCache), FaceSource.HELD_OUT);
       case DLIB -> DlibXmlLoader.load(path);
       case W300 -> Pts300WLoader.load(path);
       case WFLW -> WflwLoader.load(path, imageRoot != null ? imageRoot : parentOf(path), "wflw");

@@ -17,7 +17,6 @@ import io.asmnet.trainer.export.ModelContract;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,16 +35,25 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Scores a checkpoint, an ONNX model or the mean shape: NME, failure rate at 0.1, pose MAE.")
+    description =
+        "Scores a checkpoint, an ONNX model or the mean shape: NME, failure rate at 0.1, pose MAE.")
 public final class EvalCommand implements Callable<Integer> {
   static final class Model {
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder written by 'asmnet train' (run by DJL)")
+    @Option(
+        names = "--checkpoint",
+        paramLabel = "DIR",
+        description = "checkpoint folder written by 'asmnet train' (run by DJL)")
     Path checkpoint;
 
-    @Option(names = "--model", paramLabel = "FILE.onnx", description = "ONNX file written by 'asmnet export' (run by ONNX Runtime)")
+    @Option(
+        names = "--model",
+        paramLabel = "FILE.onnx",
+        description = "ONNX file written by 'asmnet export' (run by ONNX Runtime)")
     Path onnx;
 
-    @Option(names = "--mean-shape", description = "baseline: the mean shape and pose of --mean-of for every face")
+    @Option(
+        names = "--mean-shape",
+        description = "baseline: the mean shape and pose of --mean-of for every face")
     boolean meanShape;
   }
 
@@ -54,19 +62,34 @@ public final class EvalCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Model model;
 
-  @Option(names = "--data", paramLabel = "DATA", defaultValue = "starter-heldout", converter = DataSpec.Converter.class,
+  @Option(
+      names = "--data",
+      paramLabel = "DATA",
+      defaultValue = "starter-heldout",
+      converter = DataSpec.Converter.class,
       description = "faces to score (see 'train --data'; default ${DEFAULT-VALUE})")
   DataSpec data;
 
-  @Option(names = "--mean-of", paramLabel = "DATA", converter = DataSpec.Converter.class,
-      description = {"training faces whose mean shape and pose is the baseline: scored by --mean-shape, and printed beside",
-          "a model's figures (default: teacher for teacher-heldout, starter for starter-heldout; none otherwise,",
-          "except starter for --mean-shape)"})
+  @Option(
+      names = "--mean-of",
+      paramLabel = "DATA",
+      converter = DataSpec.Converter.class,
+      description = {
+        "training faces whose mean shape and pose is the baseline: scored by --mean-shape, and printed beside",
+        "a model's figures (default: teacher for teacher-heldout, starter for starter-heldout; none otherwise,",
+        "except starter for --mean-shape)"
+      })
   DataSpec meanOf;
 
-  @Option(names = "--rolled", paramLabel = "DEGREES", split = ",", defaultValue = "30,45",
-      description = {"also score every subset with its faces turned in the image plane (face i by the i-th angle,",
-          "cycling, alternately clockwise and anticlockwise), as subsets NAME-rolled; 0 for none (default ${DEFAULT-VALUE})"})
+  @Option(
+      names = "--rolled",
+      paramLabel = "DEGREES",
+      split = ",",
+      defaultValue = "30,45",
+      description = {
+        "also score every subset with its faces turned in the image plane (face i by the i-th angle,",
+        "cycling, alternately clockwise and anticlockwise), as subsets NAME-rolled; 0 for none (default ${DEFAULT-VALUE})"
+      })
   List<Double> rolled;
 
   @Mixin StarterDirOption starter;
@@ -74,16 +97,31 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE.json", description = "JSON report to write")
   Path report;
 
-  @Option(names = "--grid", paramLabel = "FILE.png", description = "PNG of crops with true (green) and predicted (red) points")
+  @Option(
+      names = "--grid",
+      paramLabel = "FILE.png",
+      description = "PNG of crops with true (green) and predicted (red) points")
   Path grid;
 
-  @Option(names = "--grid-faces", paramLabel = "N", defaultValue = "25", description = "faces drawn in the grid (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--grid-faces",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "faces drawn in the grid (default ${DEFAULT-VALUE})")
   int gridFaces;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16", description = "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "default ${DEFAULT-VALUE}")
   int batchSize;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "intra-op threads (0: engine default)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "intra-op threads (0: engine default)")
   int threads;
 
   @Override
@@ -91,7 +129,8 @@ public final class EvalCommand implements Callable<Integer> {
     InputPaths.requireDirectory(spec, "--checkpoint", model.checkpoint);
     InputPaths.requireFile(spec, "--model", model.onnx);
     if (threads > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
+      System.setProperty(
+          "ai.djl.pytorch.num_threads", Integer.toString(threads)); // before DJL starts
     }
     Path cache = starter.cache();
     // An ONNX model is scored on crops made as its contract says, as the processor would serve it.
@@ -104,8 +143,11 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, List<Sample>> bySubset = RolledFaces.crops(faces, maker, List.of());
     Map<String, List<Sample>> rolledSubsets = RolledFaces.rolledOnly(faces, maker, rolled);
     DataSpec baselineData = meanOf != null ? meanOf : defaultMeanOf();
-    MeanShapePredictor baseline = baselineData == null ? null
-        : new MeanShapePredictor(baselineData.load(cache).stream().map(f -> maker.make(f, null)).toList());
+    MeanShapePredictor baseline =
+        baselineData == null
+            ? null
+            : new MeanShapePredictor(
+                baselineData.load(cache).stream().map(f -> maker.make(f, null)).toList());
     PrintWriter out = spec.commandLine().getOut();
     Scores scores;
     if (model.checkpoint != null) {
@@ -120,24 +162,33 @@ public final class EvalCommand implements Callable<Integer> {
       if (baseline == null) {
         throw new IllegalArgumentException("--mean-shape needs --mean-of");
       }
-      scores = score("mean shape of " + baseline.faces() + " faces", baseline, bySubset, rolledSubsets);
+      scores =
+          score("mean shape of " + baseline.faces() + " faces", baseline, bySubset, rolledSubsets);
     }
     Evaluator.Result result = scores.plain();
     Evaluator.Result rolledResult = scores.rolled();
-    EvalReport baselinePlain = baseline == null ? null : evaluate("mean", baseline, bySubset).report();
-    EvalReport baselineRolled = baseline == null || rolledSubsets.isEmpty() ? null
-        : evaluateRolled("mean", baseline, rolledSubsets).report();
+    EvalReport baselinePlain =
+        baseline == null ? null : evaluate("mean", baseline, bySubset).report();
+    EvalReport baselineRolled =
+        baseline == null || rolledSubsets.isEmpty()
+            ? null
+            : evaluateRolled("mean", baseline, rolledSubsets).report();
     print(result.report(), baselinePlain, out);
     if (rolledResult != null) {
       out.println();
       print(rolledResult.report(), baselineRolled, out);
     }
     if (baseline != null) {
-      out.printf("mean shape and pose of %d faces of %s; 'x mean' is NME over the mean shape's%n", baseline.faces(), baselineData);
+      out.printf(
+          "mean shape and pose of %d faces of %s; 'x mean' is NME over the mean shape's%n",
+          baseline.faces(), baselineData);
       out.flush();
     }
     if (report != null) {
-      (rolledResult == null ? result.report() : result.report().with(rolledResult.report().subsets())).writeJson(report);
+      (rolledResult == null
+              ? result.report()
+              : result.report().with(rolledResult.report().subsets()))
+          .writeJson(report);
     }
     if (grid != null) {
       writeGrid(bySubset, result.predictions());
@@ -145,19 +196,26 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The crop margin an exported model was trained with, or the default for a model without a contract. */
+  /**
+   * The crop margin an exported model was trained with, or the default for a model without a
+   * contract.
+   */
   private double contractMargin(Path onnx) throws Exception {
     try (OnnxPredictor probe = new OnnxPredictor(onnx, 1)) {
       String value = probe.metadata().get(ModelContract.CROP_MARGIN_KEY);
       if (value == null) {
-        spec.commandLine().getErr().printf("%s has no crop contract (%s): scoring on crops of margin %.2f%n",
-            onnx, ModelContract.CROP_MARGIN_KEY, SampleMaker.DEFAULT_MARGIN);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%s has no crop contract (%s): scoring on crops of margin %.2f%n",
+                onnx, ModelContract.CROP_MARGIN_KEY, SampleMaker.DEFAULT_MARGIN);
         return SampleMaker.DEFAULT_MARGIN;
       }
       try {
         return Double.parseDouble(value);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(onnx + ": " + ModelContract.CROP_MARGIN_KEY + " is not a number: " + value);
+        throw new IllegalArgumentException(
+            onnx + ": " + ModelContract.CROP_MARGIN_KEY + " is not a number: " + value);
       }
     }
   }
@@ -174,21 +232,30 @@ public final class EvalCommand implements Callable<Integer> {
   /** The scores on the plain crops and, when there are any, on the rolled ones. */
   private record Scores(Evaluator.Result plain, Evaluator.Result rolled) {}
 
-  private Scores score(String name, LandmarkPredictor predictor, Map<String, List<Sample>> plain,
+  private Scores score(
+      String name,
+      LandmarkPredictor predictor,
+      Map<String, List<Sample>> plain,
       Map<String, List<Sample>> rolledSubsets) {
-    return new Scores(evaluate(name, predictor, plain),
+    return new Scores(
+        evaluate(name, predictor, plain),
         rolledSubsets.isEmpty() ? null : evaluateRolled(name, predictor, rolledSubsets));
   }
 
-  private Evaluator.Result evaluateRolled(String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
-    return new Evaluator(batchSize).evaluate(name, predictor, bySubset, Evaluator.FULL + RolledFaces.SUFFIX);
+  private Evaluator.Result evaluateRolled(
+      String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
+    return new Evaluator(batchSize)
+        .evaluate(name, predictor, bySubset, Evaluator.FULL + RolledFaces.SUFFIX);
   }
 
-  private Evaluator.Result evaluate(String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
+  private Evaluator.Result evaluate(
+      String name, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
     return new Evaluator(batchSize).evaluate(name, predictor, bySubset);
   }
 
-  private void writeGrid(Map<String, List<Sample>> bySubset, Map<String, List<Prediction>> predictions) throws Exception {
+  private void writeGrid(
+      Map<String, List<Sample>> bySubset, Map<String, List<Prediction>> predictions)
+      throws Exception {
     List<Sample> samples = new ArrayList<>();
     List<Prediction> predicted = new ArrayList<>();
     for (Map.Entry<String, List<Prediction>> e : predictions.entrySet()) {
@@ -206,16 +273,40 @@ public final class EvalCommand implements Callable<Integer> {
    */
   static void print(EvalReport report, EvalReport baselineOrNull, PrintWriter out) {
     boolean b = baselineOrNull != null;
-    out.printf("%-22s %6s %8s%s %8s %8s %8s %8s%s%n", "subset", "faces", "NME %", b ? String.format(" %8s %7s", "mean %", "x mean") : "",
-        "FR@0.1", "yaw", "pitch", "roll", b ? "   (mean's yaw / pitch / roll)" : "");
+    out.printf(
+        "%-22s %6s %8s%s %8s %8s %8s %8s%s%n",
+        "subset",
+        "faces",
+        "NME %",
+        b ? String.format(" %8s %7s", "mean %", "x mean") : "",
+        "FR@0.1",
+        "yaw",
+        "pitch",
+        "roll",
+        b ? "   (mean's yaw / pitch / roll)" : "");
     List<SubsetMetrics> rows = new ArrayList<>(report.subsets());
     rows.add(report.overall());
     for (SubsetMetrics m : rows) {
-      SubsetMetrics base = !b ? null : m == report.overall() ? baselineOrNull.overall() : baselineOrNull.subset(m.subset());
-      out.printf("%-22s %6d %8.2f%s %8.3f %8.2f %8.2f %8.2f%s%n", m.subset(), m.faces(), 100 * m.nme(),
+      SubsetMetrics base =
+          !b
+              ? null
+              : m == report.overall()
+                  ? baselineOrNull.overall()
+                  : baselineOrNull.subset(m.subset());
+      out.printf(
+          "%-22s %6d %8.2f%s %8.3f %8.2f %8.2f %8.2f%s%n",
+          m.subset(),
+          m.faces(),
+          100 * m.nme(),
           base == null ? "" : String.format(" %8.2f %7.2f", 100 * base.nme(), m.nme() / base.nme()),
-          m.failureRate(), m.yawMae(), m.pitchMae(), m.rollMae(),
-          base == null ? "" : String.format("   (%.2f / %.2f / %.2f)", base.yawMae(), base.pitchMae(), base.rollMae()));
+          m.failureRate(),
+          m.yawMae(),
+          m.pitchMae(),
+          m.rollMae(),
+          base == null
+              ? ""
+              : String.format(
+                  "   (%.2f / %.2f / %.2f)", base.yawMae(), base.pitchMae(), base.rollMae()));
     }
     out.flush();
   }

@@ -6,14 +6,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trainer fetch-data}: unpacks the starter set (dlib's example faces) and prints its folder. */
+/**
+ * {@code trainer fetch-data}: unpacks the starter set (dlib's example faces) and prints its folder.
+ */
 @Command(
     name = "fetch-data",
     mixinStandardHelpOptions = true,
-    description = "Fetches the starter set (Debian package libdlib19.1) if needed and prints its examples folder.")
+    description =
+        "Fetches the starter set (Debian package libdlib19.1) if needed and prints its examples folder.")
 public final class FetchDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,8 +26,11 @@ public final class FetchDataCommand implements Callable<Integer> {
     Path cache = starter.cache();
     Path examples = StarterDataset.locateOrFetch(cache);
     StarterDataset.Splits splits = StarterDataset.load(examples);
-    spec.commandLine().getOut().printf("%s%n%d training faces, %d held-out faces%n",
-        examples.toAbsolutePath(), splits.train().size(), splits.heldOut().size());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s%n%d training faces, %d held-out faces%n",
+            examples.toAbsolutePath(), splits.train().size(), splits.heldOut().size());
     return 0;
   }
 }

@@ -13,14 +13,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import-tfjs",
     mixinStandardHelpOptions = true,
-    description = "Converts a TensorFlow.js graph model (model.json + shards) to ONNX with the same inputs and outputs.")
+    description =
+        "Converts a TensorFlow.js graph model (model.json + shards) to ONNX with the same inputs and outputs.")
 public final class ImportTfjsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.json", description = "the TFJS model.json; its shards lie next to it")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL.json",
+      description = "the TFJS model.json; its shards lie next to it")
   Path model;
 
-  @Option(names = "--out", paramLabel = "FILE.onnx", required = true, description = "ONNX file to write")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.onnx",
+      required = true,
+      description = "ONNX file to write")
   Path out;
 
   @Override
@@ -28,8 +36,10 @@ public final class ImportTfjsCommand implements Callable<Integer> {
     InputPaths.requireFile(spec, "MODEL.json", model);
     long start = System.nanoTime();
     long bytes = new TfjsGraphImporter().write(model, out);
-    spec.commandLine().getOut().printf(
-        "wrote %s (%d bytes) in %d ms%n", out, bytes, (System.nanoTime() - start) / 1_000_000);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "wrote %s (%d bytes) in %d ms%n", out, bytes, (System.nanoTime() - start) / 1_000_000);
     return 0;
   }
 }

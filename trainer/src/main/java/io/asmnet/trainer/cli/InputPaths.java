@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Checks a command's input files before any engine opens them, so a wrong path is a usage error
- * (exit code 2, one line naming the option and the path, as the streaming commands do) and never
- * an {@code OrtException} or a DJL stack trace. Stateless.
+ * (exit code 2, one line naming the option and the path, as the streaming commands do) and never an
+ * {@code OrtException} or a DJL stack trace. Stateless.
  */
 final class InputPaths {
   private InputPaths() {}

@@ -35,62 +35,98 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "label",
     mixinStandardHelpOptions = true,
-    description = "Teacher-labels faces (FaceMesh mapped to 68 points, fused with dlib where it labelled them; pose from the mesh) as JSON Lines.")
+    description =
+        "Teacher-labels faces (FaceMesh mapped to 68 points, fused with dlib where it labelled them; pose from the mesh) as JSON Lines.")
 public final class LabelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--manifest", description = "face-source manifest (default: the committed " + FaceSource.RESOURCE + ")")
+  @Option(
+      names = "--manifest",
+      description = "face-source manifest (default: the committed " + FaceSource.RESOURCE + ")")
   Path manifest;
 
-  @Option(names = "--folder", description = "instead of a manifest: every photo and video under DIR (root 'folder'; "
-      + "person = the file's folder name; split --split; videos every --stride frames)")
+  @Option(
+      names = "--folder",
+      description =
+          "instead of a manifest: every photo and video under DIR (root 'folder'; "
+              + "person = the file's folder name; split --split; videos every --stride frames)")
   Path folder;
 
-  @Option(names = "--split", defaultValue = FaceSource.TRAIN, description = "split of --folder's faces (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--split",
+      defaultValue = FaceSource.TRAIN,
+      description = "split of --folder's faces (default ${DEFAULT-VALUE})")
   String split;
 
-  @Option(names = "--stride", defaultValue = "20", description = "video frame stride for --folder (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--stride",
+      defaultValue = "20",
+      description = "video frame stride for --folder (default ${DEFAULT-VALUE})")
   int stride;
 
-  @Option(names = "--root", description = "folder of a manifest root, NAME=DIR (defaults: dlib=.cache/dlib/"
-      + "usr/share/doc/libdlib19.1/examples, faces=.cache/faces)")
+  @Option(
+      names = "--root",
+      description =
+          "folder of a manifest root, NAME=DIR (defaults: dlib=.cache/dlib/"
+              + "usr/share/doc/libdlib19.1/examples, faces=.cache/faces)")
   Map<String, Path> roots = new LinkedHashMap<>();
 
-  @Option(names = "--dlib", description = "dlib imglab XML of dlib's predictor on manifest photos (image paths relative to the XML's folder); repeatable")
+  @Option(
+      names = "--dlib",
+      description =
+          "dlib imglab XML of dlib's predictor on manifest photos (image paths relative to the XML's folder); repeatable")
   List<Path> dlibFiles = new ArrayList<>();
 
-  @Option(names = "--facemesh", defaultValue = ".cache/npm/human/package/models/facemesh.json",
+  @Option(
+      names = "--facemesh",
+      defaultValue = ".cache/npm/human/package/models/facemesh.json",
       description = "FaceMesh TFJS model.json (default ${DEFAULT-VALUE})")
   Path facemesh;
 
-  @Option(names = "--detector", defaultValue = "models/blazeface/face_detection_back_256x256_barracuda.onnx",
-      description = "BlazeFace ONNX for faces dlib did not label; 'none' to label dlib's faces only (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--detector",
+      defaultValue = "models/blazeface/face_detection_back_256x256_barracuda.onnx",
+      description =
+          "BlazeFace ONNX for faces dlib did not label; 'none' to label dlib's faces only (default ${DEFAULT-VALUE})")
   String detector;
 
   @Option(names = "--out", description = "JSON Lines file to write (required unless --frames-only)")
   Path out;
 
-  @Option(names = "--frames-only", description = "only sample the videos' frames and print every image key (ROOT:PATH), one a line")
+  @Option(
+      names = "--frames-only",
+      description =
+          "only sample the videos' frames and print every image key (ROOT:PATH), one a line")
   boolean framesOnly;
 
-  @Option(names = "--progress", negatable = true, defaultValue = "true", description = "progress bar on stderr (default on)")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      defaultValue = "true",
+      description = "progress bar on stderr (default on)")
   boolean progress;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    Map<String, Path> folders = new HashMap<>(Map.of(
-        "dlib", StarterDataset.defaultCacheDir().resolve("usr/share/doc/libdlib19.1/examples"),
-        "faces", Path.of(".cache", "faces")));
+    Map<String, Path> folders =
+        new HashMap<>(
+            Map.of(
+                "dlib",
+                    StarterDataset.defaultCacheDir().resolve("usr/share/doc/libdlib19.1/examples"),
+                "faces", Path.of(".cache", "faces")));
     folders.putAll(roots);
     if (folder != null && manifest != null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --manifest or --folder, not both");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "give --manifest or --folder, not both");
     }
     if (folder != null) {
       folders.put("folder", folder);
     }
-    List<FaceSource> sources = folder != null ? FaceSource.ofFolder(folder, "folder", split, stride)
-        : manifest == null ? FaceSource.load() : FaceSource.read(manifest);
+    List<FaceSource> sources =
+        folder != null
+            ? FaceSource.ofFolder(folder, "folder", split, stride)
+            : manifest == null ? FaceSource.load() : FaceSource.read(manifest);
     LabelRun run = new LabelRun(folders);
     List<LabelRun.Item> items = run.items(sources);
     if (framesOnly) {
@@ -103,8 +139,10 @@ public final class LabelCommand implements Callable<Integer> {
     Map<Path, List<float[]>> dlib = dlibFaces(sources, folders);
     LabelRun.Result result;
     try (FaceMesh mesh = FaceMesh.open(facemesh, 1);
-        BlazeFaceBoxes boxes = "none".equals(detector) ? null : new BlazeFaceBoxes(Path.of(detector))) {
-      result = run.label(items, new FaceLabeller(mesh, boxes, MeshTeacherFile.load()), dlib, progress);
+        BlazeFaceBoxes boxes =
+            "none".equals(detector) ? null : new BlazeFaceBoxes(Path.of(detector))) {
+      result =
+          run.label(items, new FaceLabeller(mesh, boxes, MeshTeacherFile.load()), dlib, progress);
     }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
@@ -116,17 +154,27 @@ public final class LabelCommand implements Callable<Integer> {
         w.write('\n');
       }
     }
-    o.printf("%-28s %-8s %6s %6s %9s %8s %7s%n", "person", "split", "images", "fused", "mesh-only", "disagree", "no-mesh");
+    o.printf(
+        "%-28s %-8s %6s %6s %9s %8s %7s%n",
+        "person", "split", "images", "fused", "mesh-only", "disagree", "no-mesh");
     for (LabelRun.Tally t : result.tallies()) {
-      o.printf("%-28s %-8s %6d %6d %9d %8d %7d%n", t.person(), t.split(), t.images(),
-          t.fates().getOrDefault(FaceLabeller.Fate.FUSED, 0), t.fates().getOrDefault(FaceLabeller.Fate.MESH_ONLY, 0),
-          t.fates().getOrDefault(FaceLabeller.Fate.DISAGREE, 0), t.fates().getOrDefault(FaceLabeller.Fate.NO_MESH, 0));
+      o.printf(
+          "%-28s %-8s %6d %6d %9d %8d %7d%n",
+          t.person(),
+          t.split(),
+          t.images(),
+          t.fates().getOrDefault(FaceLabeller.Fate.FUSED, 0),
+          t.fates().getOrDefault(FaceLabeller.Fate.MESH_ONLY, 0),
+          t.fates().getOrDefault(FaceLabeller.Fate.DISAGREE, 0),
+          t.fates().getOrDefault(FaceLabeller.Fate.NO_MESH, 0));
     }
     o.printf("%d faces labelled in %d images -> %s%n", result.labels().size(), items.size(), out);
     return 0;
   }
 
-  /** dlib's faces per photo: the starter set's labels (when a dlib root is used) and --dlib files. */
+  /**
+   * dlib's faces per photo: the starter set's labels (when a dlib root is used) and --dlib files.
+   */
   private Map<Path, List<float[]>> dlibFaces(List<FaceSource> sources, Map<String, Path> folders) {
     List<LabelledFace> faces = new ArrayList<>();
     if (sources.stream().anyMatch(s -> s.root().equals("dlib"))) {
@@ -139,7 +187,9 @@ public final class LabelCommand implements Callable<Integer> {
     }
     Map<Path, List<float[]>> byImage = new HashMap<>();
     for (LabelledFace f : faces) {
-      byImage.computeIfAbsent(f.image().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(f.landmarks());
+      byImage
+          .computeIfAbsent(f.image().toAbsolutePath().normalize(), k -> new ArrayList<>())
+          .add(f.landmarks());
     }
     return byImage;
   }

@@ -8,36 +8,45 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trainer stamp-contract}: gives a model exported before models carried their crop
- * contract one, without touching its graph (so its outputs stay bit for bit the same).
+ * {@code trainer stamp-contract}: gives a model exported before models carried their crop contract
+ * one, without touching its graph (so its outputs stay bit for bit the same).
  */
 @Command(
     name = "stamp-contract",
     mixinStandardHelpOptions = true,
-    description = "Writes the crop contract (asmnet.crop.margin, ...) into an ONNX model's metadata; the graph is unchanged.")
+    description =
+        "Writes the crop contract (asmnet.crop.margin, ...) into an ONNX model's metadata; the graph is unchanged.")
 public final class StampContractCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "model to stamp")
   Path model;
 
-  @Option(names = "--out", paramLabel = "FILE.onnx", description = "where to write it (default: MODEL.onnx itself)")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.onnx",
+      description = "where to write it (default: MODEL.onnx itself)")
   Path out;
 
-  @Option(names = "--crop-margin", paramLabel = "FRACTION", defaultValue = "" + SampleMaker.DEFAULT_MARGIN,
-      description = "margin per side the model was trained with, fraction of the landmark box (default ${DEFAULT-VALUE}, what train uses)")
+  @Option(
+      names = "--crop-margin",
+      paramLabel = "FRACTION",
+      defaultValue = "" + SampleMaker.DEFAULT_MARGIN,
+      description =
+          "margin per side the model was trained with, fraction of the landmark box (default ${DEFAULT-VALUE}, what train uses)")
   double cropMargin;
 
   @Override
   public Integer call() throws Exception {
     InputPaths.requireFile(spec, "MODEL.onnx", model);
     if (!(cropMargin >= 0) || !Double.isFinite(cropMargin)) {
-      throw new ParameterException(spec.commandLine(), "--crop-margin must be finite and >= 0, got " + cropMargin);
+      throw new ParameterException(
+          spec.commandLine(), "--crop-margin must be finite and >= 0, got " + cropMargin);
     }
     Path target = out == null ? model : out;
     ModelContract contract;

@@ -9,7 +9,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "asmnet-trainer 0.1.0",
     description = "Trains ASMNet (landmarks + head pose) with ASM-LOSS and exports it to ONNX.",
-    subcommands = {TrainCommand.class, EvalCommand.class, ExportCommand.class, ImportTfjsCommand.class, LearnMeshMapCommand.class, LabelCommand.class, CropErrorCommand.class, FetchDataCommand.class, BenchCommand.class, StampContractCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvalCommand.class,
+      ExportCommand.class,
+      ImportTfjsCommand.class,
+      LearnMeshMapCommand.class,
+      LabelCommand.class,
+      CropErrorCommand.class,
+      FetchDataCommand.class,
+      BenchCommand.class,
+      StampContractCommand.class
+    })
 public final class TrainerCommand {
   public static void main(String[] args) {
     System.exit(new CommandLine(new TrainerCommand()).execute(args));

@@ -1,8 +1,8 @@
 package io.asmnet.trainer.data;
 
 /**
- * A 2D affine map of pixel coordinates (y down): x' = a x + b y + c, y' = d x + e y + f. The
- * same map moves landmarks and (through OpenCV {@code warpAffine}) image content.
+ * A 2D affine map of pixel coordinates (y down): x' = a x + b y + c, y' = d x + e y + f. The same
+ * map moves landmarks and (through OpenCV {@code warpAffine}) image content.
  */
 public record Affine2d(double a, double b, double c, double d, double e, double f) {
   public static final Affine2d IDENTITY = new Affine2d(1, 0, 0, 0, 1, 0);

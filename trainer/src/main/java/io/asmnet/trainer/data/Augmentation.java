@@ -5,8 +5,8 @@ import java.util.Random;
 /**
  * One draw of the training augmentation (ASMNet as published, plus flip and photometric jitter).
  *
- * @param rotation image rotation in radians about the landmark-box centre, clockwise on screen
- *     for positive values; it adds the same angle (in degrees) to roll
+ * @param rotation image rotation in radians about the landmark-box centre, clockwise on screen for
+ *     positive values; it adds the same angle (in degrees) to roll
  * @param scaleX horizontal shrink of the face inside the crop (1 = none)
  * @param scaleY vertical shrink of the face inside the crop (1 = none)
  * @param extraMargin extra crop margin per side, left, top, right, bottom, in output pixels
@@ -34,6 +34,7 @@ public record Augmentation(
   public static final double MIN_SCALE = 0.8;
   public static final double MAX_EXTRA_MARGIN = 10;
   public static final double SALT_AND_PEPPER_AMOUNT = 0.04;
+
   /**
    * BlazeFace's framing error once calibrated, as {@code trainer crop-error} measured it on the
    * training faces: the sd of the normal with the same 5-95 % span, across the face, in landmark
@@ -41,8 +42,10 @@ public record Augmentation(
    * that fail. Figures: docs/DATA.md, "Augmentation for real video".
    */
   public static final double DETECTOR_SHIFT_SD_X = 0.036;
+
   /** The same along the face (up-down). */
   public static final double DETECTOR_SHIFT_SD_Y = 0.049;
+
   /** The same for the log of the implied extent over the true one. */
   public static final double DETECTOR_LOG_SCALE_SD = 0.075;
 
@@ -61,9 +64,26 @@ public record Augmentation(
 
   /** Without shift and without camera effects. */
   public Augmentation(
-      double rotation, double scaleX, double scaleY, double[] extraMargin, boolean flip,
-      boolean saltAndPepper, double contrast, double brightness) {
-    this(rotation, scaleX, scaleY, extraMargin, flip, saltAndPepper, contrast, brightness, 0, 0, Degradation.none());
+      double rotation,
+      double scaleX,
+      double scaleY,
+      double[] extraMargin,
+      boolean flip,
+      boolean saltAndPepper,
+      double contrast,
+      double brightness) {
+    this(
+        rotation,
+        scaleX,
+        scaleY,
+        extraMargin,
+        flip,
+        saltAndPepper,
+        contrast,
+        brightness,
+        0,
+        0,
+        Degradation.none());
   }
 
   /** No change: what evaluation and the processor see. */
@@ -72,9 +92,9 @@ public record Augmentation(
   }
 
   /**
-   * A random draw: rotation uniform in +-0.55 rad, x and y scale uniform in 0.8-1.0, 0-10 px
-   * extra margin per side, flip with probability 1/2, salt-and-pepper on one image in three,
-   * contrast 0.8-1.2 and brightness +-20 grey levels.
+   * A random draw: rotation uniform in +-0.55 rad, x and y scale uniform in 0.8-1.0, 0-10 px extra
+   * margin per side, flip with probability 1/2, salt-and-pepper on one image in three, contrast
+   * 0.8-1.2 and brightness +-20 grey levels.
    */
   public static Augmentation random(Random rng) {
     double[] margin = new double[4];
@@ -115,21 +135,22 @@ public record Augmentation(
    *
    * <ul>
    *   <li>Roll: half the faces uniform in +-45 degrees (heads tilt; a face the detector's eye
-   *       keypoints misread stays tilted in its crop), the other half uniform in +-0.2 rad (what
-   *       is left after the processor's upright crop).
+   *       keypoints misread stays tilted in its crop), the other half uniform in +-0.2 rad (what is
+   *       left after the processor's upright crop).
    *   <li>Framing: the crop's centre and size err as BlazeFace's box does once calibrated, drawn
    *       from the normal distributions measured by {@code trainer crop-error} on the training
    *       photos: centre sd {@link #DETECTOR_SHIFT_SD_X} / {@link #DETECTOR_SHIFT_SD_Y} of the
    *       landmarks' extent across and along the face, size log-sd {@link #DETECTOR_LOG_SCALE_SD}.
    *       Clipped at 2.5 sd, centred on the evaluation crop (no shrinking bias).
-   *   <li>Mirror on half; contrast 0.7-1.3, brightness +-30; salt-and-pepper on one in ten;
-   *       camera and codec effects from {@link Degradation#random}.
+   *   <li>Mirror on half; contrast 0.7-1.3, brightness +-30; salt-and-pepper on one in ten; camera
+   *       and codec effects from {@link Degradation#random}.
    * </ul>
    */
   public static Augmentation strong(Random rng) {
-    double rotation = rng.nextBoolean()
-        ? (rng.nextDouble() * 2 - 1) * Math.toRadians(45)
-        : (rng.nextDouble() * 2 - 1) * 0.2;
+    double rotation =
+        rng.nextBoolean()
+            ? (rng.nextDouble() * 2 - 1) * Math.toRadians(45)
+            : (rng.nextDouble() * 2 - 1) * 0.2;
     double scale = Math.exp(-clippedGaussian(rng) * DETECTOR_LOG_SCALE_SD);
     // Extents to crop sides: the crop is (1 + 2 x margin) extents wide.
     double perSide = 1 / (1 + 2 * SampleMaker.DEFAULT_MARGIN);

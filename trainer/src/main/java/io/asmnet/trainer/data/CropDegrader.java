@@ -59,7 +59,13 @@ final class CropDegrader {
     Degradation.Occlusion o = d.occlusion();
     if (o != null) {
       img = img == bgr ? bgr.clone() : img;
-      rectangle(img, new Rect(o.x(), o.y(), o.width(), o.height()), new Scalar(o.blue(), o.green(), o.red(), 0), FILLED, 8, 0);
+      rectangle(
+          img,
+          new Rect(o.x(), o.y(), o.width(), o.height()),
+          new Scalar(o.blue(), o.green(), o.red(), 0),
+          FILLED,
+          8,
+          0);
     }
     if (d.blurSigma() > 0) {
       Mat blurred = new Mat();

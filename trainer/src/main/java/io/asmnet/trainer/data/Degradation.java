@@ -4,9 +4,9 @@ import java.util.Random;
 
 /**
  * What a camera and a video codec do to a face that the landmarks never see: colour cast,
- * conversion to grey, an occluding patch, blur, low resolution and JPEG re-compression. Applied
- * to the finished 224 x 224 crop in that order; none of it moves a pixel, so the labels stay
- * exactly where the geometric {@link Augmentation} put them.
+ * conversion to grey, an occluding patch, blur, low resolution and JPEG re-compression. Applied to
+ * the finished 224 x 224 crop in that order; none of it moves a pixel, so the labels stay exactly
+ * where the geometric {@link Augmentation} put them.
  *
  * @param channelGain gain per channel, blue, green, red (1, 1, 1 = none)
  * @param grey replace the crop by its grey image (still 3 channels)
@@ -26,14 +26,16 @@ public record Degradation(
   /** A rectangle of one colour over part of the face (a hand, a microphone, a cup). */
   public record Occlusion(int x, int y, int width, int height, int blue, int green, int red) {}
 
-  private static final Degradation NONE = new Degradation(new double[] {1, 1, 1}, false, null, 0, 0, 0);
+  private static final Degradation NONE =
+      new Degradation(new double[] {1, 1, 1}, false, null, 0, 0, 0);
 
   public Degradation {
     if (channelGain.length != 3) {
       throw new IllegalArgumentException("channelGain needs 3 values (b, g, r)");
     }
     if (blurSigma < 0 || lowResSide < 0 || jpegQuality < 0 || jpegQuality > 100) {
-      throw new IllegalArgumentException("blur, low resolution and JPEG quality must be >= 0 (quality <= 100)");
+      throw new IllegalArgumentException(
+          "blur, low resolution and JPEG quality must be >= 0 (quality <= 100)");
     }
     channelGain = channelGain.clone();
   }
@@ -45,8 +47,8 @@ public record Degradation(
   /**
    * A random draw: colour cast 0.85-1.15 per channel on half the crops, grey on one in ten, an
    * occluding patch (15-45 % of the side each way, a random colour) on three in ten, blur sigma
-   * 0.5-2 on one in four, low resolution (side 48-128, so faces of 40-107 px) on one in four,
-   * JPEG quality 10-60 on three in ten. Each draws independently, so most crops get one or two.
+   * 0.5-2 on one in four, low resolution (side 48-128, so faces of 40-107 px) on one in four, JPEG
+   * quality 10-60 on three in ten. Each draws independently, so most crops get one or two.
    */
   public static Degradation random(Random rng) {
     double[] gain = {1, 1, 1};
@@ -60,8 +62,15 @@ public record Degradation(
     if (rng.nextInt(10) < 3) {
       int w = (int) Math.round(Sample.SIZE * (0.15 + 0.3 * rng.nextDouble()));
       int h = (int) Math.round(Sample.SIZE * (0.15 + 0.3 * rng.nextDouble()));
-      occlusion = new Occlusion(rng.nextInt(Sample.SIZE - w + 1), rng.nextInt(Sample.SIZE - h + 1), w, h,
-          rng.nextInt(256), rng.nextInt(256), rng.nextInt(256));
+      occlusion =
+          new Occlusion(
+              rng.nextInt(Sample.SIZE - w + 1),
+              rng.nextInt(Sample.SIZE - h + 1),
+              w,
+              h,
+              rng.nextInt(256),
+              rng.nextInt(256),
+              rng.nextInt(256));
     }
     double blur = rng.nextInt(4) == 0 ? 0.5 + 1.5 * rng.nextDouble() : 0;
     int lowRes = rng.nextInt(4) == 0 ? 48 + rng.nextInt(81) : 0;
@@ -70,8 +79,14 @@ public record Degradation(
   }
 
   public boolean isNone() {
-    return channelGain[0] == 1 && channelGain[1] == 1 && channelGain[2] == 1 && !grey
-        && occlusion == null && blurSigma == 0 && lowResSide == 0 && jpegQuality == 0;
+    return channelGain[0] == 1
+        && channelGain[1] == 1
+        && channelGain[2] == 1
+        && !grey
+        && occlusion == null
+        && blurSigma == 0
+        && lowResSide == 0
+        && jpegQuality == 0;
   }
 
   @Override

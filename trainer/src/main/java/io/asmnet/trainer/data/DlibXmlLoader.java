@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads dlib imglab XML ({@code <image file=...><box ...><part name="00" x= y=/>...}): one face
- * per box with all 68 parts; boxes with fewer parts are skipped with a log line. Image paths are
+ * Reads dlib imglab XML ({@code <image file=...><box ...><part name="00" x= y=/>...}): one face per
+ * box with all 68 parts; boxes with fewer parts are skipped with a log line. Image paths are
  * resolved against the XML's folder. dlib coordinates are already 0-based pixels. Faces carry no
  * pose (derive it with {@link PoseFromLandmarks}).
  */

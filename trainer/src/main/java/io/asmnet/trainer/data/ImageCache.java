@@ -15,9 +15,9 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Decodes each photo once and keeps the pixels, so that training does not decode JPEGs every
- * epoch. Bounded by total pixel bytes; the least recently used photos are dropped first. Keyed
- * by path, so the faces of one photo share one decode. Thread-safe.
+ * Decodes each photo once and keeps the pixels, so that training does not decode JPEGs every epoch.
+ * Bounded by total pixel bytes; the least recently used photos are dropped first. Keyed by path, so
+ * the faces of one photo share one decode. Thread-safe.
  */
 public final class ImageCache {
   private final long maxBytes;
@@ -25,7 +25,9 @@ public final class ImageCache {
   private long bytes;
   private long decodes;
 
-  /** @param maxBytes upper bound on the pixel bytes held (e.g. 2 GiB ~ 4,700 photos of 450x450) */
+  /**
+   * @param maxBytes upper bound on the pixel bytes held (e.g. 2 GiB ~ 4,700 photos of 450x450)
+   */
   public ImageCache(long maxBytes) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must be >= 0");

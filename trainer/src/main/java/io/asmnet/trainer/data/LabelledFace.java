@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param image the photo it is in
  * @param landmarks 136 floats, x0, y0, ..., x67, y67, 0-based image pixels, iBUG 300-W order
- * @param pose the labelled pose, or null when the data set has none (then it is derived from
- *     the landmarks)
+ * @param pose the labelled pose, or null when the data set has none (then it is derived from the
+ *     landmarks)
  * @param subset the split or subset name (train, test, common, challenging, ...)
  */
 public record LabelledFace(Path image, float[] landmarks, HeadPose pose, String subset) {

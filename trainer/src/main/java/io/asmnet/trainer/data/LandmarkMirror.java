@@ -16,9 +16,9 @@ public final class LandmarkMirror {
   }
 
   /**
-   * Mirrors 136 coordinates horizontally about a vertical axis: x becomes {@code axisSum - x}
-   * (for pixel coordinates of an image of width w flipped with OpenCV, axisSum = w - 1), y is
-   * kept, and the points are renumbered by the mirror permutation.
+   * Mirrors 136 coordinates horizontally about a vertical axis: x becomes {@code axisSum - x} (for
+   * pixel coordinates of an image of width w flipped with OpenCV, axisSum = w - 1), y is kept, and
+   * the points are renumbered by the mirror permutation.
    */
   public static float[] flip(float[] landmarks, float axisSum) {
     float[] out = new float[landmarks.length];

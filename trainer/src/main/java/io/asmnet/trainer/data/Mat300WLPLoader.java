@@ -10,13 +10,12 @@ import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Matrix;
 
 /**
- * Reads 300W-LP and AFLW2000-3D {@code .mat} labels with mfl-core: {@code Pose_Para} (1 x 7:
- * pitch, yaw, roll in radians, tx, ty, tz, scale) and {@code pt2d} (2 x 68, row 0 x, row 1 y).
- * The photo is the {@code .jpg} of the same base name. {@code pt2d} is taken as MATLAB 1-based
- * pixels (the sets were made in MATLAB), so 1 is subtracted. The pose is converted to ours with
- * {@link PoseConvention#from300WLP} (single-axis: yaw negated, pitch and roll kept). The subset
- * is the folder relative to the root (e.g. "AFW", "HELEN_Flip", or "" for AFLW2000's flat
- * folder).
+ * Reads 300W-LP and AFLW2000-3D {@code .mat} labels with mfl-core: {@code Pose_Para} (1 x 7: pitch,
+ * yaw, roll in radians, tx, ty, tz, scale) and {@code pt2d} (2 x 68, row 0 x, row 1 y). The photo
+ * is the {@code .jpg} of the same base name. {@code pt2d} is taken as MATLAB 1-based pixels (the
+ * sets were made in MATLAB), so 1 is subtracted. The pose is converted to ours with {@link
+ * PoseConvention#from300WLP} (single-axis: yaw negated, pitch and roll kept). The subset is the
+ * folder relative to the root (e.g. "AFW", "HELEN_Flip", or "" for AFLW2000's flat folder).
  */
 public final class Mat300WLPLoader {
   private static final int N = 68;
@@ -43,8 +42,10 @@ public final class Mat300WLPLoader {
     try (Mat5File mat = Mat5.readFromFile(matFile.toFile())) {
       Matrix pt2d = variable(mat, matFile, "pt2d");
       if (pt2d.getNumRows() != 2 || pt2d.getNumCols() != N) {
-        throw new DataFileException(matFile, 0, "pt2d is " + pt2d.getNumRows() + "x"
-            + pt2d.getNumCols() + ", expected 2x68");
+        throw new DataFileException(
+            matFile,
+            0,
+            "pt2d is " + pt2d.getNumRows() + "x" + pt2d.getNumCols() + ", expected 2x68");
       }
       for (int i = 0; i < N; i++) {
         points[2 * i] = (float) pt2d.getDouble(0, i) - 1f;

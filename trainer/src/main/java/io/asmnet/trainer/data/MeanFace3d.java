@@ -6,15 +6,15 @@ package io.asmnet.trainer.data;
  * face's own left), y down, z away from the camera; the nose tip (point 30) is the origin and the
  * face looks towards -z.
  *
- * <p>How it was derived (by us, for this project): x and y are the mean of the 43 faces that
- * dlib's example files label (similarity Procrustes alignment, made exactly left-right symmetric
- * by averaging with its mirror under {@link LandmarkMirror}, scaled so the outer eye corners 36
- * and 45 are 90 mm apart, a typical adult biocular width). z (depth behind the nose tip) is not
- * in 2D data: it was assigned per region from rough anthropometric figures of the kind used by
- * the common 6-point PnP model (outer eye corners ~27 mm and mouth corners ~25 mm behind the nose
- * tip, chin ~14 mm), growing along the jaw to ~88 mm near the ears. It is good for consistent
- * pose labels, not for metric 3D. The dlib mean has a long jaw (nose tip to chin 91 mm against
- * ~70 mm in adults), so derived pitch labels may carry a small constant offset on real faces.
+ * <p>How it was derived (by us, for this project): x and y are the mean of the 43 faces that dlib's
+ * example files label (similarity Procrustes alignment, made exactly left-right symmetric by
+ * averaging with its mirror under {@link LandmarkMirror}, scaled so the outer eye corners 36 and 45
+ * are 90 mm apart, a typical adult biocular width). z (depth behind the nose tip) is not in 2D
+ * data: it was assigned per region from rough anthropometric figures of the kind used by the common
+ * 6-point PnP model (outer eye corners ~27 mm and mouth corners ~25 mm behind the nose tip, chin
+ * ~14 mm), growing along the jaw to ~88 mm near the ears. It is good for consistent pose labels,
+ * not for metric 3D. The dlib mean has a long jaw (nose tip to chin 91 mm against ~70 mm in
+ * adults), so derived pitch labels may carry a small constant offset on real faces.
  */
 public final class MeanFace3d {
   /** Number of points. */

@@ -4,17 +4,17 @@ package io.asmnet.trainer.data;
  * Our one head-pose convention, as rotation matrices, and conversions from other data sets.
  *
  * <p>Frames: the camera frame is OpenCV's (x to image right, y down, z away from the camera). A
- * face model in its frontal pose uses the same axes (the face looks at the camera, towards -z).
- * A pose maps model points to camera points by
+ * face model in its frontal pose uses the same axes (the face looks at the camera, towards -z). A
+ * pose maps model points to camera points by
  *
  * <pre>R = Rz(roll) * Rx(-pitch) * Ry(-yaw)</pre>
  *
  * with the right-handed elementary rotations Rx, Ry, Rz. Hence: positive yaw moves the nose tip
  * towards image right (the face turns to its own left), positive pitch moves it up (looking up),
- * positive roll turns the face clockwise on screen. Roll is the outermost factor, so rotating
- * the image clockwise by t (about the optical axis) adds exactly t to roll, and mirroring the
- * image negates yaw and roll and keeps pitch. Angles are in degrees everywhere outside this
- * class's matrices.
+ * positive roll turns the face clockwise on screen. Roll is the outermost factor, so rotating the
+ * image clockwise by t (about the optical axis) adds exactly t to roll, and mirroring the image
+ * negates yaw and roll and keeps pitch. Angles are in degrees everywhere outside this class's
+ * matrices.
  */
 public final class PoseConvention {
   private PoseConvention() {}
@@ -41,14 +41,14 @@ public final class PoseConvention {
   /**
    * Converts 300W-LP / AFLW2000-3D {@code Pose_Para} angles (radians) to our pose.
    *
-   * <p>Those sets come from 3DDFA, whose {@code RotationMatrix(phi, gamma, theta)} is
-   * {@code R = Rx'(phi) Ry'(gamma) Rz'(theta)} with Rx' = [1 0 0; 0 c s; 0 -s c], Ry' = [c 0 -s;
-   * 0 1 0; s 0 c], Rz' = [c s 0; -s c 0; 0 0 1] (each the transpose of the usual right-handed
-   * one) acting on a model with y up and z towards the viewer. Changing frames with S = diag(1,
-   * -1, -1) to ours gives S R S = Rx(-phi) Ry(gamma) Rz(theta), which we decompose in our
-   * order. For single-axis poses this is: our pitch = phi (both positive looking up), our yaw =
-   * -gamma (their positive yaw turns the nose towards image left), our roll = theta (both
-   * clockwise); combined poses are converted exactly through the matrix.
+   * <p>Those sets come from 3DDFA, whose {@code RotationMatrix(phi, gamma, theta)} is {@code R =
+   * Rx'(phi) Ry'(gamma) Rz'(theta)} with Rx' = [1 0 0; 0 c s; 0 -s c], Ry' = [c 0 -s; 0 1 0; s 0
+   * c], Rz' = [c s 0; -s c 0; 0 0 1] (each the transpose of the usual right-handed one) acting on a
+   * model with y up and z towards the viewer. Changing frames with S = diag(1, -1, -1) to ours
+   * gives S R S = Rx(-phi) Ry(gamma) Rz(theta), which we decompose in our order. For single-axis
+   * poses this is: our pitch = phi (both positive looking up), our yaw = -gamma (their positive yaw
+   * turns the nose towards image left), our roll = theta (both clockwise); combined poses are
+   * converted exactly through the matrix.
    */
   public static HeadPose from300WLP(double pitchRad, double yawRad, double rollRad) {
     return fromMatrix(multiply(rx(-pitchRad), multiply(ry(yawRad), rz(rollRad))));

@@ -10,10 +10,10 @@ import java.util.Locale;
  * 68 lines "x y", <code>}</code>) with the photo of the same base name beside each. 300-W points
  * are 1-based pixels; we subtract 1 to get 0-based. Faces carry no pose.
  *
- * <p>Subsets follow the folders with the standard 300-W protocol: {@code lfpw/trainset},
- * {@code helen/trainset} and {@code afw} are "train"; {@code lfpw/testset} and
- * {@code helen/testset} are "common"; {@code ibug} is "challenging" (common + challenging =
- * full test set); any other folder keeps its relative path as its subset name.
+ * <p>Subsets follow the folders with the standard 300-W protocol: {@code lfpw/trainset}, {@code
+ * helen/trainset} and {@code afw} are "train"; {@code lfpw/testset} and {@code helen/testset} are
+ * "common"; {@code ibug} is "challenging" (common + challenging = full test set); any other folder
+ * keeps its relative path as its subset name.
  */
 public final class Pts300WLoader {
   private static final int N = 68;
@@ -88,8 +88,9 @@ public final class Pts300WLoader {
     }
     if (count != N || !closed) {
       throw new DataFileException(
-          pts, lines.size(), "found " + count + " points" + (closed ? "" : " and no '}'")
-              + ", expected 68 in braces");
+          pts,
+          lines.size(),
+          "found " + count + " points" + (closed ? "" : " and no '}'") + ", expected 68 in braces");
     }
     return points;
   }

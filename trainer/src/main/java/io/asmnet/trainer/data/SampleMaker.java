@@ -13,23 +13,23 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Turns a labelled face into a network {@link Sample}: a 224 x 224 BGR crop, the landmarks in
- * crop pixels and the pose, with optional augmentation, in one {@code warpAffine}.
+ * Turns a labelled face into a network {@link Sample}: a 224 x 224 BGR crop, the landmarks in crop
+ * pixels and the pose, with optional augmentation, in one {@code warpAffine}.
  *
  * <p>The crop, as the processor must reproduce it: the square around the landmark box's centre
- * whose side is the box's longer side times (1 + 2 x margin) (margin 0.1 by default: 10 % of
- * the box each side), resized to 224, outside the photo black. In pixel-index coordinates
- * (pixel centres at integers, as the landmarks): x_crop = (x - cx) * 224 / side + 111.5, the
- * same for y, which is what OpenCV {@code resize} of that square does.
+ * whose side is the box's longer side times (1 + 2 x margin) (margin 0.1 by default: 10 % of the
+ * box each side), resized to 224, outside the photo black. In pixel-index coordinates (pixel
+ * centres at integers, as the landmarks): x_crop = (x - cx) * 224 / side + 111.5, the same for y,
+ * which is what OpenCV {@code resize} of that square does.
  *
- * <p>Augmentation (see {@link Augmentation}) rotates about the landmark-box centre before the
- * box is taken (so the crop follows the rotated face), widens each side by 0-10 output pixels,
- * shrinks the face in x and y about the crop centre, mirrors, then adjusts contrast/brightness
- * and adds salt-and-pepper noise; {@code strong} draws also move the face in the crop as the
- * detector's framing error does and degrade the pixels ({@link Degradation}). The pose follows: roll + rotation (degrees), then the mirror
- * negates yaw and roll. Independent x/y scaling changes the true pose slightly; that is ignored,
- * as in the published training. Faces without a pose label get one from {@link
- * PoseFromLandmarks} on the original photo.
+ * <p>Augmentation (see {@link Augmentation}) rotates about the landmark-box centre before the box
+ * is taken (so the crop follows the rotated face), widens each side by 0-10 output pixels, shrinks
+ * the face in x and y about the crop centre, mirrors, then adjusts contrast/brightness and adds
+ * salt-and-pepper noise; {@code strong} draws also move the face in the crop as the detector's
+ * framing error does and degrade the pixels ({@link Degradation}). The pose follows: roll +
+ * rotation (degrees), then the mirror negates yaw and roll. Independent x/y scaling changes the
+ * true pose slightly; that is ignored, as in the published training. Faces without a pose label get
+ * one from {@link PoseFromLandmarks} on the original photo.
  *
  * <p>Thread-safe (the image cache is shared and synchronised); every Mat lives for one call.
  */
@@ -46,7 +46,9 @@ public final class SampleMaker {
     this(images, DEFAULT_MARGIN);
   }
 
-  /** @param margin crop margin per side as a fraction of the landmark box (>= 0) */
+  /**
+   * @param margin crop margin per side as a fraction of the landmark box (>= 0)
+   */
   public SampleMaker(ImageCache images, double margin) {
     if (!(margin >= 0)) {
       throw new IllegalArgumentException("margin must be >= 0");
@@ -65,8 +67,8 @@ public final class SampleMaker {
   }
 
   /**
-   * @param noise random source for salt-and-pepper pixels; may be null when the augmentation
-   *     has none
+   * @param noise random source for salt-and-pepper pixels; may be null when the augmentation has
+   *     none
    */
   public Sample make(LabelledFace face, Augmentation aug, Random noise) {
     if (aug.saltAndPepper() && noise == null) {

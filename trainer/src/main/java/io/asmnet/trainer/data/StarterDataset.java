@@ -16,20 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The starter data set: dlib's example faces from the Debian package {@code libdlib19.1}. Its
- * label files mark 43 faces in 9 PASCAL VOC photos with 68 points made by dlib's own landmark
- * model ({@code shape_predictor_68_face_landmarks.dat}, so the labels are machine-made):
- * {@code training_with_face_landmarks.xml} (18 faces in 4 photos, subset "train") and {@code
+ * The starter data set: dlib's example faces from the Debian package {@code libdlib19.1}. Its label
+ * files mark 43 faces in 9 PASCAL VOC photos with 68 points made by dlib's own landmark model
+ * ({@code shape_predictor_68_face_landmarks.dat}, so the labels are machine-made): {@code
+ * training_with_face_landmarks.xml} (18 faces in 4 photos, subset "train") and {@code
  * testing_with_face_landmarks.xml} (25 faces in 5 other photos, subset "heldout").
  *
  * <p>Training also gets the package's unlabelled faces (55 "johns" crops, {@code bald_guys.jpg},
  * {@code Tom_Cruise_avp_2014_4.jpg}: {@value #TEACHER_COUNT} faces, subset "train-teacher"),
- * labelled by the same dlib model with {@code scripts/teacher-labels/run.sh}; only those labels
- * are committed, as the classpath resource {@value #TEACHER_XML}, with photo paths relative to
- * the examples folder. The held-out set stays the 25 faces of the testing file, so no held-out
- * photo is trained on. Faces whose photo is missing (another package version) are skipped with
- * one warning. Enough to smoke-test the pipeline, far too small for a useful model. No photo is
- * committed or redistributed.
+ * labelled by the same dlib model with {@code scripts/teacher-labels/run.sh}; only those labels are
+ * committed, as the classpath resource {@value #TEACHER_XML}, with photo paths relative to the
+ * examples folder. The held-out set stays the 25 faces of the testing file, so no held-out photo is
+ * trained on. Faces whose photo is missing (another package version) are skipped with one warning.
+ * Enough to smoke-test the pipeline, far too small for a useful model. No photo is committed or
+ * redistributed.
  *
  * <p>Fetching does what {@code scripts/fetch-starter-data.sh} does: {@code apt-get download
  * libdlib19.1} (after {@code apt-get update} if needed) and {@code dpkg -x} into the cache folder,
@@ -38,12 +38,16 @@ import org.slf4j.LoggerFactory;
 public final class StarterDataset {
   /** Subset name of the training faces. */
   public static final String TRAIN = "train";
+
   /** Subset name of the held-out faces. */
   public static final String HELD_OUT = "heldout";
+
   /** Subset name of the teacher-labelled training faces. */
   public static final String TRAIN_TEACHER = "train-teacher";
+
   /** Faces in {@link #TEACHER_XML} as committed. */
   public static final int TEACHER_COUNT = 80;
+
   /** Classpath resource of the teacher labels (image paths relative to the examples folder). */
   public static final String TEACHER_XML = "teacher_with_face_landmarks.xml";
 

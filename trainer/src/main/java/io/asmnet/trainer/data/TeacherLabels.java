@@ -34,7 +34,11 @@ final class TeacherLabels {
     if (!missing.isEmpty()) {
       LOG.warn(
           "Skipping {} of {} teacher-labelled faces: {} photos missing under {} (first: {})",
-          all.size() - present.size(), all.size(), missing.size(), examples, missing.get(0));
+          all.size() - present.size(),
+          all.size(),
+          missing.size(),
+          examples,
+          missing.get(0));
     }
     return present;
   }

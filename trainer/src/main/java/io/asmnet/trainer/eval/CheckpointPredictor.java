@@ -33,18 +33,21 @@ public final class CheckpointPredictor implements LandmarkPredictor, AutoCloseab
   public List<Prediction> predict(List<Sample> batch) {
     try (NDManager manager = model.getNDManager().newSubManager()) {
       NDList out =
-          model.getBlock().forward(
-              new ParameterStore(manager, false),
-              new NDList(InputCodec.toInput(manager, batch.stream().map(Sample::bgr).toList())),
-              false);
+          model
+              .getBlock()
+              .forward(
+                  new ParameterStore(manager, false),
+                  new NDList(InputCodec.toInput(manager, batch.stream().map(Sample::bgr).toList())),
+                  false);
       float[] landmarks = TargetCodec.decodeLandmarks(out.get(0).toFloatArray());
       float[] pose = TargetCodec.decodePose(out.get(1).toFloatArray());
       int width = landmarks.length / batch.size();
       List<Prediction> predictions = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        predictions.add(new Prediction(
-            Arrays.copyOfRange(landmarks, i * width, (i + 1) * width),
-            new HeadPose(pose[3 * i], pose[3 * i + 1], pose[3 * i + 2])));
+        predictions.add(
+            new Prediction(
+                Arrays.copyOfRange(landmarks, i * width, (i + 1) * width),
+                new HeadPose(pose[3 * i], pose[3 * i + 1], pose[3 * i + 2])));
       }
       return predictions;
     }

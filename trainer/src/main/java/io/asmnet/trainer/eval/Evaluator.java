@@ -6,16 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Runs a predictor over evaluation samples in batches and scores them per subset and overall.
- */
+/** Runs a predictor over evaluation samples in batches and scores them per subset and overall. */
 public final class Evaluator {
   /** Subset name of the all-faces metrics. */
   public static final String FULL = "full";
 
   private final int batchSize;
 
-  /** @param batchSize samples per {@link LandmarkPredictor#predict} call */
+  /**
+   * @param batchSize samples per {@link LandmarkPredictor#predict} call
+   */
   public Evaluator(int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be positive");
@@ -30,14 +30,20 @@ public final class Evaluator {
    * @param model a name for the report
    * @param bySubset evaluation samples (no augmentation) per subset, in report order
    */
-  public Result evaluate(String model, LandmarkPredictor predictor,
-      Map<String, List<Sample>> bySubset) {
+  public Result evaluate(
+      String model, LandmarkPredictor predictor, Map<String, List<Sample>> bySubset) {
     return evaluate(model, predictor, bySubset, FULL);
   }
 
-  /** As {@link #evaluate(String, LandmarkPredictor, Map)}, naming the all-faces line {@code overallName}. */
-  public Result evaluate(String model, LandmarkPredictor predictor,
-      Map<String, List<Sample>> bySubset, String overallName) {
+  /**
+   * As {@link #evaluate(String, LandmarkPredictor, Map)}, naming the all-faces line {@code
+   * overallName}.
+   */
+  public Result evaluate(
+      String model,
+      LandmarkPredictor predictor,
+      Map<String, List<Sample>> bySubset,
+      String overallName) {
     List<SubsetMetrics> metrics = new ArrayList<>();
     Map<String, List<Prediction>> predictions = new LinkedHashMap<>();
     List<Sample> allSamples = new ArrayList<>();

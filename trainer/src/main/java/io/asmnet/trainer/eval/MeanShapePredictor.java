@@ -13,7 +13,9 @@ public final class MeanShapePredictor implements LandmarkPredictor {
   private final Prediction mean;
   private final int faces;
 
-  /** @param training crops to average; at least one */
+  /**
+   * @param training crops to average; at least one
+   */
   public MeanShapePredictor(List<Sample> training) {
     if (training.isEmpty()) {
       throw new IllegalArgumentException("the mean shape needs training samples");

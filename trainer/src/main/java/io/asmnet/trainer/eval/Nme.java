@@ -1,9 +1,9 @@
 package io.asmnet.trainer.eval;
 
 /**
- * Normalised mean error of one face: the mean Euclidean distance between predicted and true
- * points divided by the true outer-eye-corner distance (points 36 and 45, 0-based; the
- * "inter-ocular" normalisation of 300-W results). A fraction: 0.05 is 5 %.
+ * Normalised mean error of one face: the mean Euclidean distance between predicted and true points
+ * divided by the true outer-eye-corner distance (points 36 and 45, 0-based; the "inter-ocular"
+ * normalisation of 300-W results). A fraction: 0.05 is 5 %.
  */
 public final class Nme {
   /** A face whose NME exceeds this counts as a failure (failure rate at 0.1). */

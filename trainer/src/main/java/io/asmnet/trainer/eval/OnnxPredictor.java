@@ -23,7 +23,9 @@ public final class OnnxPredictor implements LandmarkPredictor, AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
 
-  /** @param threads intra-op threads (0: ONNX Runtime's default) */
+  /**
+   * @param threads intra-op threads (0: ONNX Runtime's default)
+   */
   public OnnxPredictor(Path model, int threads) throws OrtException {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       if (threads > 0) {
@@ -44,10 +46,15 @@ public final class OnnxPredictor implements LandmarkPredictor, AutoCloseable {
     ByteBuffer buffer = ByteBuffer.allocateDirect(size * batch.size());
     batch.forEach(s -> buffer.put(s.bgr()));
     buffer.flip();
-    try (OnnxTensor input = OnnxTensor.createTensor(
-            env, buffer, new long[] {batch.size(), Sample.SIZE, Sample.SIZE, 3}, OnnxJavaType.UINT8);
+    try (OnnxTensor input =
+            OnnxTensor.createTensor(
+                env,
+                buffer,
+                new long[] {batch.size(), Sample.SIZE, Sample.SIZE, 3},
+                OnnxJavaType.UINT8);
         OrtSession.Result result = session.run(Map.of(AsmNetOnnxExporter.INPUT, input))) {
-      float[][][] landmarks = (float[][][]) result.get(AsmNetOnnxExporter.LANDMARKS).get().getValue();
+      float[][][] landmarks =
+          (float[][][]) result.get(AsmNetOnnxExporter.LANDMARKS).get().getValue();
       float[][] pose = (float[][]) result.get(AsmNetOnnxExporter.POSE).get().getValue();
       List<Prediction> out = new ArrayList<>(batch.size());
       for (int n = 0; n < batch.size(); n++) {

@@ -19,12 +19,13 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * A PNG contact sheet for eyeballing a model: crops in a grid, true points green, predicted
- * points red (drawn last, so a perfect prediction shows red dots).
+ * A PNG contact sheet for eyeballing a model: crops in a grid, true points green, predicted points
+ * red (drawn last, so a perfect prediction shows red dots).
  */
 public final class PredictionGrid {
   /** BGR of the true points (green). */
   private static final int[] TRUE_BGR = {0, 200, 0};
+
   /** BGR of the predicted points (red). */
   private static final int[] PREDICTED_BGR = {0, 0, 255};
 
@@ -36,8 +37,9 @@ public final class PredictionGrid {
    * @param predictions one per sample, same order
    * @param columns tiles per row; at most columns x rows = samples are drawn
    */
-  public static void write(Path png, List<Sample> samples, List<Prediction> predictions,
-      int columns) throws IOException {
+  public static void write(
+      Path png, List<Sample> samples, List<Prediction> predictions, int columns)
+      throws IOException {
     if (samples.isEmpty() || samples.size() != predictions.size() || columns <= 0) {
       throw new IllegalArgumentException("need as many predictions as samples, and columns > 0");
     }
@@ -64,8 +66,8 @@ public final class PredictionGrid {
   private static void drawPoints(Mat tile, float[] xy, int[] bgr) {
     Scalar colour = new Scalar(bgr[0], bgr[1], bgr[2], 0);
     for (int i = 0; i < xy.length; i += 2) {
-      circle(tile, new Point(Math.round(xy[i]), Math.round(xy[i + 1])), 2, colour, FILLED,
-          LINE_AA, 0);
+      circle(
+          tile, new Point(Math.round(xy[i]), Math.round(xy[i + 1])), 2, colour, FILLED, LINE_AA, 0);
     }
   }
 }

@@ -50,7 +50,13 @@ public record SubsetMetrics(
       }
     }
     int n = truth.size();
-    return new SubsetMetrics(subset, n, nme / n, failures / (double) n,
-        poseError[0] / n, poseError[1] / n, poseError[2] / n);
+    return new SubsetMetrics(
+        subset,
+        n,
+        nme / n,
+        failures / (double) n,
+        poseError[0] / n,
+        poseError[1] / n,
+        poseError[2] / n);
   }
 }

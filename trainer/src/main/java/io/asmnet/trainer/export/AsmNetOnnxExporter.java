@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a trained {@link AsmNet} block as an ONNX model (IR 8, opset 17) that needs no
- * pre- or post-processing in the caller.
+ * Writes a trained {@link AsmNet} block as an ONNX model (IR 8, opset 17) that needs no pre- or
+ * post-processing in the caller.
  *
- * <p>Input {@code image}: uint8 [N, 224, 224, 3], BGR, as OpenCV crops it. The graph casts,
- * swaps channels to RGB, scales by 1/255 and transposes to NCHW, exactly as {@code InputCodec}.
- * Outputs {@code landmarks}: float [N, points, 2] in crop pixels (0..224); {@code pose}: float
- * [N, 3], yaw, pitch, roll in degrees ({@link TargetCodec} inverted). The metadata carries the
- * {@link ModelCard} and the {@link ModelContract} (crop size, margin, layout, points). Dropout is the identity
- * at inference and is left out; batch norms stay BatchNormalization nodes (running statistics).
+ * <p>Input {@code image}: uint8 [N, 224, 224, 3], BGR, as OpenCV crops it. The graph casts, swaps
+ * channels to RGB, scales by 1/255 and transposes to NCHW, exactly as {@code InputCodec}. Outputs
+ * {@code landmarks}: float [N, points, 2] in crop pixels (0..224); {@code pose}: float [N, 3], yaw,
+ * pitch, roll in degrees ({@link TargetCodec} inverted). The metadata carries the {@link ModelCard}
+ * and the {@link ModelContract} (crop size, margin, layout, points). Dropout is the identity at
+ * inference and is left out; batch norms stay BatchNormalization nodes (running statistics).
  */
 public final class AsmNetOnnxExporter {
   public static final long IR_VERSION = 8;
@@ -68,11 +68,19 @@ public final class AsmNetOnnxExporter {
         g.node(
             "Mul",
             List.of(
-                g.node("Add", List.of(landmarks, g.floats("lm_offset", new float[] {TargetCodec.LANDMARK_OFFSET}))),
+                g.node(
+                    "Add",
+                    List.of(
+                        landmarks,
+                        g.floats("lm_offset", new float[] {TargetCodec.LANDMARK_OFFSET}))),
                 g.floats("lm_scale", new float[] {TargetCodec.CROP})));
-    g.nodeTo(LANDMARKS, "Reshape", List.of(pixels, g.longs("lm_shape", new long[] {-1, points, 2}, 3)));
+    g.nodeTo(
+        LANDMARKS, "Reshape", List.of(pixels, g.longs("lm_shape", new long[] {-1, points, 2}, 3)));
     String pose = dense(g, "pose_head", AsmNet.poseHead(net), features);
-    g.nodeTo(POSE, "Mul", List.of(pose, g.floats("pose_scale", new float[] {TargetCodec.POSE_SCALE_DEGREES})));
+    g.nodeTo(
+        POSE,
+        "Mul",
+        List.of(pose, g.floats("pose_scale", new float[] {TargetCodec.POSE_SCALE_DEGREES})));
     g.output(LANDMARKS, DataType.FLOAT, -1, points, 2);
     g.output(POSE, DataType.FLOAT, -1, 3);
 
@@ -87,8 +95,17 @@ public final class AsmNetOnnxExporter {
     Map<String, String> props = new java.util.LinkedHashMap<>(card.metadata());
     props.putAll(ModelContract.trainedWith(points, cropMargin).metadata());
     props.put("input", INPUT + ": uint8 [N,224,224,3] BGR face crop");
-    props.put("outputs", LANDMARKS + ": float [N," + points + ",2] crop pixels; " + POSE + ": float [N,3] yaw,pitch,roll degrees");
-    props.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    props.put(
+        "outputs",
+        LANDMARKS
+            + ": float [N,"
+            + points
+            + ",2] crop pixels; "
+            + POSE
+            + ": float [N,3] yaw,pitch,roll degrees");
+    props.forEach(
+        (k, v) ->
+            model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
     return model.build();
   }
 
@@ -109,13 +126,19 @@ public final class AsmNetOnnxExporter {
     Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     // Atomic rename: a reader never sees a half-written model.
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return bytes.length;
   }
 
   private static String preprocess(OnnxGraph g) {
     String f = g.node("Cast", List.of(INPUT), attr("to", (long) DataType.FLOAT.getNumber()));
-    String rgb = g.node("Gather", List.of(f, g.longs("bgr_to_rgb", new long[] {2, 1, 0}, 3)), attr("axis", 3L));
+    String rgb =
+        g.node(
+            "Gather", List.of(f, g.longs("bgr_to_rgb", new long[] {2, 1, 0}, 3)), attr("axis", 3L));
     String unit = g.node("Div", List.of(rgb, g.floats("pixel_max", new float[] {255f})));
     return g.node("Transpose", List.of(unit), attr("perm", 0L, 3L, 1L, 2L));
   }
@@ -134,7 +157,8 @@ public final class AsmNetOnnxExporter {
         x = g.node("Add", List.of(x, in));
       }
       if (MultiDepthBackbone.TAPS.contains(i)) {
-        pooled.add(g.node("Flatten", List.of(g.node("GlobalAveragePool", List.of(x))), attr("axis", 1L)));
+        pooled.add(
+            g.node("Flatten", List.of(g.node("GlobalAveragePool", List.of(x))), attr("axis", 1L)));
       }
     }
     return g.node("Concat", pooled, attr("axis", 1L));
@@ -146,7 +170,9 @@ public final class AsmNetOnnxExporter {
     String conv =
         g.node(
             "Conv",
-            List.of(input, tensor(g, name + "_w", unit.conv().getParameters().get("weight").getArray())),
+            List.of(
+                input,
+                tensor(g, name + "_w", unit.conv().getParameters().get("weight").getArray())),
             attr("kernel_shape", k, k),
             attr("strides", unit.stride(), unit.stride()),
             attr("pads", p, p, p, p),
@@ -172,7 +198,10 @@ public final class AsmNetOnnxExporter {
     var params = linear.getParameters();
     return g.node(
         "Gemm",
-        List.of(input, tensor(g, name + "_w", params.get("weight").getArray()), tensor(g, name + "_b", params.get("bias").getArray())),
+        List.of(
+            input,
+            tensor(g, name + "_w", params.get("weight").getArray()),
+            tensor(g, name + "_b", params.get("bias").getArray())),
         attr("transB", 1L));
   }
 

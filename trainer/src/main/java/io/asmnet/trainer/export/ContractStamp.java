@@ -29,11 +29,15 @@ public final class ContractStamp {
         out.addMetadataProps(e);
       }
     }
-    props.forEach((k, v) -> out.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    props.forEach(
+        (k, v) -> out.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
     return out.build();
   }
 
-  /** Reads {@code in}, stamps it, writes {@code out} (may be {@code in}); returns the contract written. */
+  /**
+   * Reads {@code in}, stamps it, writes {@code out} (may be {@code in}); returns the contract
+   * written.
+   */
   public static ModelContract stamp(Path in, Path out, double cropMargin) throws IOException {
     ModelProto model = ModelProto.parseFrom(Files.readAllBytes(in));
     ModelProto stamped = stamp(model, cropMargin);
@@ -44,24 +48,48 @@ public final class ContractStamp {
   private static ModelContract contractOf(ModelProto model, double cropMargin) {
     List<Long> image = dims(model.getGraph().getInputList(), AsmNetOnnxExporter.INPUT);
     List<Long> landmarks = dims(model.getGraph().getOutputList(), AsmNetOnnxExporter.LANDMARKS);
-    if (image.size() != 4 || image.get(1) <= 0 || !image.get(1).equals(image.get(2)) || image.get(3) != 3) {
-      throw new IllegalArgumentException("input '" + AsmNetOnnxExporter.INPUT + "' is " + image
-          + ", not a square 3-channel crop [N,S,S,3]: not an ASMNet landmark model");
+    if (image.size() != 4
+        || image.get(1) <= 0
+        || !image.get(1).equals(image.get(2))
+        || image.get(3) != 3) {
+      throw new IllegalArgumentException(
+          "input '"
+              + AsmNetOnnxExporter.INPUT
+              + "' is "
+              + image
+              + ", not a square 3-channel crop [N,S,S,3]: not an ASMNet landmark model");
     }
     if (landmarks.size() != 3 || landmarks.get(1) <= 0 || landmarks.get(2) != 2) {
-      throw new IllegalArgumentException("output '" + AsmNetOnnxExporter.LANDMARKS + "' is " + landmarks
-          + ", not [N,points,2]: not an ASMNet landmark model");
+      throw new IllegalArgumentException(
+          "output '"
+              + AsmNetOnnxExporter.LANDMARKS
+              + "' is "
+              + landmarks
+              + ", not [N,points,2]: not an ASMNet landmark model");
     }
     return new ModelContract(image.get(1).intValue(), cropMargin, landmarks.get(1).intValue());
   }
 
   /** The dimensions of tensor {@code name} (-1 for a symbolic one). */
   private static List<Long> dims(List<ValueInfoProto> values, String name) {
-    ValueInfoProto value = values.stream().filter(v -> v.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("the model has no tensor '" + name + "' (has "
-            + values.stream().map(ValueInfoProto::getName).toList() + "): not an ASMNet landmark model"));
+    ValueInfoProto value =
+        values.stream()
+            .filter(v -> v.getName().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the model has no tensor '"
+                            + name
+                            + "' (has "
+                            + values.stream().map(ValueInfoProto::getName).toList()
+                            + "): not an ASMNet landmark model"));
     return value.getType().getTensorType().getShape().getDimList().stream()
-        .map(d -> d.getValueCase() == TensorShapeProto.Dimension.ValueCase.DIM_VALUE ? d.getDimValue() : -1L)
+        .map(
+            d ->
+                d.getValueCase() == TensorShapeProto.Dimension.ValueCase.DIM_VALUE
+                    ? d.getDimValue()
+                    : -1L)
         .toList();
   }
 }

@@ -32,7 +32,9 @@ public record ModelCard(
     props.put("model_name", name);
     props.put("model_version", version);
     props.put("training_data", trainingData);
-    props.put("pca_variance_kept", Double.isNaN(pcaVarianceKept) ? "none" : Double.toString(pcaVarianceKept));
+    props.put(
+        "pca_variance_kept",
+        Double.isNaN(pcaVarianceKept) ? "none" : Double.toString(pcaVarianceKept));
     evaluation.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> props.put("eval." + e.getKey(), e.getValue()));

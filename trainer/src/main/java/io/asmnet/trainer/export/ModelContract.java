@@ -43,14 +43,18 @@ public record ModelContract(int cropSize, double cropMargin, int points) {
 
   public ModelContract {
     if (cropSize <= 0 || points <= 0) {
-      throw new IllegalArgumentException("crop size and points must be positive: " + cropSize + ", " + points);
+      throw new IllegalArgumentException(
+          "crop size and points must be positive: " + cropSize + ", " + points);
     }
     if (!(cropMargin >= 0) || !Double.isFinite(cropMargin)) {
       throw new IllegalArgumentException("crop margin must be finite and >= 0: " + cropMargin);
     }
   }
 
-  /** The contract of a model of {@code points} landmarks trained on {@link SampleMaker} crops of {@code cropMargin}. */
+  /**
+   * The contract of a model of {@code points} landmarks trained on {@link SampleMaker} crops of
+   * {@code cropMargin}.
+   */
   public static ModelContract trainedWith(int points, double cropMargin) {
     return new ModelContract(Sample.SIZE, cropMargin, points);
   }

@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Appends nodes, constant tensors and typed inputs/outputs to an ONNX graph, naming
- * intermediate values uniquely. Dimensions given as {@code -1} become the symbolic batch
- * dimension {@link #BATCH}.
+ * Appends nodes, constant tensors and typed inputs/outputs to an ONNX graph, naming intermediate
+ * values uniquely. Dimensions given as {@code -1} become the symbolic batch dimension {@link
+ * #BATCH}.
  */
 final class OnnxGraph {
   static final String BATCH = "N";
@@ -80,7 +80,9 @@ final class OnnxGraph {
   void outputOfAnyShape(String name, TensorProto.DataType type) {
     TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).build();
     graph.addOutput(
-        ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)));
+        ValueInfoProto.newBuilder()
+            .setName(name)
+            .setType(TypeProto.newBuilder().setTensorType(tensor)));
   }
 
   GraphProto build() {

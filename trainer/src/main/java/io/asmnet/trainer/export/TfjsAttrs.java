@@ -7,15 +7,17 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Reads TF node attributes as the TFJS converter writes them in {@code model.json}: JSON forms
- * of {@code AttrValue}, strings base64-encoded, integers as decimal strings.
+ * Reads TF node attributes as the TFJS converter writes them in {@code model.json}: JSON forms of
+ * {@code AttrValue}, strings base64-encoded, integers as decimal strings.
  */
 final class TfjsAttrs {
   private TfjsAttrs() {}
 
   static String string(JsonNode node, String key, String fallback) {
     JsonNode v = node.path("attr").path(key).path("s");
-    return v.isMissingNode() ? fallback : new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8);
+    return v.isMissingNode()
+        ? fallback
+        : new String(Base64.getDecoder().decode(v.asText()), StandardCharsets.UTF_8);
   }
 
   static List<String> strings(JsonNode node, String key) {

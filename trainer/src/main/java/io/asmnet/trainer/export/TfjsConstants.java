@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The TFJS graph's {@code Const} nodes as ONNX initializers: each written once per layout, in
- * TF's own layout or, beside an image tensor held NCHW, transposed to broadcast the same way.
+ * The TFJS graph's {@code Const} nodes as ONNX initializers: each written once per layout, in TF's
+ * own layout or, beside an image tensor held NCHW, transposed to broadcast the same way.
  */
 final class TfjsConstants {
   private final TfjsModelFile model;
@@ -32,7 +32,8 @@ final class TfjsConstants {
   /** The weight of Const {@code name}, which {@code op} node {@code node} needs to be constant. */
   TfjsTensor get(String name, String op, String node) {
     if (!isConst(name)) {
-      throw new UnsupportedOperationException(op + " node " + node + ": input " + name + " must be a constant");
+      throw new UnsupportedOperationException(
+          op + " node " + node + ": input " + name + " must be a constant");
     }
     return model.weight(name);
   }
@@ -49,7 +50,8 @@ final class TfjsConstants {
     long[] dims = t.shape();
     if (nchw) {
       if (dims.length > 4) {
-        throw new UnsupportedOperationException("constant " + name + " of rank " + dims.length + " beside an image tensor");
+        throw new UnsupportedOperationException(
+            "constant " + name + " of rank " + dims.length + " beside an image tensor");
       }
       // TF broadcasts from the last axis: pad the shape on the left to NHWC, then transpose.
       long[] nhwc = new long[4];

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One conversion of a TFJS graph into an {@link OnnxGraph}: converts the nodes the outputs
- * depend on, depth first, each once. Every converted value remembers whether it is a 4-D image
- * tensor held NCHW (TF holds it NHWC) or a tensor in TF's own layout.
+ * One conversion of a TFJS graph into an {@link OnnxGraph}: converts the nodes the outputs depend
+ * on, depth first, each once. Every converted value remembers whether it is a 4-D image tensor held
+ * NCHW (TF holds it NHWC) or a tensor in TF's own layout.
  */
 final class TfjsGraphConversion {
   private record Value(String name, boolean nchw) {}
@@ -57,8 +57,13 @@ final class TfjsGraphConversion {
       }
     }
     return proto
-        .setDocString("converted from a TensorFlow.js graph model (" + model.json().path("convertedBy").asText("?") + ")")
-        .addMetadataProps(TfjsGraphImporter.entry("layout", "inputs and outputs as in the TFJS model (NHWC images)"))
+        .setDocString(
+            "converted from a TensorFlow.js graph model ("
+                + model.json().path("convertedBy").asText("?")
+                + ")")
+        .addMetadataProps(
+            TfjsGraphImporter.entry(
+                "layout", "inputs and outputs as in the TFJS model (NHWC images)"))
         .setGraph(g.build())
         .build();
   }
@@ -68,11 +73,12 @@ final class TfjsGraphConversion {
     Set<String> read = new HashSet<>();
     nodes.values().forEach(n -> n.path("input").forEach(i -> read.add(inputName(i.asText()))));
     Map<String, String> out = new LinkedHashMap<>();
-    nodes.forEach((name, n) -> {
-      if (!read.contains(name) && !n.path("op").asText().equals("Const")) {
-        out.put(name, name);
-      }
-    });
+    nodes.forEach(
+        (name, n) -> {
+          if (!read.contains(name) && !n.path("op").asText().equals("Const")) {
+            out.put(name, name);
+          }
+        });
     return out;
   }
 
@@ -90,7 +96,11 @@ final class TfjsGraphConversion {
       int colon = s.lastIndexOf(':');
       if (colon > 0 && !s.substring(colon + 1).equals("0")) {
         throw new UnsupportedOperationException(
-            "node " + node.path("name").asText() + " reads output " + s + ": only single-output ops are supported");
+            "node "
+                + node.path("name").asText()
+                + " reads output "
+                + s
+                + ": only single-output ops are supported");
       }
       in.add(inputName(s));
     }
@@ -136,8 +146,14 @@ final class TfjsGraphConversion {
       case "Pad", "PadV2" -> pad(name, op, in);
       case "Reshape" -> reshape(in);
       case "ConcatV2" -> concat(name, in);
-      default -> throw new UnsupportedOperationException(
-          "TFJS op " + op + " (node " + name + ") is not supported; supported ops: " + TfjsGraphImporter.SUPPORTED);
+      default ->
+          throw new UnsupportedOperationException(
+              "TFJS op "
+                  + op
+                  + " (node "
+                  + name
+                  + ") is not supported; supported ops: "
+                  + TfjsGraphImporter.SUPPORTED);
     };
   }
 
@@ -154,22 +170,29 @@ final class TfjsGraphConversion {
     TfjsGraphImporter.requireFormat(node, name, op);
     TfjsTensor w = constants.get(in.get(1), op, name);
     if (w.shape().length != 4) {
-      throw new IllegalArgumentException(op + " node " + name + ": kernel of rank " + w.shape().length);
+      throw new IllegalArgumentException(
+          op + " node " + name + ": kernel of rank " + w.shape().length);
     }
-    List<String> fused = op.startsWith("_") || op.startsWith("Fused") ? TfjsAttrs.strings(node, "fused_ops") : List.of();
+    List<String> fused =
+        op.startsWith("_") || op.startsWith("Fused")
+            ? TfjsAttrs.strings(node, "fused_ops")
+            : List.of();
     String activation = fusedActivation(name, op, fused);
-    List<String> convInputs = new ArrayList<>(List.of(nchw(value(in.get(0))), kernel(in.get(1), w, depthwise)));
+    List<String> convInputs =
+        new ArrayList<>(List.of(nchw(value(in.get(0))), kernel(in.get(1), w, depthwise)));
     if (!fused.isEmpty()) {
       TfjsTensor bias = constants.get(in.get(2), op, name);
       convInputs.add(g.floats(constants.unique(in.get(2)), bias.requireFloats(), bias.size()));
     }
     long[] strides = TfjsAttrs.ints(node, "strides", 1, 1, 1, 1);
     long[] dilations = TfjsAttrs.ints(node, "dilations", 1, 1, 1, 1);
-    List<AttributeProto> attrs = new ArrayList<>(List.of(
-        attr("kernel_shape", w.shape()[0], w.shape()[1]),
-        attr("strides", strides[1], strides[2]),
-        attr("dilations", dilations[1], dilations[2]),
-        attr("group", depthwise ? w.shape()[2] : 1L)));
+    List<AttributeProto> attrs =
+        new ArrayList<>(
+            List.of(
+                attr("kernel_shape", w.shape()[0], w.shape()[1]),
+                attr("strides", strides[1], strides[2]),
+                attr("dilations", dilations[1], dilations[2]),
+                attr("group", depthwise ? w.shape()[2] : 1L)));
     attrs.add(padding(name, op, node));
     Value y = new Value(g.node("Conv", convInputs, attrs.toArray(AttributeProto[]::new)), true);
     return switch (activation) {
@@ -185,11 +208,18 @@ final class TfjsGraphConversion {
     if (fused.isEmpty()) {
       return "";
     }
-    boolean ok = fused.get(0).equals("BiasAdd") && fused.size() <= 2
-        && (fused.size() == 1 || Set.of("Relu", "Relu6", "Prelu").contains(fused.get(1)));
+    boolean ok =
+        fused.get(0).equals("BiasAdd")
+            && fused.size() <= 2
+            && (fused.size() == 1 || Set.of("Relu", "Relu6", "Prelu").contains(fused.get(1)));
     if (!ok) {
       throw new UnsupportedOperationException(
-          op + " node " + name + ": fused ops " + fused + " are not supported (BiasAdd, then optionally Relu, Relu6 or Prelu)");
+          op
+              + " node "
+              + name
+              + ": fused ops "
+              + fused
+              + " are not supported (BiasAdd, then optionally Relu, Relu6 or Prelu)");
     }
     return fused.size() == 2 ? fused.get(1) : "";
   }
@@ -203,24 +233,30 @@ final class TfjsGraphConversion {
       case "EXPLICIT" -> {
         long[] p = TfjsAttrs.ints(node, "explicit_paddings");
         if (p == null || p.length != 8) {
-          throw new IllegalArgumentException(op + " node " + name + ": EXPLICIT padding without 8 explicit_paddings");
+          throw new IllegalArgumentException(
+              op + " node " + name + ": EXPLICIT padding without 8 explicit_paddings");
         }
         yield attr("pads", p[2], p[4], p[3], p[5]);
       }
-      default -> throw new UnsupportedOperationException(op + " node " + name + ": padding " + padding);
+      default ->
+          throw new UnsupportedOperationException(op + " node " + name + ": padding " + padding);
     };
   }
 
   /** HWIO -> OIHW; a depthwise [H, W, C, M] -> [C * M, 1, H, W] (see {@link TfKernels}). */
   private String kernel(String tfName, TfjsTensor w, boolean depthwise) {
-    return g.floats(constants.unique(tfName), TfKernels.toOihw(w, depthwise), TfKernels.oihwShape(w, depthwise));
+    return g.floats(
+        constants.unique(tfName),
+        TfKernels.toOihw(w, depthwise),
+        TfKernels.oihwShape(w, depthwise));
   }
 
   private Value binary(String onnxOp, List<String> in) {
     boolean aConst = constants.isConst(in.get(0));
     boolean bConst = constants.isConst(in.get(1));
     if (aConst && bConst) {
-      throw new UnsupportedOperationException(onnxOp + " of two constants " + in + " is not supported");
+      throw new UnsupportedOperationException(
+          onnxOp + " of two constants " + in + " is not supported");
     }
     Value a = aConst ? null : value(in.get(0));
     Value b = bConst ? null : value(in.get(1));
@@ -241,19 +277,25 @@ final class TfjsGraphConversion {
   }
 
   private Value relu6(Value x) {
-    return new Value(g.node("Clip", List.of(x.name(), g.shared("relu6_min", 0f), g.shared("relu6_max", 6f))), x.nchw());
+    return new Value(
+        g.node("Clip", List.of(x.name(), g.shared("relu6_min", 0f), g.shared("relu6_max", 6f))),
+        x.nchw());
   }
 
   /** TF's Prelu: x if x > 0 else alpha * x, alpha broadcast over the last (channel) axis. */
   private Value prelu(Value x, String alpha) {
-    String slope = constants.isConst(alpha) ? constants.initializer(alpha, x.nchw()) : tfLayoutOrFail(alpha, x);
+    String slope =
+        constants.isConst(alpha)
+            ? constants.initializer(alpha, x.nchw())
+            : tfLayoutOrFail(alpha, x);
     return new Value(g.node("PRelu", List.of(x.name(), slope)), x.nchw());
   }
 
   private String tfLayoutOrFail(String alpha, Value x) {
     Value a = value(alpha);
     if (a.nchw() != x.nchw()) {
-      throw new UnsupportedOperationException("Prelu with a computed alpha " + alpha + " in another layout");
+      throw new UnsupportedOperationException(
+          "Prelu with a computed alpha " + alpha + " in another layout");
     }
     return a.name();
   }
@@ -263,12 +305,19 @@ final class TfjsGraphConversion {
     long[] k = TfjsAttrs.ints(node, "ksize", 1, 1, 1, 1);
     long[] s = TfjsAttrs.ints(node, "strides", 1, 1, 1, 1);
     if (k[0] != 1 || k[3] != 1 || s[0] != 1 || s[3] != 1) {
-      throw new UnsupportedOperationException(op + " node " + name + ": pooling over batch or channels");
+      throw new UnsupportedOperationException(
+          op + " node " + name + ": pooling over batch or channels");
     }
     String onnxOp = op.equals("MaxPool") ? "MaxPool" : "AveragePool";
     // AveragePool's count_include_pad defaults to 0, as TF's SAME averaging excludes padding.
-    return new Value(g.node(onnxOp, List.of(nchw(value(in.get(0)))),
-        attr("kernel_shape", k[1], k[2]), attr("strides", s[1], s[2]), padding(name, op, node)), true);
+    return new Value(
+        g.node(
+            onnxOp,
+            List.of(nchw(value(in.get(0)))),
+            attr("kernel_shape", k[1], k[2]),
+            attr("strides", s[1], s[2]),
+            padding(name, op, node)),
+        true);
   }
 
   private Value pad(String name, String op, List<String> in) {
@@ -282,9 +331,12 @@ final class TfjsGraphConversion {
       pads[d] = p[2 * tf];
       pads[rank + d] = p[2 * tf + 1];
     }
-    List<String> args = new ArrayList<>(List.of(x.name(), g.longs(constants.unique(in.get(1)), pads, pads.length)));
+    List<String> args =
+        new ArrayList<>(List.of(x.name(), g.longs(constants.unique(in.get(1)), pads, pads.length)));
     if (op.equals("PadV2")) {
-      args.add(g.floats(constants.unique(in.get(2)), constants.get(in.get(2), op, name).requireFloats()));
+      args.add(
+          g.floats(
+              constants.unique(in.get(2)), constants.get(in.get(2), op, name).requireFloats()));
     }
     return new Value(g.node("Pad", args, attr("mode", "constant")), x.nchw());
   }
@@ -293,7 +345,8 @@ final class TfjsGraphConversion {
     String x = tfLayout(value(in.get(0)));
     int[] shape = constants.get(in.get(1), "Reshape", in.get(1)).requireInts();
     long[] dims = Arrays.stream(shape).asLongStream().toArray();
-    String y = g.node("Reshape", List.of(x, g.longs(constants.unique(in.get(1)), dims, dims.length)));
+    String y =
+        g.node("Reshape", List.of(x, g.longs(constants.unique(in.get(1)), dims, dims.length)));
     return dims.length == 4 ? new Value(transpose(y, TO_NCHW), true) : new Value(y, false);
   }
 

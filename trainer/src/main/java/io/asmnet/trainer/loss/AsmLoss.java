@@ -8,9 +8,9 @@ import java.util.function.IntSupplier;
 /**
  * ASM-LOSS: MSE(pred, gt) + alpha(epoch) * MSE(pred, ASM(gt)) + 0.5 * pose MSE.
  *
- * <p>Predictions: landmarks [N, 2p], pose [N, 3]. Labels: landmarks [N, 2p], ASM(landmarks)
- * [N, 2p] (precomputed per sample), pose [N, 3]; all in the network's normalised units. The pose
- * term is the batch mean of (dyaw^2 + dpitch^2 + droll^2) / 3, i.e. the mean over all elements.
+ * <p>Predictions: landmarks [N, 2p], pose [N, 3]. Labels: landmarks [N, 2p], ASM(landmarks) [N, 2p]
+ * (precomputed per sample), pose [N, 3]; all in the network's normalised units. The pose term is
+ * the batch mean of (dyaw^2 + dpitch^2 + droll^2) / 3, i.e. the mean over all elements.
  */
 public final class AsmLoss extends Loss {
   /** Weight of the pose term (the paper's 0.5; the reference code used 1). */

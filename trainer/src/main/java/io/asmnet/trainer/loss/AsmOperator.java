@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The Active Shape Model operator of ASM-LOSS: a PCA shape space in which a shape is projected,
- * its coefficients clipped to +-3 standard deviations, and projected back.
+ * The Active Shape Model operator of ASM-LOSS: a PCA shape space in which a shape is projected, its
+ * coefficients clipped to +-3 standard deviations, and projected back.
  *
- * <p>Shapes are the network's normalised landmark vectors (see {@code TargetCodec}), length
- * {@code mean.length} (136 for 68 points). Saved as a small JSON file next to the model.
+ * <p>Shapes are the network's normalised landmark vectors (see {@code TargetCodec}), length {@code
+ * mean.length} (136 for 68 points). Saved as a small JSON file next to the model.
  *
  * @param mean the mean shape
  * @param components {@code k} orthonormal eigenvectors of the shape covariance, largest first

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Eigen-decomposition of a real symmetric matrix by cyclic Jacobi rotations: small (the 136 x
- * 136 shape covariance takes well under a second) and exact to double precision, so no linear
- * algebra library is needed.
+ * Eigen-decomposition of a real symmetric matrix by cyclic Jacobi rotations: small (the 136 x 136
+ * shape covariance takes well under a second) and exact to double precision, so no linear algebra
+ * library is needed.
  *
  * @param values eigenvalues, largest first
  * @param vectors {@code vectors[i]} is the unit eigenvector of {@code values[i]}
@@ -37,7 +37,10 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
       }
     }
     Integer[] order =
-        IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> -a[i][i])).toArray(Integer[]::new);
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(Comparator.comparingDouble(i -> -a[i][i]))
+            .toArray(Integer[]::new);
     double[] values = new double[n];
     double[][] vectors = new double[n][n];
     for (int k = 0; k < n; k++) {

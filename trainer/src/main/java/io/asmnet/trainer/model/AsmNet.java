@@ -14,8 +14,7 @@ import java.util.List;
  * heads.
  *
  * <p>Input [N, 3, 224, 224] float RGB in [0, 1] (see {@link InputCodec}). Output NDList of
- * landmarks [N, 2 * points] and pose [N, 3], both in the normalised units of {@link
- * TargetCodec}.
+ * landmarks [N, 2 * points] and pose [N, 3], both in the normalised units of {@link TargetCodec}.
  */
 public final class AsmNet {
   /** Landmark count of the iBUG 300-W layout. */
@@ -30,7 +29,8 @@ public final class AsmNet {
   public static SequentialBlock create(int points) {
     Block heads =
         new ParallelBlock(
-            outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
+            outputs ->
+                new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
             List.of(
                 Linear.builder().setUnits(2L * points).build(),
                 Linear.builder().setUnits(POSE_OUTPUTS).build()));

@@ -14,10 +14,10 @@ import ai.djl.util.PairList;
 /**
  * Convolution (no bias) + batch norm + optional ReLU6: the unit MobileNetV2 is built from.
  *
- * <p>Input [N, in, H, W] float; output [N, out, H / stride, W / stride]. Padding is k / 2 on
- * every side, so a 3x3 stride-2 conv halves even sizes exactly (PyTorch's convention; the
- * asymmetric Keras padding of the reference code is not reproduced, it does not matter for a
- * network trained from scratch).
+ * <p>Input [N, in, H, W] float; output [N, out, H / stride, W / stride]. Padding is k / 2 on every
+ * side, so a 3x3 stride-2 conv halves even sizes exactly (PyTorch's convention; the asymmetric
+ * Keras padding of the reference code is not reproduced, it does not matter for a network trained
+ * from scratch).
  */
 public final class ConvBnAct extends AbstractBlock {
   private final Conv2d conv;

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Turns BGR crops into the network's input, with the same operations (and order) as the ONNX
- * graph's preprocessing: uint8 [N, 224, 224, 3] BGR, cast, channel flip to RGB, / 255, transpose
- * to [N, 3, 224, 224].
+ * graph's preprocessing: uint8 [N, 224, 224, 3] BGR, cast, channel flip to RGB, / 255, transpose to
+ * [N, 3, 224, 224].
  */
 public final class InputCodec {
   private InputCodec() {}
@@ -28,7 +28,8 @@ public final class InputCodec {
     }
     buffer.flip();
     NDArray bgr =
-        manager.create(buffer, new Shape(crops.size(), Sample.SIZE, Sample.SIZE, 3), DataType.UINT8);
+        manager.create(
+            buffer, new Shape(crops.size(), Sample.SIZE, Sample.SIZE, 3), DataType.UINT8);
     return bgr.toType(DataType.FLOAT32, false).flip(3).div(255f).transpose(0, 3, 1, 2);
   }
 }

@@ -13,25 +13,25 @@ import java.util.List;
 
 /**
  * Starts a {@link MultiDepthBackbone} from Keras' ImageNet MobileNetV2 (width 1.0, 224 px, the
- * {@code keras.applications} layer names) read from a TFJS layers model, e.g. the one nsfwjs
- * ships (its backbone layers are frozen, {@code trainable: false}: Keras' ImageNet kernels,
- * gammas and betas; the moving statistics, see below, are nsfwjs').
+ * {@code keras.applications} layer names) read from a TFJS layers model, e.g. the one nsfwjs ships
+ * (its backbone layers are frozen, {@code trainable: false}: Keras' ImageNet kernels, gammas and
+ * betas; the moving statistics, see below, are nsfwjs').
  *
- * <p>Mapping: stem = {@code Conv1} + {@code bn_Conv1}; block 0 = {@code expanded_conv_*}; block
- * i = {@code block_i_{expand,depthwise,project}} with their {@code _BN}, i = 1..15 ({@code
- * block_16} and the head are not part of ASMNet). Kernels HWIO -> OIHW, depthwise [3,3,C,1] ->
- * [C,1,3,3]. Keras' batch-norm epsilon is 1e-3, DJL's (ours) 1e-5: the moving variance gets
- * the difference added, so that sqrt(var' + 1e-5) = sqrt(var + 1e-3) and inference equals Keras'.
+ * <p>Mapping: stem = {@code Conv1} + {@code bn_Conv1}; block 0 = {@code expanded_conv_*}; block i =
+ * {@code block_i_{expand,depthwise,project}} with their {@code _BN}, i = 1..15 ({@code block_16}
+ * and the head are not part of ASMNet). Kernels HWIO -> OIHW, depthwise [3,3,C,1] -> [C,1,3,3].
+ * Keras' batch-norm epsilon is 1e-3, DJL's (ours) 1e-5: the moving variance gets the difference
+ * added, so that sqrt(var' + 1e-5) = sqrt(var + 1e-3) and inference equals Keras'.
  *
- * <p>Input range: Keras' ImageNet preprocessing is [-1, 1], but nsfwjs feeds this network
- * {@code x / 255} and its stored batch-norm statistics were measured that way (Keras 2.2.4 kept
- * updating moving statistics of frozen layers): the stem's pre-BN outputs on real photos in
- * [0, 1] match {@code bn_Conv1}'s moving mean, in [-1, 1] they do not (see the test and
- * docs/DESIGN-NOTES.md#training-choices). Our input is [0, 1] as well, so nothing is folded.
- * (With batch statistics an affine input change is absorbed by the stem's batch norm anyway.)
+ * <p>Input range: Keras' ImageNet preprocessing is [-1, 1], but nsfwjs feeds this network {@code x
+ * / 255} and its stored batch-norm statistics were measured that way (Keras 2.2.4 kept updating
+ * moving statistics of frozen layers): the stem's pre-BN outputs on real photos in [0, 1] match
+ * {@code bn_Conv1}'s moving mean, in [-1, 1] they do not (see the test and
+ * docs/DESIGN-NOTES.md#training-choices). Our input is [0, 1] as well, so nothing is folded. (With
+ * batch statistics an affine input change is absorbed by the stem's batch norm anyway.)
  *
- * <p>Not reproduced: Keras pads a stride-2 conv on the bottom/right only, we pad k/2 on every
- * side ({@link ConvBnAct}); stride-2 layers therefore sample half a step apart from Keras, and border
+ * <p>Not reproduced: Keras pads a stride-2 conv on the bottom/right only, we pad k/2 on every side
+ * ({@link ConvBnAct}); stride-2 layers therefore sample half a step apart from Keras, and border
  * outputs see different padding. Fine-tuning absorbs this; inference is not Keras-exact there.
  */
 public final class KerasMobileNetV2Init {
@@ -95,17 +95,24 @@ public final class KerasMobileNetV2Init {
     return 5;
   }
 
-  private static void put(String layer, PairList<String, Parameter> params, String name, float[] values, long[] dims) {
+  private static void put(
+      String layer, PairList<String, Parameter> params, String name, float[] values, long[] dims) {
     Parameter p = params.get(name);
     if (p == null || !p.isInitialized()) {
-      throw new IllegalStateException("parameter " + name + " for " + layer + " is missing or not initialised");
+      throw new IllegalStateException(
+          "parameter " + name + " for " + layer + " is missing or not initialised");
     }
     NDArray a = p.getArray();
     Shape expected = a.getShape();
     if ((dims != null && !Arrays.equals(dims, expected.getShape())) || a.size() != values.length) {
       throw new IllegalArgumentException(
-          layer + " -> " + name + ": Keras gives " + (dims != null ? Arrays.toString(dims) : values.length + " values")
-              + ", the network expects " + expected);
+          layer
+              + " -> "
+              + name
+              + ": Keras gives "
+              + (dims != null ? Arrays.toString(dims) : values.length + " values")
+              + ", the network expects "
+              + expected);
     }
     a.set(values);
   }

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The truncated MobileNetV2 of ASMNet with multi-depth fusion: stem conv, 16 inverted residuals
- * (the t=1 block 0 then blocks 1..15 in the Keras numbering the paper uses), global average
- * pooling on the outputs of blocks 1, 3, 6, 10, 13 and 15, concatenated.
+ * (the t=1 block 0 then blocks 1..15 in the Keras numbering the paper uses), global average pooling
+ * on the outputs of blocks 1, 3, 6, 10, 13 and 15, concatenated.
  *
  * <p>Input [N, 3, 224, 224] RGB in [0, 1]; output [N, 536] (24 + 32 + 64 + 96 + 160 + 160).
  */

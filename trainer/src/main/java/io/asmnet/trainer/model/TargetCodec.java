@@ -3,8 +3,8 @@ package io.asmnet.trainer.model;
 /**
  * The units the network learns in, and their inverse (which the ONNX export applies).
  *
- * <p>Landmarks: crop pixel / 224 - 0.5, so a centred face is near 0 and the range is about
- * [-0.5, 0.5]. Pose: degrees / 90.
+ * <p>Landmarks: crop pixel / 224 - 0.5, so a centred face is near 0 and the range is about [-0.5,
+ * 0.5]. Pose: degrees / 90.
  */
 public final class TargetCodec {
   public static final float CROP = 224f;

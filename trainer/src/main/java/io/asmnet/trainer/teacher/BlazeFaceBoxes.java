@@ -18,13 +18,14 @@ import java.util.Map;
  * models/blazeface/face_detection_back_256x256_barracuda.onnx}) on the whole photo, padded to a
  * square (black) and resized to 256. Decoding as MediaPipe's (and the processor's, which the
  * trainer must not depend on): 896 anchors, a 16x16 grid with 2 per cell then 8x8 with 6, centres
- * ((x + 0.5) / cells, (y + 0.5) / cells); box centre = anchor + raw[0..1] / 256, size = raw[2..3]
- * / 256; score = sigmoid(logit) >= {@value #MIN_SCORE}; overlapping boxes (IoU > {@value #IOU})
- * keep the best. Upright faces only. Owns its session; not thread-safe.
+ * ((x + 0.5) / cells, (y + 0.5) / cells); box centre = anchor + raw[0..1] / 256, size = raw[2..3] /
+ * 256; score = sigmoid(logit) >= {@value #MIN_SCORE}; overlapping boxes (IoU > {@value #IOU}) keep
+ * the best. Upright faces only. Owns its session; not thread-safe.
  */
 public final class BlazeFaceBoxes implements AutoCloseable {
   /** Score threshold. */
   public static final float MIN_SCORE = 0.6f;
+
   static final double IOU = 0.3;
   private static final int SIZE = 256;
   private static final int FINE = 16 * 16 * 2;
@@ -36,7 +37,8 @@ public final class BlazeFaceBoxes implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
   private final String input;
-  private final String[] outputs = new String[4]; // fine scores, coarse scores, fine boxes, coarse boxes
+  private final String[] outputs =
+      new String[4]; // fine scores, coarse scores, fine boxes, coarse boxes
   private final float[] anchors = anchors();
 
   public BlazeFaceBoxes(Path onnx) throws OrtException {
@@ -63,7 +65,8 @@ public final class BlazeFaceBoxes implements AutoCloseable {
     }
     float[] scores = new float[COUNT];
     float[] raw = new float[COUNT * 16];
-    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(rgb), new long[] {1, SIZE, SIZE, 3});
+    try (OnnxTensor x =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(rgb), new long[] {1, SIZE, SIZE, 3});
         OrtSession.Result r = session.run(Map.of(input, x))) {
       read(r, outputs[0], scores, 0);
       read(r, outputs[1], scores, FINE);
@@ -93,8 +96,16 @@ public final class BlazeFaceBoxes implements AutoCloseable {
   }
 
   static double iou(Box a, Box b) {
-    double ix = Math.max(0, Math.min(a.cx + a.width / 2, b.cx + b.width / 2) - Math.max(a.cx - a.width / 2, b.cx - b.width / 2));
-    double iy = Math.max(0, Math.min(a.cy + a.height / 2, b.cy + b.height / 2) - Math.max(a.cy - a.height / 2, b.cy - b.height / 2));
+    double ix =
+        Math.max(
+            0,
+            Math.min(a.cx + a.width / 2, b.cx + b.width / 2)
+                - Math.max(a.cx - a.width / 2, b.cx - b.width / 2));
+    double iy =
+        Math.max(
+            0,
+            Math.min(a.cy + a.height / 2, b.cy + b.height / 2)
+                - Math.max(a.cy - a.height / 2, b.cy - b.height / 2));
     double inter = ix * iy;
     return inter / (a.width * a.height + b.width * b.height - inter);
   }

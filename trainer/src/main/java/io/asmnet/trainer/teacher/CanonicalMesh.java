@@ -4,14 +4,14 @@ import io.asmnet.trainer.data.MeanFace3d;
 import java.util.List;
 
 /**
- * The mean FaceMesh shape the pose is measured against: 468 x (x, y, z), centred, unit RMS
- * radius, in the model frame of {@link io.asmnet.trainer.data.PoseConvention} (a frontal face:
- * x to image right, y down, z away from the camera).
+ * The mean FaceMesh shape the pose is measured against: 468 x (x, y, z), centred, unit RMS radius,
+ * in the model frame of {@link io.asmnet.trainer.data.PoseConvention} (a frontal face: x to image
+ * right, y down, z away from the camera).
  *
- * <p>Learned by generalised Procrustes analysis of training meshes (each centred and scaled to
- * unit RMS, rotated onto the running mean, {@value #ITERATIONS} rounds), then turned into the
- * project's frame by the rotation that best fits its mapped 68 points onto {@link MeanFace3d},
- * the same 3-D face {@code PoseFromLandmarks} uses, so both poses share one zero.
+ * <p>Learned by generalised Procrustes analysis of training meshes (each centred and scaled to unit
+ * RMS, rotated onto the running mean, {@value #ITERATIONS} rounds), then turned into the project's
+ * frame by the rotation that best fits its mapped 68 points onto {@link MeanFace3d}, the same 3-D
+ * face {@code PoseFromLandmarks} uses, so both poses share one zero.
  */
 public record CanonicalMesh(double[] xyz) {
   static final int ITERATIONS = 10;
@@ -27,7 +27,8 @@ public record CanonicalMesh(double[] xyz) {
     if (meshes.isEmpty()) {
       throw new IllegalArgumentException("no meshes");
     }
-    double[][] shapes = meshes.stream().map(m -> normalised(toDouble(m.xyz()))).toArray(double[][]::new);
+    double[][] shapes =
+        meshes.stream().map(m -> normalised(toDouble(m.xyz()))).toArray(double[][]::new);
     double[] mean = normalised(average(shapes));
     for (int it = 0; it < ITERATIONS; it++) {
       double[][] aligned = new double[shapes.length][];

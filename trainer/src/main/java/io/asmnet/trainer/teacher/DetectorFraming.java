@@ -15,8 +15,10 @@ import java.util.List;
 public final class DetectorFraming {
   /** The processor's BlazeFace calibration: box side over landmark extent. */
   public static final double SIDE_PER_EXTENT = 1.0;
+
   /** And the box centre's height above the landmarks' centre, in extents. */
   public static final double SHIFT_UP_PER_EXTENT = 0.06;
+
   /** A box overlapping the landmarks' box less than this is another face (or none). */
   static final double MIN_IOU = 0.3;
 
@@ -29,9 +31,15 @@ public final class DetectorFraming {
    */
   public record Residual(double dx, double dy, double logScale) {}
 
-  /** Robust summary of one residual: median, sd from the median absolute deviation, 5th/95th percentiles. */
+  /**
+   * Robust summary of one residual: median, sd from the median absolute deviation, 5th/95th
+   * percentiles.
+   */
   public record Spread(double median, double robustSd, double p5, double p95) {
-    /** The sd of the normal whose 5-95 % span is this one's: unlike the robust sd, it keeps the tails. */
+    /**
+     * The sd of the normal whose 5-95 % span is this one's: unlike the robust sd, it keeps the
+     * tails.
+     */
     public double spanSd() {
       return (p95 - p5) / 3.29;
     }
@@ -56,12 +64,15 @@ public final class DetectorFraming {
   private int missed;
 
   /**
-   * Adds one labelled face and the detector's boxes on its photo; a face no box overlaps by
-   * {@value #MIN_IOU} counts as missed.
+   * Adds one labelled face and the detector's boxes on its photo; a face no box overlaps by {@value
+   * #MIN_IOU} counts as missed.
    */
   public void add(LabelledFace face, List<BlazeFaceBoxes.Box> boxes) {
     float[] lm = face.landmarks();
-    double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+    double minX = Double.MAX_VALUE,
+        minY = Double.MAX_VALUE,
+        maxX = -Double.MAX_VALUE,
+        maxY = -Double.MAX_VALUE;
     for (int i = 0; i + 1 < lm.length; i += 2) {
       minX = Math.min(minX, lm[i]);
       maxX = Math.max(maxX, lm[i]);
@@ -69,7 +80,8 @@ public final class DetectorFraming {
       maxY = Math.max(maxY, lm[i + 1]);
     }
     double extent = Math.max(maxX - minX, maxY - minY);
-    BlazeFaceBoxes.Box truth = new BlazeFaceBoxes.Box((minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY, 1);
+    BlazeFaceBoxes.Box truth =
+        new BlazeFaceBoxes.Box((minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY, 1);
     BlazeFaceBoxes.Box best = null;
     double bestIou = MIN_IOU;
     for (BlazeFaceBoxes.Box b : boxes) {
@@ -85,7 +97,11 @@ public final class DetectorFraming {
     }
     double implied = Math.max(best.width(), best.height()) / SIDE_PER_EXTENT;
     double cy = best.cy() + SHIFT_UP_PER_EXTENT * implied;
-    residuals.add(new Residual((best.cx() - truth.cx()) / extent, (cy - truth.cy()) / extent, Math.log(implied / extent)));
+    residuals.add(
+        new Residual(
+            (best.cx() - truth.cx()) / extent,
+            (cy - truth.cy()) / extent,
+            Math.log(implied / extent)));
   }
 
   public List<Residual> residuals() {
@@ -96,7 +112,9 @@ public final class DetectorFraming {
     if (residuals.isEmpty()) {
       throw new IllegalStateException("no face was detected: nothing to summarise");
     }
-    return new Summary(residuals.size(), missed,
+    return new Summary(
+        residuals.size(),
+        missed,
         Spread.of(residuals.stream().mapToDouble(Residual::dx).toArray()),
         Spread.of(residuals.stream().mapToDouble(Residual::dy).toArray()),
         Spread.of(residuals.stream().mapToDouble(Residual::logScale).toArray()));

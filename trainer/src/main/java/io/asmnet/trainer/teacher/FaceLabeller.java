@@ -8,21 +8,27 @@ import java.util.Optional;
 
 /**
  * Labels the faces of one photo with the teachers. Candidates: every face dlib labelled, cropped
- * for FaceMesh by {@link MeshCrop#aroundPoints} of dlib's points (the rule the mapping was
- * learned with), plus every BlazeFace box (when a detector is given) whose centre lies in no
- * dlib face, cropped from the box and then {@value #REFINE} times from the mapped points of the
- * previous mesh (MediaPipe's loop: the next region from the last landmarks). A candidate whose
- * final mesh has a face flag under {@link MeshOnFaces#MIN_FACE_FLAG} is dropped; the rest go
- * through {@link TeacherFusion}. A box whose refined mesh centres in a face already taken is a
- * duplicate and is skipped.
+ * for FaceMesh by {@link MeshCrop#aroundPoints} of dlib's points (the rule the mapping was learned
+ * with), plus every BlazeFace box (when a detector is given) whose centre lies in no dlib face,
+ * cropped from the box and then {@value #REFINE} times from the mapped points of the previous mesh
+ * (MediaPipe's loop: the next region from the last landmarks). A candidate whose final mesh has a
+ * face flag under {@link MeshOnFaces#MIN_FACE_FLAG} is dropped; the rest go through {@link
+ * TeacherFusion}. A box whose refined mesh centres in a face already taken is a duplicate and is
+ * skipped.
  */
 public final class FaceLabeller {
   static final int REFINE = 2;
+
   /** Crop side over the BlazeFace box's longer side for the first mesh (then refined). */
   static final double BOX_TO_CROP = 1.6;
 
   /** What became of one candidate face. */
-  public enum Fate { FUSED, MESH_ONLY, DISAGREE, NO_MESH }
+  public enum Fate {
+    FUSED,
+    MESH_ONLY,
+    DISAGREE,
+    NO_MESH
+  }
 
   /** One candidate's result: the label unless dropped. */
   public record Outcome(Fate fate, Optional<FusedFace> label, double disagreement) {}
@@ -40,7 +46,9 @@ public final class FaceLabeller {
     this.pose = new MeshPose(teacher.canonical());
   }
 
-  /** @param dlibFaces dlib's 68 points (136 floats) per face it found in the photo */
+  /**
+   * @param dlibFaces dlib's 68 points (136 floats) per face it found in the photo
+   */
   public List<Outcome> label(DecodedImage photo, List<float[]> dlibFaces) throws OrtException {
     List<Outcome> out = new ArrayList<>();
     List<Mesh> meshes = mesh.run(photo, dlibFaces.stream().map(MeshCrop::aroundPoints).toList());
@@ -70,7 +78,8 @@ public final class FaceLabeller {
   }
 
   private Mesh refined(DecodedImage photo, BlazeFaceBoxes.Box box) throws OrtException {
-    MeshCrop crop = new MeshCrop(box.cx(), box.cy(), BOX_TO_CROP * Math.max(box.width(), box.height()));
+    MeshCrop crop =
+        new MeshCrop(box.cx(), box.cy(), BOX_TO_CROP * Math.max(box.width(), box.height()));
     Mesh m = mesh.run(photo, List.of(crop)).get(0);
     for (int i = 0; i < REFINE && m.faceFlag() >= MeshOnFaces.MIN_FACE_FLAG; i++) {
       m = mesh.run(photo, List.of(MeshCrop.aroundPoints(mapping.apply(m)))).get(0);

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MediaPipe FaceMesh (Human's {@code models/facemesh.json}, a TFJS graph model) converted in
- * memory by {@link TfjsGraphImporter} and run in ONNX Runtime on the CPU. Input [N, 192, 192, 3]
- * RGB in [0, 1]; output {@code output_mesh} [N, 1404] in crop pixels, {@code output_faceflag}
- * [N, 1]. Owns its session; not thread-safe.
+ * MediaPipe FaceMesh (Human's {@code models/facemesh.json}, a TFJS graph model) converted in memory
+ * by {@link TfjsGraphImporter} and run in ONNX Runtime on the CPU. Input [N, 192, 192, 3] RGB in
+ * [0, 1]; output {@code output_mesh} [N, 1404] in crop pixels, {@code output_faceflag} [N, 1]. Owns
+ * its session; not thread-safe.
  */
 public final class FaceMesh implements AutoCloseable {
   /** Input side in pixels. */
@@ -55,10 +55,13 @@ public final class FaceMesh implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       System.arraycopy(crops.get(i).nhwc(photo, SIZE), 0, batch, i * per, per);
     }
-    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {n, SIZE, SIZE, 3});
+    try (OnnxTensor x =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {n, SIZE, SIZE, 3});
         OrtSession.Result result = session.run(Map.of("input_1", x))) {
-      float[] mesh = ((OnnxTensor) result.get("output_mesh").orElseThrow()).getFloatBuffer().array();
-      float[] flag = ((OnnxTensor) result.get("output_faceflag").orElseThrow()).getFloatBuffer().array();
+      float[] mesh =
+          ((OnnxTensor) result.get("output_mesh").orElseThrow()).getFloatBuffer().array();
+      float[] flag =
+          ((OnnxTensor) result.get("output_faceflag").orElseThrow()).getFloatBuffer().array();
       List<Mesh> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         MeshCrop crop = crops.get(i);
@@ -66,7 +69,8 @@ public final class FaceMesh implements AutoCloseable {
         float[] xyz = new float[3 * Mesh.VERTICES];
         for (int v = 0; v < Mesh.VERTICES; v++) {
           int k = i * 3 * Mesh.VERTICES + 3 * v;
-          // crop pixel u covers photo [x0 + u s, x0 + (u + 1) s): its centre maps to x0 + (u + 0.5) s - 0.5
+          // crop pixel u covers photo [x0 + u s, x0 + (u + 1) s): its centre maps to x0 + (u + 0.5)
+          // s - 0.5
           xyz[3 * v] = (float) (crop.x0() + (mesh[k] + 0.5) * s - 0.5);
           xyz[3 * v + 1] = (float) (crop.y0() + (mesh[k + 1] + 0.5) * s - 0.5);
           xyz[3 * v + 2] = (float) (mesh[k + 2] * s);

@@ -13,11 +13,11 @@ import java.util.Locale;
 
 /**
  * One row of the face-source manifest ({@value #RESOURCE}, committed): a photo or video, which
- * person it shows and which split that person belongs to. The split is by person, never by
- * frame: every photo and frame of one person is in one split. Tab-separated: {@code ROOT:PATH
- * PERSON SPLIT [STRIDE]}, {@code #} starts a comment; ROOT names a folder given at run time
- * ({@code dlib}: dlib's examples folder, {@code faces}: scripts/fetch-face-data.sh's cache), so
- * no local path is committed. Videos (.mp4, .webm) are sampled every STRIDE frames.
+ * person it shows and which split that person belongs to. The split is by person, never by frame:
+ * every photo and frame of one person is in one split. Tab-separated: {@code ROOT:PATH PERSON SPLIT
+ * [STRIDE]}, {@code #} starts a comment; ROOT names a folder given at run time ({@code dlib}:
+ * dlib's examples folder, {@code faces}: scripts/fetch-face-data.sh's cache), so no local path is
+ * committed. Videos (.mp4, .webm) are sampled every STRIDE frames.
  *
  * @param root the root's name
  * @param path relative to the root
@@ -73,10 +73,11 @@ public record FaceSource(String root, String path, String person, String split, 
 
   /**
    * Rows for every photo (.jpg, .jpeg, .png) and video under a folder, in path order, under root
-   * {@code root}: the person is the file's folder name (so {@code DIR/anna/1.jpg} is anna),
-   * every row in {@code split}, videos sampled every {@code stride} frames.
+   * {@code root}: the person is the file's folder name (so {@code DIR/anna/1.jpg} is anna), every
+   * row in {@code split}, videos sampled every {@code stride} frames.
    */
-  public static List<FaceSource> ofFolder(Path folder, String root, String split, int stride) throws IOException {
+  public static List<FaceSource> ofFolder(Path folder, String root, String split, int stride)
+      throws IOException {
     List<FaceSource> out = new ArrayList<>();
     try (var files = Files.walk(folder)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -84,8 +85,10 @@ public record FaceSource(String root, String path, String person, String split, 
         String lower = rel.toLowerCase(Locale.ROOT);
         boolean photo = lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png");
         if (photo || isVideo(rel)) {
-          Path parent = f.getParent().equals(folder) ? folder.toAbsolutePath().normalize() : f.getParent();
-          String person = parent.getFileName() == null ? "unknown" : parent.getFileName().toString();
+          Path parent =
+              f.getParent().equals(folder) ? folder.toAbsolutePath().normalize() : f.getParent();
+          String person =
+              parent.getFileName() == null ? "unknown" : parent.getFileName().toString();
           out.add(new FaceSource(root, rel, person, split, photo ? 0 : stride));
         }
       }
@@ -106,10 +109,12 @@ public record FaceSource(String root, String path, String person, String split, 
       String[] f = text.split("\t+");
       int colon = f[0].indexOf(':');
       if (f.length < 3 || f.length > 4 || colon <= 0) {
-        throw new IllegalArgumentException(name + ":" + lineNo + ": expected ROOT:PATH<TAB>PERSON<TAB>SPLIT[<TAB>STRIDE]");
+        throw new IllegalArgumentException(
+            name + ":" + lineNo + ": expected ROOT:PATH<TAB>PERSON<TAB>SPLIT[<TAB>STRIDE]");
       }
       int stride = f.length == 4 ? Integer.parseInt(f[3]) : 0;
-      out.add(new FaceSource(f[0].substring(0, colon), f[0].substring(colon + 1), f[1], f[2], stride));
+      out.add(
+          new FaceSource(f[0].substring(0, colon), f[0].substring(colon + 1), f[1], f[2], stride));
     }
     return out;
   }

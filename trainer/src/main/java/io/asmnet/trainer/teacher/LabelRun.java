@@ -14,23 +14,27 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Teacher-labels every photo and sampled frame of a manifest, in manifest order (so the output
- * is deterministic), with a progress bar on stderr. Videos are sampled by {@link FrameSampler}
- * into {@code ROOT/frames/STEM/} first.
+ * Teacher-labels every photo and sampled frame of a manifest, in manifest order (so the output is
+ * deterministic), with a progress bar on stderr. Videos are sampled by {@link FrameSampler} into
+ * {@code ROOT/frames/STEM/} first.
  */
 public final class LabelRun {
   /** A photo or frame to label. */
-  public record Item(String image, Path file, String video, int frame, String person, String split) {}
+  public record Item(
+      String image, Path file, String video, int frame, String person, String split) {}
 
   /** Counts of one person. */
-  public record Tally(String person, String split, int images, Map<FaceLabeller.Fate, Integer> fates) {}
+  public record Tally(
+      String person, String split, int images, Map<FaceLabeller.Fate, Integer> fates) {}
 
   /** The labels and the counts per person (manifest order). */
   public record Result(List<TeacherLabel> labels, List<Tally> tallies) {}
 
   private final Map<String, Path> roots;
 
-  /** @param roots folder of each root name the manifest uses */
+  /**
+   * @param roots folder of each root name the manifest uses
+   */
   public LabelRun(Map<String, Path> roots) {
     this.roots = Map.copyOf(roots);
   }
@@ -47,37 +51,58 @@ public final class LabelRun {
       }
       String name = Path.of(s.path()).getFileName().toString();
       String stem = name.substring(0, name.lastIndexOf('.'));
-      for (FrameSampler.Sampled f : sampler.sample(root.resolve(s.path()), s.stride(), root.resolve("frames").resolve(stem))) {
+      for (FrameSampler.Sampled f :
+          sampler.sample(
+              root.resolve(s.path()), s.stride(), root.resolve("frames").resolve(stem))) {
         String rel = "frames/" + stem + "/" + f.png().getFileName();
-        items.add(new Item(s.root() + ":" + rel, f.png(), s.key(), f.frame(), s.person(), s.split()));
+        items.add(
+            new Item(s.root() + ":" + rel, f.png(), s.key(), f.frame(), s.person(), s.split()));
       }
     }
     return items;
   }
 
   /**
-   * @param dlib dlib's faces per photo (absolute, normalised path); photos without are FaceMesh only
+   * @param dlib dlib's faces per photo (absolute, normalised path); photos without are FaceMesh
+   *     only
    * @param progress whether to show the bar
    */
-  public Result label(List<Item> items, FaceLabeller labeller, Map<Path, List<float[]>> dlib, boolean progress)
+  public Result label(
+      List<Item> items, FaceLabeller labeller, Map<Path, List<float[]>> dlib, boolean progress)
       throws OrtException {
     List<TeacherLabel> labels = new ArrayList<>();
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    ProgressBar bar = progress
-        ? new ProgressBarBuilder().setTaskName("label").setInitialMax(items.size())
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
-        : null;
+    ProgressBar bar =
+        progress
+            ? new ProgressBarBuilder()
+                .setTaskName("label")
+                .setInitialMax(items.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build()
+            : null;
     try {
       for (Item item : items) {
-        List<float[]> faces = dlib.getOrDefault(item.file().toAbsolutePath().normalize(), List.of());
+        List<float[]> faces =
+            dlib.getOrDefault(item.file().toAbsolutePath().normalize(), List.of());
         List<FaceLabeller.Outcome> outcomes = labeller.label(ImageCache.decode(item.file()), faces);
-        Tally t = tallies.computeIfAbsent(item.person(), p -> new Tally(p, item.split(), 0, new EnumMap<>(FaceLabeller.Fate.class)));
+        Tally t =
+            tallies.computeIfAbsent(
+                item.person(),
+                p -> new Tally(p, item.split(), 0, new EnumMap<>(FaceLabeller.Fate.class)));
         Map<FaceLabeller.Fate, Integer> fates = t.fates();
         int face = 0;
         for (FaceLabeller.Outcome o : outcomes) {
           fates.merge(o.fate(), 1, Integer::sum);
           if (o.label().isPresent()) {
-            labels.add(new TeacherLabel(item.image(), item.video(), item.frame(), item.person(), item.split(), face++, o.label().get()));
+            labels.add(
+                new TeacherLabel(
+                    item.image(),
+                    item.video(),
+                    item.frame(),
+                    item.person(),
+                    item.split(),
+                    face++,
+                    o.label().get()));
           }
         }
         tallies.put(item.person(), new Tally(t.person(), t.split(), t.images() + 1, fates));
@@ -97,7 +122,8 @@ public final class LabelRun {
   private Path root(String name) {
     Path p = roots.get(name);
     if (p == null) {
-      throw new IllegalArgumentException("no folder given for root '" + name + "' (--root " + name + "=DIR)");
+      throw new IllegalArgumentException(
+          "no folder given for root '" + name + "' (--root " + name + "=DIR)");
     }
     return p;
   }

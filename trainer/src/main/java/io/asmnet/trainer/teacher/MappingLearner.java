@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Learns a {@link MeshMapping} from faces that carry both a mesh and 68 labelled points: for each
- * point, the single vertex with the least mean error (in inter-ocular distances, as NME), or,
- * when it fits better, the best two-vertex blend among the {@value #CANDIDATES} best single
- * vertices (the weight solved in closed form by least squares, clamped to [0, 1] and rounded to
- * {@value #WEIGHT_STEP}). Deterministic: ties go to the lower vertex index.
+ * point, the single vertex with the least mean error (in inter-ocular distances, as NME), or, when
+ * it fits better, the best two-vertex blend among the {@value #CANDIDATES} best single vertices
+ * (the weight solved in closed form by least squares, clamped to [0, 1] and rounded to {@value
+ * #WEIGHT_STEP}). Deterministic: ties go to the lower vertex index.
  */
 public final class MappingLearner {
   static final int CANDIDATES = 12;
@@ -40,7 +40,8 @@ public final class MappingLearner {
       }
       Integer[] order = new Integer[Mesh.VERTICES];
       Arrays.setAll(order, i -> i);
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> single[v]).thenComparingInt(v -> v));
+      Arrays.sort(
+          order, Comparator.<Integer>comparingDouble(v -> single[v]).thenComparingInt(v -> v));
       int bestA = order[0];
       int bestB = order[0];
       double bestW = 1;

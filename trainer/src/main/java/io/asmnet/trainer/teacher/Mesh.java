@@ -13,7 +13,8 @@ public record Mesh(float[] xyz, float faceFlag) {
 
   public Mesh {
     if (xyz.length != 3 * VERTICES) {
-      throw new IllegalArgumentException("expected " + 3 * VERTICES + " coordinates, got " + xyz.length);
+      throw new IllegalArgumentException(
+          "expected " + 3 * VERTICES + " coordinates, got " + xyz.length);
     }
   }
 

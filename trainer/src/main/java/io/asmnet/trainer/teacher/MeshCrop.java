@@ -15,11 +15,11 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * FaceMesh's region of interest: an upright square of {@code side} photo pixels centred on
- * (cx, cy), which the network sees resized to {@link FaceMesh#SIZE}. The rule the teacher uses
+ * FaceMesh's region of interest: an upright square of {@code side} photo pixels centred on (cx,
+ * cy), which the network sees resized to {@link FaceMesh#SIZE}. The rule the teacher uses
  * everywhere (learning the mapping, labelling): the square around the centre of the 68-point box
- * whose side is {@value #ENLARGE} times the box's longer side, as MediaPipe enlarges its
- * detector box by 1.5.
+ * whose side is {@value #ENLARGE} times the box's longer side, as MediaPipe enlarges its detector
+ * box by 1.5.
  */
 public record MeshCrop(double cx, double cy, double side) {
   /** Crop side over the longer side of the 68-point box. */
@@ -58,8 +58,8 @@ public record MeshCrop(double cx, double cy, double side) {
   }
 
   /**
-   * The crop as FaceMesh's input: size x size x 3, RGB, values in [0, 1], black outside the
-   * photo, bilinear (pixel centres: crop (u + 0.5) = s (photo (x + 0.5) - x0)).
+   * The crop as FaceMesh's input: size x size x 3, RGB, values in [0, 1], black outside the photo,
+   * bilinear (pixel centres: crop (u + 0.5) = s (photo (x + 0.5) - x0)).
    */
   public float[] nhwc(DecodedImage photo, int size) {
     return nhwc(photo, size, 0f, 1f);
@@ -76,7 +76,8 @@ public record MeshCrop(double cx, double cy, double side) {
       double[] m = {s, 0, -s * x0 + 0.5 * s - 0.5, 0, s, -s * y0 + 0.5 * s - 0.5};
       Mat matrix = new Mat(2, 3, CV_64F, new DoublePointer(m));
       Mat dst = new Mat();
-      warpAffine(src, dst, matrix, new Size(size, size), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0.0));
+      warpAffine(
+          src, dst, matrix, new Size(size, size), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0.0));
       dst.data().get(bgr);
     }
     float[] rgb = new float[bgr.length];

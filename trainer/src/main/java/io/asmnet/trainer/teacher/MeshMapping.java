@@ -17,7 +17,8 @@ public record MeshMapping(int[][] vertices, double[][] weights) {
     }
     for (int i = 0; i < POINTS; i++) {
       if (vertices[i].length == 0 || vertices[i].length != weights[i].length) {
-        throw new IllegalArgumentException("point " + i + ": vertices and weights differ in length");
+        throw new IllegalArgumentException(
+            "point " + i + ": vertices and weights differ in length");
       }
       double sum = 0;
       for (int j = 0; j < vertices[i].length; j++) {

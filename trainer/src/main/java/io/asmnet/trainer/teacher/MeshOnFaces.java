@@ -33,7 +33,8 @@ public final class MeshOnFaces {
     }
     List<MappingLearner.Pair> out = new ArrayList<>();
     for (Map.Entry<Path, List<LabelledFace>> e : byImage.entrySet()) {
-      List<MeshCrop> crops = e.getValue().stream().map(f -> MeshCrop.aroundPoints(f.landmarks())).toList();
+      List<MeshCrop> crops =
+          e.getValue().stream().map(f -> MeshCrop.aroundPoints(f.landmarks())).toList();
       List<Mesh> meshes = mesh.run(images.get(e.getKey()), crops);
       for (int i = 0; i < meshes.size(); i++) {
         if (meshes.get(i).faceFlag() >= MIN_FACE_FLAG) {

@@ -12,15 +12,21 @@ import java.nio.file.Path;
 
 /**
  * The committed derived data of the FaceMesh teacher ({@value #RESOURCE}, made by {@code trainer
- * learn-mesh-map}): the 468 -> 68 {@link MeshMapping}, the {@link CanonicalMesh} for pose, and
- * how they were learned (faces, NME on the training and held-out faces).
+ * learn-mesh-map}): the 468 -> 68 {@link MeshMapping}, the {@link CanonicalMesh} for pose, and how
+ * they were learned (faces, NME on the training and held-out faces).
  */
 public record MeshTeacherFile(
-    MeshMapping mapping, CanonicalMesh canonical, int trainFaces, double trainNme, int heldOutFaces, double heldOutNme) {
+    MeshMapping mapping,
+    CanonicalMesh canonical,
+    int trainFaces,
+    double trainNme,
+    int heldOutFaces,
+    double heldOutNme) {
   /** Classpath resource (next to this class) of the committed file. */
   public static final String RESOURCE = "facemesh_68.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The committed file. */
   public static MeshTeacherFile load() {
@@ -40,9 +46,11 @@ public record MeshTeacherFile(
 
   public void write(Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    root.put("comment", "FaceMesh (MediaPipe, @vladmandic/human@3.3.6 models/facemesh.json) 468 vertices to the "
-        + "iBUG 68 points, learned on dlib's labelled training faces by `trainer learn-mesh-map`; "
-        + "canonical: mean mesh for head pose (project frame). Derived data; see docs/DATA.md.");
+    root.put(
+        "comment",
+        "FaceMesh (MediaPipe, @vladmandic/human@3.3.6 models/facemesh.json) 468 vertices to the "
+            + "iBUG 68 points, learned on dlib's labelled training faces by `trainer learn-mesh-map`; "
+            + "canonical: mean mesh for head pose (project frame). Derived data; see docs/DATA.md.");
     root.put("trainFaces", trainFaces);
     root.put("trainNme", round(trainNme));
     root.put("heldOutFaces", heldOutFaces);
@@ -73,7 +81,8 @@ public record MeshTeacherFile(
     int[][] vertices = new int[MeshMapping.POINTS][];
     double[][] weights = new double[MeshMapping.POINTS][];
     if (points.size() != MeshMapping.POINTS) {
-      throw new IllegalStateException("expected " + MeshMapping.POINTS + " points, got " + points.size());
+      throw new IllegalStateException(
+          "expected " + MeshMapping.POINTS + " points, got " + points.size());
     }
     for (int p = 0; p < MeshMapping.POINTS; p++) {
       JsonNode v = points.get(p).path("vertices");
@@ -92,9 +101,13 @@ public record MeshTeacherFile(
     for (int i = 0; i < xyz.length; i++) {
       xyz[i] = c.get(i).asDouble();
     }
-    return new MeshTeacherFile(new MeshMapping(vertices, weights), new CanonicalMesh(xyz),
-        root.path("trainFaces").asInt(), root.path("trainNme").asDouble(),
-        root.path("heldOutFaces").asInt(), root.path("heldOutNme").asDouble());
+    return new MeshTeacherFile(
+        new MeshMapping(vertices, weights),
+        new CanonicalMesh(xyz),
+        root.path("trainFaces").asInt(),
+        root.path("trainNme").asDouble(),
+        root.path("heldOutFaces").asInt(),
+        root.path("heldOutNme").asDouble());
   }
 
   private static double round(double v) {

@@ -3,9 +3,8 @@ package io.asmnet.trainer.teacher;
 import io.asmnet.trainer.loss.SymmetricEigen;
 
 /**
- * The rotation, scale and translation that best map one 3-D point set onto another in least
- * squares (Horn's closed form with unit quaternions, so the rotation is always proper, never a
- * reflection).
+ * The rotation, scale and translation that best map one 3-D point set onto another in least squares
+ * (Horn's closed form with unit quaternions, so the rotation is always proper, never a reflection).
  *
  * @param rotation row-major 3x3, maps source directions to target directions
  * @param scale target units per source unit
@@ -43,9 +42,15 @@ public record SimilarityFit(double[] rotation, double scale) {
     double y = q[2];
     double z = q[3];
     double[] r = {
-      1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-      2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-      2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)
+      1 - 2 * (y * y + z * z),
+      2 * (x * y - w * z),
+      2 * (x * z + w * y),
+      2 * (x * y + w * z),
+      1 - 2 * (x * x + z * z),
+      2 * (y * z - w * x),
+      2 * (x * z - w * y),
+      2 * (y * z + w * x),
+      1 - 2 * (x * x + y * y)
     };
     double[] ra = rotate(r, a);
     double ab = 0;
@@ -73,7 +78,8 @@ public record SimilarityFit(double[] rotation, double scale) {
     double[] out = new double[xyz.length];
     for (int i = 0; i < xyz.length; i += 3) {
       for (int row = 0; row < 3; row++) {
-        out[i + row] = r[3 * row] * xyz[i] + r[3 * row + 1] * xyz[i + 1] + r[3 * row + 2] * xyz[i + 2];
+        out[i + row] =
+            r[3 * row] * xyz[i] + r[3 * row + 1] * xyz[i + 1] + r[3 * row + 2] * xyz[i + 2];
       }
     }
     return out;

@@ -16,12 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a teacher-label file ({@link TeacherLabel} lines; by default the committed {@value
- * #RESOURCE}) as training faces: each face with its fused 68 points and its mesh pose, its
- * {@code ROOT:PATH} resolved against the given root folders, subset {@value #PHOTOS} for stills and
- * {@value #VIDEO} for frames sampled from a video (eval reports them apart: a video's frames of
- * one person are many faces but one face).
- * Faces whose photo (or sampled frame: run {@code trainer label --frames-only}) is not there
- * are skipped with one warning.
+ * #RESOURCE}) as training faces: each face with its fused 68 points and its mesh pose, its {@code
+ * ROOT:PATH} resolved against the given root folders, subset {@value #PHOTOS} for stills and
+ * {@value #VIDEO} for frames sampled from a video (eval reports them apart: a video's frames of one
+ * person are many faces but one face). Faces whose photo (or sampled frame: run {@code trainer
+ * label --frames-only}) is not there are skipped with one warning.
  */
 public final class TeacherDataset {
   /** Classpath resource (next to this class) of the committed labels. */
@@ -33,6 +32,7 @@ public final class TeacherDataset {
 
   /** Subset of still photos. */
   public static final String PHOTOS = "teacher-photos";
+
   /** Subset of video frames. */
   public static final String VIDEO = "teacher-video";
 
@@ -62,18 +62,25 @@ public final class TeacherDataset {
         firstMissing = firstMissing == null ? image : firstMissing;
         continue;
       }
-      faces.add(new LabelledFace(image, l.label().points(), l.label().pose(), l.video() != null ? VIDEO : PHOTOS));
+      faces.add(
+          new LabelledFace(
+              image, l.label().points(), l.label().pose(), l.video() != null ? VIDEO : PHOTOS));
     }
     if (missing > 0) {
-      LOG.warn("Skipping {} teacher-labelled faces whose image is missing (first: {}); "
-          + "fetch with scripts/fetch-face-data.sh and sample frames with 'trainer label --frames-only'",
-          missing, firstMissing);
+      LOG.warn(
+          "Skipping {} teacher-labelled faces whose image is missing (first: {}); "
+              + "fetch with scripts/fetch-face-data.sh and sample frames with 'trainer label --frames-only'",
+          missing,
+          firstMissing);
     }
     return faces;
   }
 
   static List<TeacherLabel> read(Path fileOrNull) {
-    try (InputStream in = fileOrNull == null ? TeacherDataset.class.getResourceAsStream(RESOURCE) : Files.newInputStream(fileOrNull)) {
+    try (InputStream in =
+        fileOrNull == null
+            ? TeacherDataset.class.getResourceAsStream(RESOURCE)
+            : Files.newInputStream(fileOrNull)) {
       if (in == null) {
         throw new IllegalStateException("classpath resource " + RESOURCE + " is missing");
       }
@@ -86,7 +93,12 @@ public final class TeacherDataset {
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read teacher labels " + (fileOrNull == null ? RESOURCE : fileOrNull) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read teacher labels "
+              + (fileOrNull == null ? RESOURCE : fileOrNull)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * Fuses the mapped FaceMesh points with dlib's 68-point predictor: where both saw the face and
- * agree within {@value #MAX_DISAGREEMENT} NME (normalised by dlib's outer-eye-corner distance),
- * the label is their mean; where they disagree more, the face is dropped (one of them is wrong
- * and we cannot tell which); with FaceMesh alone (dlib found no face) the mesh points stand.
- * The pose always comes from the mesh. Stateless.
+ * agree within {@value #MAX_DISAGREEMENT} NME (normalised by dlib's outer-eye-corner distance), the
+ * label is their mean; where they disagree more, the face is dropped (one of them is wrong and we
+ * cannot tell which); with FaceMesh alone (dlib found no face) the mesh points stand. The pose
+ * always comes from the mesh. Stateless.
  */
 public final class TeacherFusion {
   /** Largest NME between the teachers for a face to be kept. */

@@ -20,7 +20,8 @@ import java.util.List;
  * @param split {@code train} or {@code heldout}
  * @param face index of the face among the labelled faces of its image
  */
-public record TeacherLabel(String image, String video, int frame, String person, String split, int face, FusedFace label) {
+public record TeacherLabel(
+    String image, String video, int frame, String person, String split, int face, FusedFace label) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public String toJson() {
@@ -60,11 +61,20 @@ public record TeacherLabel(String image, String video, int frame, String person,
         points[i] = (float) p.get(i).asDouble();
       }
       JsonNode a = o.path("pose");
-      HeadPose pose = new HeadPose((float) a.get(0).asDouble(), (float) a.get(1).asDouble(), (float) a.get(2).asDouble());
+      HeadPose pose =
+          new HeadPose(
+              (float) a.get(0).asDouble(),
+              (float) a.get(1).asDouble(),
+              (float) a.get(2).asDouble());
       double d = o.has("disagreement") ? o.get("disagreement").asDouble() : Double.NaN;
-      return new TeacherLabel(o.path("image").asText(), o.has("video") ? o.get("video").asText() : null,
-          o.has("frame") ? o.get("frame").asInt() : -1, o.path("person").asText(), o.path("split").asText(),
-          o.path("face").asInt(), new FusedFace(points, pose, teachers, d));
+      return new TeacherLabel(
+          o.path("image").asText(),
+          o.has("video") ? o.get("video").asText() : null,
+          o.has("frame") ? o.get("frame").asInt() : -1,
+          o.path("person").asText(),
+          o.path("split").asText(),
+          o.path("face").asInt(),
+          new FusedFace(points, pose, teachers, d));
     } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalArgumentException("bad teacher-label line: " + e.getMessage(), e);
     }

@@ -14,14 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A TensorFlow.js model as its converter writes it: {@code model.json} (format, topology,
- * weights manifest) plus the binary shards the manifest names, next to it. Graph models
- * ({@code "format": "graph-model"}) and Keras layers models both read this way; the topology is
- * left as JSON for the caller.
+ * A TensorFlow.js model as its converter writes it: {@code model.json} (format, topology, weights
+ * manifest) plus the binary shards the manifest names, next to it. Graph models ({@code "format":
+ * "graph-model"}) and Keras layers models both read this way; the topology is left as JSON for the
+ * caller.
  *
- * <p>Weights are decoded as the TFJS loader does: the shards of all groups form one
- * little-endian byte stream, consumed in manifest order. float32 weights may be stored as
- * float32, float16, or affine-quantised uint8/uint16 ({@code value = min + scale * q}).
+ * <p>Weights are decoded as the TFJS loader does: the shards of all groups form one little-endian
+ * byte stream, consumed in manifest order. float32 weights may be stored as float32, float16, or
+ * affine-quantised uint8/uint16 ({@code value = min + scale * q}).
  */
 public record TfjsModelFile(String format, JsonNode json, Map<String, TfjsTensor> weights) {
   public TfjsModelFile {
@@ -65,7 +65,10 @@ public record TfjsModelFile(String format, JsonNode json, Map<String, TfjsTensor
       }
       if (bytes.hasRemaining()) {
         throw new IllegalArgumentException(
-            modelJson + ": " + bytes.remaining() + " shard bytes left over after the manifest's weights");
+            modelJson
+                + ": "
+                + bytes.remaining()
+                + " shard bytes left over after the manifest's weights");
       }
       return new TfjsModelFile(json.path("format").asText(""), json, weights);
     } catch (IOException e) {
@@ -117,7 +120,9 @@ public record TfjsModelFile(String format, JsonNode json, Map<String, TfjsTensor
           f[i] = min + scale * v;
         }
       }
-      default -> throw new IllegalArgumentException("weight " + name + ": quantisation " + stored + " is not supported");
+      default ->
+          throw new IllegalArgumentException(
+              "weight " + name + ": quantisation " + stored + " is not supported");
     }
     return new TfjsTensor(name, shape, f, null);
   }
@@ -127,7 +132,9 @@ public record TfjsModelFile(String format, JsonNode json, Map<String, TfjsTensor
       case "float32", "int32" -> 4;
       case "float16", "uint16" -> 2;
       case "uint8" -> 1;
-      default -> throw new IllegalArgumentException("weight " + name + ": storage " + stored + " is not supported");
+      default ->
+          throw new IllegalArgumentException(
+              "weight " + name + ": storage " + stored + " is not supported");
     };
   }
 

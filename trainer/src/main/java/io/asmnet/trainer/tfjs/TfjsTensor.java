@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * One named weight of a TensorFlow.js model, dequantised: float values in {@code floats} (for
  * float32 weights, whether stored as float32, float16, uint16 or uint8) or int values in {@code
- * ints} (int32 weights: shapes, paddings, axes). Row-major in TF's own layout (HWIO kernels,
- * [H, W, C, multiplier] depthwise kernels).
+ * ints} (int32 weights: shapes, paddings, axes). Row-major in TF's own layout (HWIO kernels, [H, W,
+ * C, multiplier] depthwise kernels).
  */
 public record TfjsTensor(String name, long[] shape, float[] floats, int[] ints) {
   public TfjsTensor {

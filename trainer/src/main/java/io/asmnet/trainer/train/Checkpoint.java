@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A checkpoint folder: {@code asmnet-NNNN.params} (DJL, one per epoch, NNNN = epochs done),
- * {@code asm.json} (the ASM operator) and {@code training-state.json}.
+ * A checkpoint folder: {@code asmnet-NNNN.params} (DJL, one per epoch, NNNN = epochs done), {@code
+ * asm.json} (the ASM operator) and {@code training-state.json}.
  */
 public final class Checkpoint {
   public static final String PREFIX = "asmnet";
@@ -24,7 +24,8 @@ public final class Checkpoint {
 
   /** Whether {@code dir} holds a complete checkpoint. */
   public static boolean exists(Path dir) {
-    return Files.isRegularFile(dir.resolve(TrainingState.FILE)) && Files.isRegularFile(dir.resolve(ASM_FILE));
+    return Files.isRegularFile(dir.resolve(TrainingState.FILE))
+        && Files.isRegularFile(dir.resolve(ASM_FILE));
   }
 
   static void save(Model model, AsmOperator asm, TrainingState state, Path dir) throws IOException {
@@ -48,7 +49,14 @@ public final class Checkpoint {
    */
   public static Model load(Path dir, Device device) throws IOException, MalformedModelException {
     if (!exists(dir)) {
-      throw new IOException("no checkpoint in " + dir + " (expected " + TrainingState.FILE + " and " + ASM_FILE + ")");
+      throw new IOException(
+          "no checkpoint in "
+              + dir
+              + " (expected "
+              + TrainingState.FILE
+              + " and "
+              + ASM_FILE
+              + ")");
     }
     TrainingState state = TrainingState.load(dir);
     Model model = Model.newInstance(PREFIX, device);

@@ -37,10 +37,31 @@ public record TrainingOptions(
   public static final float FINAL_LR_FRACTION = 0.02f;
 
   /** A fixed learning rate. */
-  public TrainingOptions(int epochs, int batchSize, float learningRate, long seed, boolean asmLoss, double varianceKept,
-      float denseL2, int maxBatchesPerEpoch, Path checkpointDir, boolean resume, boolean progress) {
-    this(epochs, batchSize, learningRate, seed, asmLoss, varianceKept, denseL2, maxBatchesPerEpoch, checkpointDir,
-        resume, progress, false);
+  public TrainingOptions(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      boolean asmLoss,
+      double varianceKept,
+      float denseL2,
+      int maxBatchesPerEpoch,
+      Path checkpointDir,
+      boolean resume,
+      boolean progress) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        asmLoss,
+        varianceKept,
+        denseL2,
+        maxBatchesPerEpoch,
+        checkpointDir,
+        resume,
+        progress,
+        false);
   }
 
   /** The learning rate of 0-based epoch {@code epoch}. */
@@ -49,7 +70,9 @@ public record TrainingOptions(
       return learningRate;
     }
     double t = Math.min(1, epoch / (double) (epochs - 1));
-    return (float) (learningRate * (FINAL_LR_FRACTION + (1 - FINAL_LR_FRACTION) * 0.5 * (1 + Math.cos(Math.PI * t))));
+    return (float)
+        (learningRate
+            * (FINAL_LR_FRACTION + (1 - FINAL_LR_FRACTION) * 0.5 * (1 + Math.cos(Math.PI * t))));
   }
 
   public TrainingOptions {

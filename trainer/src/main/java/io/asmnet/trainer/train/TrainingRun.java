@@ -33,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains ASMNet with ASM-LOSS (or plain MSE) and Adam, writing a checkpoint after each epoch.
- * Runs on the first GPU the engine sees, else on the CPU.
+ * Trains ASMNet with ASM-LOSS (or plain MSE) and Adam, writing a checkpoint after each epoch. Runs
+ * on the first GPU the engine sees, else on the CPU.
  */
 public final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -76,8 +76,11 @@ public final class TrainingRun {
             : TrainingState.start(first.get(0).landmarks().length / 2, options, first.size());
     LOG.info(
         "{} training at epoch {}/{}; ASM keeps {} components ({} % of shape variance)",
-        resuming ? "Resuming" : "Starting", state.epochsDone(), options.epochs(),
-        asm.components().length, String.format("%.1f", 100 * asm.varianceKept()));
+        resuming ? "Resuming" : "Starting",
+        state.epochsDone(),
+        options.epochs(),
+        asm.components().length,
+        String.format("%.1f", 100 * asm.varianceKept()));
     Device device = engine.getDevices(1)[0];
     try (Model model = Model.newInstance(Checkpoint.PREFIX, device)) {
       Block net = AsmNet.create(state.points());
@@ -87,7 +90,8 @@ public final class TrainingRun {
       }
       AtomicInteger epoch = new AtomicInteger(state.epochsDone());
       DefaultTrainingConfig config =
-          new DefaultTrainingConfig(new AsmLoss(new AlphaSchedule(options.epochs(), options.asmLoss()), epoch::get))
+          new DefaultTrainingConfig(
+                  new AsmLoss(new AlphaSchedule(options.epochs(), options.asmLoss()), epoch::get))
               .optOptimizer(Adam.builder().optLearningRateTracker(learningRates(epoch)).build())
               .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
@@ -100,12 +104,19 @@ public final class TrainingRun {
           epoch.set(e);
           long start = System.nanoTime();
           EpochLoss loss = trainEpoch(trainer, net, e == 0 ? first : source.train(e), asm, e);
-          Double nme = source.validation().isEmpty() ? null : Validation.nme(trainer, source.validation(), options.batchSize());
+          Double nme =
+              source.validation().isEmpty()
+                  ? null
+                  : Validation.nme(trainer, source.validation(), options.batchSize());
           state = state.next(loss.mean(), nme, loss.stepMillis());
           Checkpoint.save(model, asm, state, options.checkpointDir());
           LOG.info(
-              "epoch {}/{}: loss {} {}({} ms/step, {} s)", e + 1, options.epochs(), String.format("%.5f", loss.mean()),
-              nme == null ? "" : String.format("val NME %.2f %% ", nme), Math.round(loss.stepMillis()),
+              "epoch {}/{}: loss {} {}({} ms/step, {} s)",
+              e + 1,
+              options.epochs(),
+              String.format("%.5f", loss.mean()),
+              nme == null ? "" : String.format("val NME %.2f %% ", nme),
+              Math.round(loss.stepMillis()),
               (System.nanoTime() - start) / 1_000_000_000);
         }
       }
@@ -115,7 +126,9 @@ public final class TrainingRun {
 
   /** Read per step from the epoch counter, so a resumed run continues the same schedule. */
   private Tracker learningRates(AtomicInteger epoch) {
-    return options.cosineDecay() ? numUpdate -> options.learningRate(epoch.get()) : Tracker.fixed(options.learningRate());
+    return options.cosineDecay()
+        ? numUpdate -> options.learningRate(epoch.get())
+        : Tracker.fixed(options.learningRate());
   }
 
   private static float[] toFloats(double[] values) {
@@ -129,7 +142,8 @@ public final class TrainingRun {
   /** Mean loss over the epoch's steps and the mean step time. */
   record EpochLoss(double mean, double stepMillis) {}
 
-  private EpochLoss trainEpoch(Trainer trainer, Block net, List<Sample> samples, AsmOperator asm, int epoch) {
+  private EpochLoss trainEpoch(
+      Trainer trainer, Block net, List<Sample> samples, AsmOperator asm, int epoch) {
     List<Sample> order = new ArrayList<>(samples);
     // One generator per epoch: a resumed run shuffles as the uninterrupted one would.
     Collections.shuffle(order, new Random(options.seed() * 1_000_003L + epoch));
@@ -139,9 +153,12 @@ public final class TrainingRun {
     }
     List<Double> losses = new ArrayList<>();
     long nanos = 0;
-    try (Progress progress = Progress.of(options.progress(), "epoch " + (epoch + 1) + "/" + options.epochs(), batches)) {
+    try (Progress progress =
+        Progress.of(options.progress(), "epoch " + (epoch + 1) + "/" + options.epochs(), batches)) {
       for (int b = 0; b < batches; b++) {
-        List<Sample> batch = order.subList(b * options.batchSize(), Math.min(order.size(), (b + 1) * options.batchSize()));
+        List<Sample> batch =
+            order.subList(
+                b * options.batchSize(), Math.min(order.size(), (b + 1) * options.batchSize()));
         long t0 = System.nanoTime();
         losses.add(step(trainer, net, batch, asm));
         nanos += System.nanoTime() - t0;

@@ -37,12 +37,20 @@ public record TrainingState(
 
   static TrainingState start(int points, TrainingOptions options, int trainSamples) {
     return new TrainingState(
-        points, 0, options.epochs(), options.asmLoss() ? "asm" : "mse", trainSamples, List.of(), List.of(), List.of());
+        points,
+        0,
+        options.epochs(),
+        options.asmLoss() ? "asm" : "mse",
+        trainSamples,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** The same progress in a run of {@code epochs} epochs (a resume may lengthen the run). */
   TrainingState extendedTo(int epochs) {
-    return new TrainingState(points, epochsDone, epochs, loss, trainSamples, epochLoss, validationNme, stepMillis);
+    return new TrainingState(
+        points, epochsDone, epochs, loss, trainSamples, epochLoss, validationNme, stepMillis);
   }
 
   TrainingState next(double loss, Double nme, double millis) {
@@ -54,11 +62,14 @@ public record TrainingState(
     }
     List<Double> steps = new ArrayList<>(stepMillis);
     steps.add(millis);
-    return new TrainingState(points, epochsDone + 1, totalEpochs, this.loss, trainSamples, losses, nmes, steps);
+    return new TrainingState(
+        points, epochsDone + 1, totalEpochs, this.loss, trainSamples, losses, nmes, steps);
   }
 
   void save(Path dir) throws IOException {
-    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(FILE).toFile(), this);
+    new ObjectMapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve(FILE).toFile(), this);
   }
 
   public static TrainingState load(Path dir) throws IOException {

@@ -22,7 +22,11 @@ final class Validation {
         float[] all = TargetCodec.decodeLandmarks(out.get(0).toFloatArray());
         int width = all.length / batch.size();
         for (int i = 0; i < batch.size(); i++) {
-          sum += 100 * Nme.of(Arrays.copyOfRange(all, i * width, (i + 1) * width), batch.get(i).landmarks());
+          sum +=
+              100
+                  * Nme.of(
+                      Arrays.copyOfRange(all, i * width, (i + 1) * width),
+                      batch.get(i).landmarks());
         }
       }
     }

@@ -42,8 +42,16 @@ class EvalCommandTest {
     Path cache = fakeStarter(dir);
     Path report = dir.resolve("out/mean.json");
     Path grid = dir.resolve("out/mean.png");
-    int code = run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--report", report.toString(),
-        "--grid", grid.toString());
+    int code =
+        run(
+            "eval",
+            "--mean-shape",
+            "--starter-dir",
+            cache.toString(),
+            "--report",
+            report.toString(),
+            "--grid",
+            grid.toString());
     assertThat(code).as(err.toString()).isZero();
     EvalReport read = EvalReport.readJson(report);
     assertThat(read.overall().faces()).isEqualTo(2);
@@ -53,20 +61,35 @@ class EvalCommandTest {
   }
 
   @Test
-  void shouldScoreRolledCopiesOfEverySubsetWhereTheMeanShapeCannotFollow(@TempDir Path dir) throws Exception {
+  void shouldScoreRolledCopiesOfEverySubsetWhereTheMeanShapeCannotFollow(@TempDir Path dir)
+      throws Exception {
     Path cache = fakeStarter(dir);
     Path report = dir.resolve("rolled.json");
-    assertThat(run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--report", report.toString()))
-        .as(err.toString()).isZero();
+    assertThat(
+            run(
+                "eval",
+                "--mean-shape",
+                "--starter-dir",
+                cache.toString(),
+                "--report",
+                report.toString()))
+        .as(err.toString())
+        .isZero();
     EvalReport read = EvalReport.readJson(report);
     assertThat(read.subset("heldout-rolled").faces()).isEqualTo(2);
     // turned by 30 degrees, the upright mean shape misses; its roll error is the turn itself
-    assertThat(read.subset("heldout-rolled").nme()).isGreaterThan(read.subset("heldout").nme() + 0.1);
+    assertThat(read.subset("heldout-rolled").nme())
+        .isGreaterThan(read.subset("heldout").nme() + 0.1);
     assertThat(read.subset("heldout-rolled").rollMae()).isCloseTo(30, within(3.0));
-    assertThat(out.toString()).contains("full-rolled").contains("x mean").contains("mean shape and pose of 3 faces of starter");
+    assertThat(out.toString())
+        .contains("full-rolled")
+        .contains("x mean")
+        .contains("mean shape and pose of 3 faces of starter");
 
     out.getBuffer().setLength(0);
-    assertThat(run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--rolled", "0")).as(err.toString()).isZero();
+    assertThat(run("eval", "--mean-shape", "--starter-dir", cache.toString(), "--rolled", "0"))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).doesNotContain("rolled");
   }
 
@@ -79,27 +102,78 @@ class EvalCommandTest {
 
   @Test
   @Timeout(300)
-  void shouldTrainOnPhotosThenScoreTheCheckpointAndItsOnnxExportAlike(@TempDir Path dir) throws Exception {
+  void shouldTrainOnPhotosThenScoreTheCheckpointAndItsOnnxExportAlike(@TempDir Path dir)
+      throws Exception {
     Path train = SyntheticFaceSet.write(dir, "train", 4, 2);
     Path val = SyntheticFaceSet.write(dir, "val", 3, 3);
     Path checkpoint = dir.resolve("ckpt");
-    assertThat(run("train", "--data", "dlib:" + train, "--val", "dlib:" + val, "--out", checkpoint.toString(),
-        "--epochs", "1", "--batch-size", "4", "--max-batches", "1", "--augment", "light", "--no-progress", "--seed", "9"))
-        .as(err.toString()).isZero();
+    assertThat(
+            run(
+                "train",
+                "--data",
+                "dlib:" + train,
+                "--val",
+                "dlib:" + val,
+                "--out",
+                checkpoint.toString(),
+                "--epochs",
+                "1",
+                "--batch-size",
+                "4",
+                "--max-batches",
+                "1",
+                "--augment",
+                "light",
+                "--no-progress",
+                "--seed",
+                "9"))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).contains("trained 1 epochs on 4 faces").contains("val NME");
     Path onnx = dir.resolve("m.onnx");
-    assertThat(run("export", "--checkpoint", checkpoint.toString(), "--out", onnx.toString(), "--eval", "nme=1.5"))
-        .as(err.toString()).isZero();
+    assertThat(
+            run(
+                "export",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--out",
+                onnx.toString(),
+                "--eval",
+                "nme=1.5"))
+        .as(err.toString())
+        .isZero();
     assertThat(Files.size(onnx)).isGreaterThan(5_000_000L);
 
     Path djlReport = dir.resolve("djl.json");
     Path onnxReport = dir.resolve("onnx.json");
-    assertThat(run("eval", "--checkpoint", checkpoint.toString(), "--data", "dlib:" + val, "--report", djlReport.toString()))
-        .as(err.toString()).isZero();
+    assertThat(
+            run(
+                "eval",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--data",
+                "dlib:" + val,
+                "--report",
+                djlReport.toString()))
+        .as(err.toString())
+        .isZero();
     out.getBuffer().setLength(0);
-    assertThat(run("eval", "--model", onnx.toString(), "--data", "dlib:" + val, "--report", onnxReport.toString(),
-        "--mean-of", "dlib:" + train)).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("x mean").contains("mean shape and pose of 4 faces of dlib:");
+    assertThat(
+            run(
+                "eval",
+                "--model",
+                onnx.toString(),
+                "--data",
+                "dlib:" + val,
+                "--report",
+                onnxReport.toString(),
+                "--mean-of",
+                "dlib:" + train))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains("x mean")
+        .contains("mean shape and pose of 4 faces of dlib:");
     EvalReport djl = EvalReport.readJson(djlReport);
     EvalReport ort = EvalReport.readJson(onnxReport);
     assertThat(djl.overall().faces()).isEqualTo(3);
@@ -110,10 +184,29 @@ class EvalCommandTest {
     // The same weights under another contract are scored on the crops that contract names.
     Path wider = dir.resolve("wider.onnx");
     Path widerReport = dir.resolve("wider.json");
-    assertThat(run("export", "--checkpoint", checkpoint.toString(), "--out", wider.toString(), "--crop-margin", "0.3"))
-        .as(err.toString()).isZero();
-    assertThat(run("eval", "--model", wider.toString(), "--data", "dlib:" + val, "--report", widerReport.toString()))
-        .as(err.toString()).isZero();
-    assertThat(Math.abs(EvalReport.readJson(widerReport).overall().nme() - djl.overall().nme())).isGreaterThan(1e-3);
+    assertThat(
+            run(
+                "export",
+                "--checkpoint",
+                checkpoint.toString(),
+                "--out",
+                wider.toString(),
+                "--crop-margin",
+                "0.3"))
+        .as(err.toString())
+        .isZero();
+    assertThat(
+            run(
+                "eval",
+                "--model",
+                wider.toString(),
+                "--data",
+                "dlib:" + val,
+                "--report",
+                widerReport.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(Math.abs(EvalReport.readJson(widerReport).overall().nme() - djl.overall().nme()))
+        .isGreaterThan(1e-3);
   }
 }

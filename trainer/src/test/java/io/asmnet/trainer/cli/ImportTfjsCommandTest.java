@@ -23,10 +23,13 @@ class ImportTfjsCommandTest {
   @Test
   void shouldWriteAnOnnxFileThatOnnxRuntimeLoads(@TempDir Path dir) throws Exception {
     Path onnx = dir.resolve("blazeface.onnx");
-    int code = run("import-tfjs", TfjsModels.humanModel("blazeface").toString(), "--out", onnx.toString());
+    int code =
+        run("import-tfjs", TfjsModels.humanModel("blazeface").toString(), "--out", onnx.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("wrote " + onnx);
-    try (OrtSession s = OrtEnvironment.getEnvironment().createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions())) {
+    try (OrtSession s =
+        OrtEnvironment.getEnvironment()
+            .createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions())) {
       assertThat(s.getInputNames()).containsExactly("input");
       assertThat(s.getOutputNames()).hasSize(4);
     }
@@ -35,7 +38,9 @@ class ImportTfjsCommandTest {
   @Test
   void shouldRefuseAnUnsupportedOpNamingItAndItsNode(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("model.json");
-    Files.writeString(json, """
+    Files.writeString(
+        json,
+        """
         {"format": "graph-model", "modelTopology": {"node": [
           {"name": "x", "op": "Placeholder", "attr": {"shape": {"shape": {"dim": [{"size": "1"}, {"size": "4"}]}}}},
           {"name": "probabilities", "op": "Softmax", "input": ["x"]}]},

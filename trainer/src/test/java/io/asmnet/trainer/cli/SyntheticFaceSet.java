@@ -23,7 +23,8 @@ final class SyntheticFaceSet {
   static Path write(Path dir, String name, int faces, long seed) throws IOException {
     Random rng = new Random(seed);
     double[] xyz = MeanFace3d.points();
-    StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='ISO-8859-1'?>\n<dataset>\n<images>\n");
+    StringBuilder xml =
+        new StringBuilder("<?xml version='1.0' encoding='ISO-8859-1'?>\n<dataset>\n<images>\n");
     for (int f = 0; f < faces; f++) {
       int width = 320;
       int height = 240;
@@ -33,7 +34,9 @@ final class SyntheticFaceSet {
       byte[] bgr = new byte[width * height * 3];
       java.util.Arrays.fill(bgr, (byte) (60 + rng.nextInt(60)));
       String photo = name + "-" + f + ".png";
-      xml.append("  <image file='").append(photo).append("'>\n    <box top='0' left='0' width='10' height='10'>\n");
+      xml.append("  <image file='")
+          .append(photo)
+          .append("'>\n    <box top='0' left='0' width='10' height='10'>\n");
       for (int i = 0; i < MeanFace3d.POINTS; i++) {
         int x = (int) Math.round(xyz[3 * i] * scale + dx);
         int y = (int) Math.round(xyz[3 * i + 1] * scale + dy);
@@ -42,12 +45,14 @@ final class SyntheticFaceSet {
       }
       xml.append("    </box>\n  </image>\n");
       try (PointerScope scope = new PointerScope()) {
-        if (!imwrite(dir.resolve(photo).toString(), new Mat(height, width, CV_8UC3, new BytePointer(bgr)))) {
+        if (!imwrite(
+            dir.resolve(photo).toString(), new Mat(height, width, CV_8UC3, new BytePointer(bgr)))) {
           throw new IllegalStateException("imwrite failed: " + photo);
         }
       }
     }
-    return Files.writeString(dir.resolve(name + ".xml"), xml.append("</images>\n</dataset>\n").toString());
+    return Files.writeString(
+        dir.resolve(name + ".xml"), xml.append("</images>\n</dataset>\n").toString());
   }
 
   private static void dot(byte[] bgr, int width, int height, int cx, int cy) {

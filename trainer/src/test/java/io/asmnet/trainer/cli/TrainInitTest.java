@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code train --init}: random stays the default; imagenet starts the backbone from Keras' weights. */
+/**
+ * {@code train --init}: random stays the default; imagenet starts the backbone from Keras' weights.
+ */
 class TrainInitTest {
   private final TrainerCli cli = new TrainerCli();
   private final StringWriter out = cli.out;
@@ -36,8 +38,20 @@ class TrainInitTest {
   @Test
   void shouldSayHowToFetchAMissingImagenetModel(@TempDir Path dir) throws Exception {
     Path train = SyntheticFaceSet.write(dir, "train", 2, 2);
-    int code = run("train", "--data", "dlib:" + train, "--val", "none", "--out", dir.resolve("ckpt").toString(),
-        "--init", "imagenet", "--imagenet-model", dir.resolve("absent.json").toString(), "--no-progress");
+    int code =
+        run(
+            "train",
+            "--data",
+            "dlib:" + train,
+            "--val",
+            "none",
+            "--out",
+            dir.resolve("ckpt").toString(),
+            "--init",
+            "imagenet",
+            "--imagenet-model",
+            dir.resolve("absent.json").toString(),
+            "--no-progress");
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("scripts/fetch-tfjs-models.sh");
   }
@@ -48,11 +62,32 @@ class TrainInitTest {
     Path keras = TfjsModels.mobileNetV2();
     Path train = SyntheticFaceSet.write(dir, "train", 4, 2);
     Path checkpoint = dir.resolve("ckpt");
-    assertThat(run("train", "--data", "dlib:" + train, "--val", "none", "--out", checkpoint.toString(),
-        "--epochs", "1", "--batch-size", "4", "--max-batches", "1", "--augment", "light", "--no-progress",
-        "--init", "imagenet", "--imagenet-model", keras.toString()))
-        .as(err.toString()).isZero();
-    float[] expected = TfjsModelFile.read(keras).weight("block_15_project_BN/gamma").requireFloats();
+    assertThat(
+            run(
+                "train",
+                "--data",
+                "dlib:" + train,
+                "--val",
+                "none",
+                "--out",
+                checkpoint.toString(),
+                "--epochs",
+                "1",
+                "--batch-size",
+                "4",
+                "--max-batches",
+                "1",
+                "--augment",
+                "light",
+                "--no-progress",
+                "--init",
+                "imagenet",
+                "--imagenet-model",
+                keras.toString()))
+        .as(err.toString())
+        .isZero();
+    float[] expected =
+        TfjsModelFile.read(keras).weight("block_15_project_BN/gamma").requireFloats();
     try (Model model = Checkpoint.load(checkpoint, Device.cpu())) {
       ConvBnAct project = AsmNet.backbone(model.getBlock()).blocks().get(15).layers().get(2);
       float[] gamma = project.norm().getParameters().get("gamma").getArray().toFloatArray();

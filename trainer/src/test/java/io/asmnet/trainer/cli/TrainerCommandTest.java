@@ -26,9 +26,36 @@ class TrainerCommandTest {
     Path a = dir.resolve("a.onnx");
     Path b = dir.resolve("b.onnx");
     Path c = dir.resolve("c.onnx");
-    assertThat(run(new TrainerCommand(), "export", "--untrained", "--seed", "3", "--out", a.toString())).isZero();
-    assertThat(run(new TrainerCommand(), "export", "--untrained", "--seed", "3", "--out", b.toString())).isZero();
-    assertThat(run(new TrainerCommand(), "export", "--untrained", "--seed", "4", "--out", c.toString())).isZero();
+    assertThat(
+            run(
+                new TrainerCommand(),
+                "export",
+                "--untrained",
+                "--seed",
+                "3",
+                "--out",
+                a.toString()))
+        .isZero();
+    assertThat(
+            run(
+                new TrainerCommand(),
+                "export",
+                "--untrained",
+                "--seed",
+                "3",
+                "--out",
+                b.toString()))
+        .isZero();
+    assertThat(
+            run(
+                new TrainerCommand(),
+                "export",
+                "--untrained",
+                "--seed",
+                "4",
+                "--out",
+                c.toString()))
+        .isZero();
     assertThat(out.toString()).contains("wrote " + a);
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
     assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
@@ -38,28 +65,56 @@ class TrainerCommandTest {
   void shouldExportTheCropMarginAndStampItOntoAnExistingModel(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("m.onnx");
     Path restamped = dir.resolve("r.onnx");
-    assertThat(run(new TrainerCommand(), "export", "--untrained", "--crop-margin", "0.2", "--out", model.toString())).isZero();
+    assertThat(
+            run(
+                new TrainerCommand(),
+                "export",
+                "--untrained",
+                "--crop-margin",
+                "0.2",
+                "--out",
+                model.toString()))
+        .isZero();
     assertThat(new String(Files.readAllBytes(model), java.nio.charset.StandardCharsets.ISO_8859_1))
-        .contains("asmnet.crop.margin").contains("0.2");
+        .contains("asmnet.crop.margin")
+        .contains("0.2");
 
-    assertThat(run(new TrainerCommand(), "stamp-contract", model.toString(), "--crop-margin", "0.3", "--out",
-        restamped.toString())).isZero();
+    assertThat(
+            run(
+                new TrainerCommand(),
+                "stamp-contract",
+                model.toString(),
+                "--crop-margin",
+                "0.3",
+                "--out",
+                restamped.toString()))
+        .isZero();
 
     assertThat(out.toString()).contains("wrote " + restamped).contains("asmnet.crop.margin=0.3");
-    assertThat(Files.size(restamped)).isEqualTo(Files.size(model)); // the same keys, one digit changed
-    assertThat(run(new TrainerCommand(), "stamp-contract", dir.resolve("none.onnx").toString())).isEqualTo(2);
+    assertThat(Files.size(restamped))
+        .isEqualTo(Files.size(model)); // the same keys, one digit changed
+    assertThat(run(new TrainerCommand(), "stamp-contract", dir.resolve("none.onnx").toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
   }
 
   @Test
   void shouldAskForACheckpointOrUntrained(@TempDir Path dir) {
-    assertThat(run(new TrainerCommand(), "export", "--out", dir.resolve("m.onnx").toString())).isEqualTo(2);
+    assertThat(run(new TrainerCommand(), "export", "--out", dir.resolve("m.onnx").toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--checkpoint").contains("--untrained");
   }
 
   @Test
   void shouldSayWhatIsMissingForAnEmptyCheckpointFolder(@TempDir Path dir) {
-    int code = run(new TrainerCommand(), "export", "--checkpoint", dir.toString(), "--out", dir.resolve("m.onnx").toString());
+    int code =
+        run(
+            new TrainerCommand(),
+            "export",
+            "--checkpoint",
+            dir.toString(),
+            "--out",
+            dir.resolve("m.onnx").toString());
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("training-state.json");
   }
@@ -74,7 +129,16 @@ class TrainerCommandTest {
   @Test
   void shouldSayWhichAnnotationFileIsMissing(@TempDir Path dir) {
     Path missing = dir.resolve("nope.xml");
-    int code = run(new TrainerCommand(), "train", "--data", "dlib:" + missing, "--val", "none", "--out", dir.toString());
+    int code =
+        run(
+            new TrainerCommand(),
+            "train",
+            "--data",
+            "dlib:" + missing,
+            "--val",
+            "none",
+            "--out",
+            dir.toString());
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("nope.xml");
   }

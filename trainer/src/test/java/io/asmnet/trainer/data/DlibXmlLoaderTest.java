@@ -24,7 +24,9 @@ class DlibXmlLoaderTest {
 
   static String xml(String boxes) {
     return "<?xml version='1.0' encoding='ISO-8859-1'?>\n<dataset>\n<images>\n"
-        + "  <image file='photos/a.jpg'>\n" + boxes + "  </image>\n</images>\n</dataset>\n";
+        + "  <image file='photos/a.jpg'>\n"
+        + boxes
+        + "  </image>\n</images>\n</dataset>\n";
   }
 
   @Test

@@ -21,8 +21,7 @@ class Pts300WLoaderTest {
     return b.append("}\n").toString();
   }
 
-  private Path write(String folder, String name, String text, String imageExt)
-      throws IOException {
+  private Path write(String folder, String name, String text, String imageExt) throws IOException {
     Path f = Files.createDirectories(dir.resolve(folder));
     Files.write(f.resolve(name + imageExt), new byte[] {1});
     return Files.writeString(f.resolve(name + ".pts"), text);
@@ -36,7 +35,8 @@ class Pts300WLoaderTest {
 
     List<LabelledFace> faces = Pts300WLoader.load(dir);
 
-    assertThat(faces).extracting(LabelledFace::subset)
+    assertThat(faces)
+        .extracting(LabelledFace::subset)
         .containsExactly("common", "challenging", "train");
     LabelledFace train = faces.get(2);
     assertThat(train.image().getFileName().toString()).isEqualTo("a.png");

@@ -15,8 +15,7 @@ class SampleMakerTest {
   /** A 400 x 300 black photo of the mean face with a white dot on the left eye's corner 36. */
   private LabelledFace faceWithMarkedEye(HeadPose pose) {
     float[] points = TestImages.meanFace(1.2f, 210, 140);
-    Path photo =
-        TestImages.write(dir.resolve("eye.png"), 400, 300, 0, points[72], points[73], 2);
+    Path photo = TestImages.write(dir.resolve("eye.png"), 400, 300, 0, points[72], points[73], 2);
     return new LabelledFace(photo, points, pose, "test");
   }
 
@@ -48,8 +47,9 @@ class SampleMakerTest {
       int index = aug.flip() ? 45 : 36;
       double[] dot = TestImages.brightCentroid(sample.bgr(), Sample.SIZE);
       assertThat(dot[0]).as("x for %s", aug).isCloseTo(sample.landmarks()[2 * index], within(1.0));
-      assertThat(dot[1]).as("y for %s", aug).isCloseTo(sample.landmarks()[2 * index + 1],
-          within(1.0));
+      assertThat(dot[1])
+          .as("y for %s", aug)
+          .isCloseTo(sample.landmarks()[2 * index + 1], within(1.0));
     }
   }
 
@@ -123,8 +123,9 @@ class SampleMakerTest {
   @Test
   void shouldDerivePoseWhenTheFaceHasNone() {
     float[] points = ProjectedFace.project(new HeadPose(20, -10, 5));
-    Path photo = TestImages.write(dir.resolve("big.png"), ProjectedFace.WIDTH,
-        ProjectedFace.HEIGHT, 0, 0, 0, -1);
+    Path photo =
+        TestImages.write(
+            dir.resolve("big.png"), ProjectedFace.WIDTH, ProjectedFace.HEIGHT, 0, 0, 0, -1);
     Sample sample = maker.make(new LabelledFace(photo, points, null, "t"), null);
     assertThat(sample.pose().yaw()).isCloseTo(20, within(1f));
     assertThat(sample.pose().pitch()).isCloseTo(-10, within(1f));
@@ -139,13 +140,26 @@ class SampleMakerTest {
     for (int k = 0; k < 40; k++) {
       Augmentation drawn = Augmentation.strong(rng);
       // The dot must survive to be found: no patch over it, no pixel noise, full resolution.
-      Augmentation aug = new Augmentation(drawn.rotation(), drawn.scaleX(), drawn.scaleY(), drawn.extraMargin(),
-          drawn.flip(), false, 1, 0, drawn.shiftX(), drawn.shiftY(), Degradation.none());
+      Augmentation aug =
+          new Augmentation(
+              drawn.rotation(),
+              drawn.scaleX(),
+              drawn.scaleY(),
+              drawn.extraMargin(),
+              drawn.flip(),
+              false,
+              1,
+              0,
+              drawn.shiftX(),
+              drawn.shiftY(),
+              Degradation.none());
       Sample sample = maker.make(face, aug, null);
       int index = aug.flip() ? 45 : 36;
       double[] dot = TestImages.brightCentroid(sample.bgr(), Sample.SIZE);
       assertThat(dot[0]).as("x for %s", aug).isCloseTo(sample.landmarks()[2 * index], within(1.0));
-      assertThat(dot[1]).as("y for %s", aug).isCloseTo(sample.landmarks()[2 * index + 1], within(1.0));
+      assertThat(dot[1])
+          .as("y for %s", aug)
+          .isCloseTo(sample.landmarks()[2 * index + 1], within(1.0));
       maxShift = Math.max(maxShift, Math.hypot(aug.shiftX(), aug.shiftY()));
     }
     assertThat(maxShift).as("the draws do move the face").isGreaterThan(0.02);
@@ -177,16 +191,30 @@ class SampleMakerTest {
     Path photo = TestImages.write(dir.resolve("grey100.png"), 400, 300, 100, 0, 0, -1);
     LabelledFace face = new LabelledFace(photo, points, new HeadPose(0, 0, 0), "t");
     Degradation.Occlusion patch = new Degradation.Occlusion(50, 60, 40, 30, 10, 20, 250);
-    Sample s = maker.make(face, withPixels(new Degradation(new double[] {0.5, 1, 1.5}, false, patch, 0, 0, 0)), null);
+    Sample s =
+        maker.make(
+            face,
+            withPixels(new Degradation(new double[] {0.5, 1, 1.5}, false, patch, 0, 0, 0)),
+            null);
     byte[] px = s.bgr();
     int inside = (70 * Sample.SIZE + 60) * 3;
-    assertThat(new int[] {px[inside] & 0xff, px[inside + 1] & 0xff, px[inside + 2] & 0xff}).containsExactly(10, 20, 250);
+    assertThat(new int[] {px[inside] & 0xff, px[inside + 1] & 0xff, px[inside + 2] & 0xff})
+        .containsExactly(10, 20, 250);
     int outside = (150 * Sample.SIZE + 150) * 3; // on the grey photo
-    assertThat(new int[] {px[outside] & 0xff, px[outside + 1] & 0xff, px[outside + 2] & 0xff}).containsExactly(50, 100, 150);
+    assertThat(new int[] {px[outside] & 0xff, px[outside + 1] & 0xff, px[outside + 2] & 0xff})
+        .containsExactly(50, 100, 150);
 
-    // The colour cast comes before the grey: OpenCV's grey of B 50, G 100, R 150 (0.114 B + 0.587 G + 0.299 R).
-    byte[] grey = maker.make(face, withPixels(new Degradation(new double[] {0.5, 1, 1.5}, true, null, 0, 0, 0)), null).bgr();
-    assertThat(new int[] {grey[outside] & 0xff, grey[outside + 1] & 0xff, grey[outside + 2] & 0xff}).containsOnly(109);
+    // The colour cast comes before the grey: OpenCV's grey of B 50, G 100, R 150 (0.114 B + 0.587 G
+    // + 0.299 R).
+    byte[] grey =
+        maker
+            .make(
+                face,
+                withPixels(new Degradation(new double[] {0.5, 1, 1.5}, true, null, 0, 0, 0)),
+                null)
+            .bgr();
+    assertThat(new int[] {grey[outside] & 0xff, grey[outside + 1] & 0xff, grey[outside + 2] & 0xff})
+        .containsOnly(109);
   }
 
   @Test

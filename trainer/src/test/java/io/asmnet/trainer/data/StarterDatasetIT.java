@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fetches (or reuses) dlib's example faces and checks the splits, teacher-labelled training
- * faces included. Needs apt the first time.
+ * Fetches (or reuses) dlib's example faces and checks the splits, teacher-labelled training faces
+ * included. Needs apt the first time.
  */
 @Tag("integration")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -34,8 +34,10 @@ class StarterDatasetIT {
 
     List<LabelledFace> dlibTrain =
         splits.train().stream().filter(f -> f.subset().equals(StarterDataset.TRAIN)).toList();
-    List<LabelledFace> teacher = splits.train().stream()
-        .filter(f -> f.subset().equals(StarterDataset.TRAIN_TEACHER)).toList();
+    List<LabelledFace> teacher =
+        splits.train().stream()
+            .filter(f -> f.subset().equals(StarterDataset.TRAIN_TEACHER))
+            .toList();
     assertThat(dlibTrain).hasSize(18);
     assertThat(teacher).hasSize(StarterDataset.TEACHER_COUNT);
     assertThat(splits.train()).hasSize(18 + StarterDataset.TEACHER_COUNT);
@@ -53,8 +55,10 @@ class StarterDatasetIT {
       float[] box = SampleMaker.box(p);
       // The johns are tight 150x150 crops: the teacher puts some chins up to 5 px below the
       // bottom edge, where the face goes on. Allow 5 % of the face box outside for those.
-      float slack = face.subset().equals(StarterDataset.TRAIN_TEACHER)
-          ? 0.05f * Math.max(box[2] - box[0], box[3] - box[1]) : 0;
+      float slack =
+          face.subset().equals(StarterDataset.TRAIN_TEACHER)
+              ? 0.05f * Math.max(box[2] - box[0], box[3] - box[1])
+              : 0;
       assertThat(box[0]).as("%s", face.image()).isGreaterThanOrEqualTo(-slack);
       assertThat(box[1]).as("%s", face.image()).isGreaterThanOrEqualTo(-slack);
       assertThat(box[2]).as("%s", face.image()).isLessThan(photo.width() + slack);

@@ -21,8 +21,10 @@ class StarterDatasetTeacherTest {
     Path base = examples.toAbsolutePath().normalize();
     assertThat(faces)
         .allMatch(f -> f.subset().equals(StarterDataset.TRAIN_TEACHER))
-        .allMatch(f -> f.image().startsWith(base.resolve("johns"))
-            || f.image().startsWith(base.resolve("faces")));
+        .allMatch(
+            f ->
+                f.image().startsWith(base.resolve("johns"))
+                    || f.image().startsWith(base.resolve("faces")));
     // none of the 9 PASCAL photos: 5 of them are the held-out set
     assertThat(faces).noneMatch(f -> f.image().getFileName().toString().matches("20\\d\\d_.*"));
     assertThat(faces.stream().filter(f -> f.image().startsWith(base.resolve("johns")))).hasSize(55);

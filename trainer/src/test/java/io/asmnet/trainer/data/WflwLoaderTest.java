@@ -44,8 +44,10 @@ class WflwLoaderTest {
   @Test
   void shouldSelectFacesByAttribute() throws IOException {
     // line() sets attributes 0 1 0 0 1 0: expression and occlusion
-    Path file = Files.writeString(dir.resolve("list.txt"), line("a.jpg") + "\n"
-        + line("b.jpg").replace(" 0 1 0 0 1 0 ", " 1 0 0 0 0 0 ") + "\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("list.txt"),
+            line("a.jpg") + "\n" + line("b.jpg").replace(" 0 1 0 0 1 0 ", " 1 0 0 0 0 0 ") + "\n");
 
     List<LabelledFace> pose =
         WflwLoader.loadWithAttribute(file, dir, WflwLoader.Attribute.LARGEPOSE);
@@ -54,14 +56,17 @@ class WflwLoaderTest {
 
     assertThat(pose).extracting(f -> f.image().getFileName().toString()).containsExactly("b.jpg");
     assertThat(pose.get(0).subset()).isEqualTo("largepose");
-    assertThat(occluded).extracting(f -> f.image().getFileName().toString())
+    assertThat(occluded)
+        .extracting(f -> f.image().getFileName().toString())
         .containsExactly("a.jpg");
   }
 
   @Test
   void shouldNameLineOfWrongFieldCountAndBadNumber() throws IOException {
-    Path file = Files.writeString(dir.resolve("list.txt"),
-        line("a.jpg") + "\n" + line("b.jpg").replace(" 7.25 ", " 7.2x5 ") + "\n1 2 3\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("list.txt"),
+            line("a.jpg") + "\n" + line("b.jpg").replace(" 7.25 ", " 7.2x5 ") + "\n1 2 3\n");
     assertThatThrownBy(() -> WflwLoader.load(file, dir, "test"))
         .isInstanceOf(DataFileException.class)
         .hasMessageContaining("list.txt:2")

@@ -23,8 +23,10 @@ class EvaluatorTest {
         for (Sample s : batch) {
           float shift = s.bgr()[0]; // the fixture stores the shift in the first byte
           HeadPose p = s.pose();
-          out.add(new Prediction(EvalFixtures.shifted(s.landmarks(), shift, 0),
-              new HeadPose(p.yaw() + 1, p.pitch() - 2, p.roll() + 3)));
+          out.add(
+              new Prediction(
+                  EvalFixtures.shifted(s.landmarks(), shift, 0),
+                  new HeadPose(p.yaw() + 1, p.pitch() - 2, p.roll() + 3)));
         }
         return out;
       };

@@ -18,8 +18,8 @@ class PredictionGridTest {
   @Test
   void shouldDrawTruePointsGreenAndPredictionsRedInAGrid() throws Exception {
     Sample sample = EvalFixtures.sample(new HeadPose(0, 0, 0));
-    Prediction off = new Prediction(EvalFixtures.shifted(sample.landmarks(), 10, 5),
-        new HeadPose(0, 0, 0));
+    Prediction off =
+        new Prediction(EvalFixtures.shifted(sample.landmarks(), 10, 5), new HeadPose(0, 0, 0));
     Path png = dir.resolve("grid/faces.png");
 
     PredictionGrid.write(png, List.of(sample, sample, sample), List.of(off, off, off), 2);

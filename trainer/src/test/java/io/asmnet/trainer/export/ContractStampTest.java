@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Models exported before they carried a contract get one, their graph and outputs untouched. */
 class ContractStampTest {
-  private static final ModelCard CARD = new ModelCard("asmnet-68", "old", "untrained", 0.9, Map.of());
+  private static final ModelCard CARD =
+      new ModelCard("asmnet-68", "old", "untrained", 0.9, Map.of());
   @TempDir static Path dir;
+
   /** An export with its contract removed: what a model of an older build looks like. */
   static Path old;
 
@@ -41,7 +43,8 @@ class ContractStampTest {
       OnnxExportTest.shrinkHeads(net, 0.02f);
       ModelProto exported = new AsmNetOnnxExporter().export(net, CARD, 0.25);
       ModelProto.Builder stripped = exported.toBuilder().clearMetadataProps();
-      exported.getMetadataPropsList().stream().filter(e -> !e.getKey().startsWith("asmnet."))
+      exported.getMetadataPropsList().stream()
+          .filter(e -> !e.getKey().startsWith("asmnet."))
           .forEach(stripped::addMetadataProps);
       old = Files.write(dir.resolve("old.onnx"), stripped.build().toByteArray());
     }
@@ -55,7 +58,9 @@ class ContractStampTest {
 
       Map<String, String> props = props(new AsmNetOnnxExporter().export(net, CARD, 0.25));
 
-      assertThat(props).containsEntry(ModelContract.CROP_MARGIN_KEY, "0.25").containsEntry(ModelContract.POINTS_KEY, "68");
+      assertThat(props)
+          .containsEntry(ModelContract.CROP_MARGIN_KEY, "0.25")
+          .containsEntry(ModelContract.POINTS_KEY, "68");
     }
   }
 
@@ -69,7 +74,9 @@ class ContractStampTest {
     ModelProto before = ModelProto.parseFrom(Files.readAllBytes(old));
     ModelProto after = ModelProto.parseFrom(Files.readAllBytes(stamped));
     assertThat(after.getGraph().toByteArray()).isEqualTo(before.getGraph().toByteArray());
-    assertThat(props(after)).containsAllEntriesOf(props(before)).containsAllEntriesOf(contract.metadata());
+    assertThat(props(after))
+        .containsAllEntriesOf(props(before))
+        .containsAllEntriesOf(contract.metadata());
     assertThat(outputBits(stamped)).isEqualTo(outputBits(old));
   }
 
@@ -80,24 +87,32 @@ class ContractStampTest {
 
     ContractStamp.stamp(once, once, 0.2);
 
-    List<String> keys = ModelProto.parseFrom(Files.readAllBytes(once)).getMetadataPropsList().stream()
-        .map(StringStringEntryProto::getKey).toList();
+    List<String> keys =
+        ModelProto.parseFrom(Files.readAllBytes(once)).getMetadataPropsList().stream()
+            .map(StringStringEntryProto::getKey)
+            .toList();
     assertThat(keys).doesNotHaveDuplicates().contains("model_name", ModelContract.CROP_MARGIN_KEY);
-    assertThat(props(ModelProto.parseFrom(Files.readAllBytes(once)))).containsEntry(ModelContract.CROP_MARGIN_KEY, "0.2");
+    assertThat(props(ModelProto.parseFrom(Files.readAllBytes(once))))
+        .containsEntry(ModelContract.CROP_MARGIN_KEY, "0.2");
   }
 
   @Test
   void shouldRefuseAModelThatIsNotALandmarkModel() throws Exception {
-    ModelProto other = ModelProto.parseFrom(Files.readAllBytes(old)).toBuilder()
-        .setGraph(ModelProto.parseFrom(Files.readAllBytes(old)).getGraph().toBuilder().clearOutput()).build();
+    ModelProto other =
+        ModelProto.parseFrom(Files.readAllBytes(old)).toBuilder()
+            .setGraph(
+                ModelProto.parseFrom(Files.readAllBytes(old)).getGraph().toBuilder().clearOutput())
+            .build();
 
     assertThatThrownBy(() -> ContractStamp.stamp(other, 0.1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no tensor 'landmarks'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no tensor 'landmarks'");
   }
 
   private static Map<String, String> props(ModelProto model) {
     return model.getMetadataPropsList().stream()
-        .collect(Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+        .collect(
+            Collectors.toMap(StringStringEntryProto::getKey, StringStringEntryProto::getValue));
   }
 
   /** Both outputs on the same random batch of 3 crops, as raw float bits. */
@@ -106,11 +121,17 @@ class ContractStampTest {
     new Random(9).nextBytes(pixels);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession session = env.createSession(model.toString());
-        OnnxTensor input = OnnxTensor.createTensor(env, ByteBuffer.allocateDirect(pixels.length).put(pixels).flip(),
-            new long[] {3, 224, 224, 3}, OnnxJavaType.UINT8);
+        OnnxTensor input =
+            OnnxTensor.createTensor(
+                env,
+                ByteBuffer.allocateDirect(pixels.length).put(pixels).flip(),
+                new long[] {3, 224, 224, 3},
+                OnnxJavaType.UINT8);
         OrtSession.Result result = session.run(Map.of(AsmNetOnnxExporter.INPUT, input))) {
-      FloatBuffer landmarks = ((OnnxTensor) result.get(AsmNetOnnxExporter.LANDMARKS).orElseThrow()).getFloatBuffer();
-      FloatBuffer pose = ((OnnxTensor) result.get(AsmNetOnnxExporter.POSE).orElseThrow()).getFloatBuffer();
+      FloatBuffer landmarks =
+          ((OnnxTensor) result.get(AsmNetOnnxExporter.LANDMARKS).orElseThrow()).getFloatBuffer();
+      FloatBuffer pose =
+          ((OnnxTensor) result.get(AsmNetOnnxExporter.POSE).orElseThrow()).getFloatBuffer();
       float[] all = new float[landmarks.remaining() + pose.remaining()];
       int n = landmarks.remaining();
       landmarks.get(all, 0, n);

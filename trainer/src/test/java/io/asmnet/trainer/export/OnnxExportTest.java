@@ -103,10 +103,16 @@ class OnnxExportTest {
       try (OnnxParity parity = new OnnxParity(Files.readAllBytes(file))) {
         var inputs = parity.session().getInputInfo();
         assertThat(inputs).containsOnlyKeys("image");
-        assertThat(inputs.get("image").getInfo().toString()).contains("UINT8").contains("shape=[-1, 224, 224, 3]");
+        assertThat(inputs.get("image").getInfo().toString())
+            .contains("UINT8")
+            .contains("shape=[-1, 224, 224, 3]");
         var outputs = parity.session().getOutputInfo();
-        assertThat(outputs.get("landmarks").getInfo().toString()).contains("FLOAT").contains("shape=[-1, 68, 2]");
-        assertThat(outputs.get("pose").getInfo().toString()).contains("FLOAT").contains("shape=[-1, 3]");
+        assertThat(outputs.get("landmarks").getInfo().toString())
+            .contains("FLOAT")
+            .contains("shape=[-1, 68, 2]");
+        assertThat(outputs.get("pose").getInfo().toString())
+            .contains("FLOAT")
+            .contains("shape=[-1, 3]");
       }
     }
   }

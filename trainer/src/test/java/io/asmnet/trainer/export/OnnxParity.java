@@ -19,9 +19,9 @@ import java.util.Random;
 
 /**
  * Runs the same random BGR crops through a DJL block and its ONNX export (real ONNX Runtime, CPU)
- * and reports the largest absolute difference of each output in the network's units: ONNX's
- * pixels and degrees are mapped back with {@link TargetCodec} (px / 224 - 0.5, deg / 90), so
- * 1e-4 there is 0.022 px and 0.009 degrees.
+ * and reports the largest absolute difference of each output in the network's units: ONNX's pixels
+ * and degrees are mapped back with {@link TargetCodec} (px / 224 - 0.5, deg / 90), so 1e-4 there is
+ * 0.022 px and 0.009 degrees.
  */
 public final class OnnxParity implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -38,7 +38,8 @@ public final class OnnxParity implements AutoCloseable {
   }
 
   /** Max abs difference of landmarks and pose in network units, [landmarks, pose]. */
-  public double[] maxDifference(NDManager manager, Block net, int batch, Random rng) throws OrtException {
+  public double[] maxDifference(NDManager manager, Block net, int batch, Random rng)
+      throws OrtException {
     List<byte[]> crops = new ArrayList<>();
     ByteBuffer buffer = ByteBuffer.allocateDirect(batch * 224 * 224 * 3);
     for (int i = 0; i < batch; i++) {
@@ -49,13 +50,18 @@ public final class OnnxParity implements AutoCloseable {
     }
     buffer.flip();
     NDList djl =
-        net.forward(new ParameterStore(manager, false), new NDList(InputCodec.toInput(manager, crops)), false);
+        net.forward(
+            new ParameterStore(manager, false),
+            new NDList(InputCodec.toInput(manager, crops)),
+            false);
     float[] djlLandmarks = djl.get(0).toFloatArray();
     float[] djlPose = djl.get(1).toFloatArray();
     try (OnnxTensor input =
-            OnnxTensor.createTensor(env, buffer, new long[] {batch, 224, 224, 3}, OnnxJavaType.UINT8);
+            OnnxTensor.createTensor(
+                env, buffer, new long[] {batch, 224, 224, 3}, OnnxJavaType.UINT8);
         OrtSession.Result result = session.run(Map.of(AsmNetOnnxExporter.INPUT, input))) {
-      float[][][] landmarks = (float[][][]) result.get(AsmNetOnnxExporter.LANDMARKS).get().getValue();
+      float[][][] landmarks =
+          (float[][][]) result.get(AsmNetOnnxExporter.LANDMARKS).get().getValue();
       float[][] pose = (float[][]) result.get(AsmNetOnnxExporter.POSE).get().getValue();
       if (landmarks.length != batch || pose.length != batch) {
         throw new AssertionError("ONNX batch " + landmarks.length + " != " + batch);
@@ -71,7 +77,9 @@ public final class OnnxParity implements AutoCloseable {
           }
         }
         for (int c = 0; c < 3; c++) {
-          dp = Math.max(dp, Math.abs(pose[n][c] / TargetCodec.POSE_SCALE_DEGREES - djlPose[n * 3 + c]));
+          dp =
+              Math.max(
+                  dp, Math.abs(pose[n][c] / TargetCodec.POSE_SCALE_DEGREES - djlPose[n * 3 + c]));
         }
       }
       return new double[] {dl, dp};

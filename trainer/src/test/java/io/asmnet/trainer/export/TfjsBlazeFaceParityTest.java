@@ -24,20 +24,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Human's BlazeFace ({@code models/blazeface.json}, a TFJS graph model) converted by {@link
  * TfjsGraphImporter} against the ready-made ONNX of the same network, MediaPipe's
- * face_detection_back 256x256 as converted for Barracuda: same input, same four outputs
- * (Identity: [1,512,1] scores of the 16x16 grid, 2 anchors a cell; Identity_1: [1,384,1] scores
- * of the 8x8 grid, 6 anchors; Identity_2 / Identity_3: [1,512,16] / [1,384,16] box and keypoint
- * regressors), same names and layouts.
+ * face_detection_back 256x256 as converted for Barracuda: same input, same four outputs (Identity:
+ * [1,512,1] scores of the 16x16 grid, 2 anchors a cell; Identity_1: [1,384,1] scores of the 8x8
+ * grid, 6 anchors; Identity_2 / Identity_3: [1,512,16] / [1,384,16] box and keypoint regressors),
+ * same names and layouts.
  */
 class TfjsBlazeFaceParityTest {
   private static final Logger LOG = LoggerFactory.getLogger(TfjsBlazeFaceParityTest.class);
-  private static final List<String> OUTPUTS = List.of("Identity", "Identity_1", "Identity_2", "Identity_3");
+  private static final List<String> OUTPUTS =
+      List.of("Identity", "Identity_1", "Identity_2", "Identity_3");
   private static final int SIZE = 256;
 
   @Test
   void shouldMatchTheReadyMadeOnnxWithin1e4OnRandomAndRealInputs() throws Exception {
-    byte[] converted = new TfjsGraphImporter().convert(TfjsModelFile.read(TfjsModels.humanModel("blazeface"))).toByteArray();
-    byte[] reference = Files.readAllBytes(TfjsModels.blazefaceOnnx("face_detection_back_256x256_barracuda.onnx"));
+    byte[] converted =
+        new TfjsGraphImporter()
+            .convert(TfjsModelFile.read(TfjsModels.humanModel("blazeface")))
+            .toByteArray();
+    byte[] reference =
+        Files.readAllBytes(TfjsModels.blazefaceOnnx("face_detection_back_256x256_barracuda.onnx"));
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession ours = env.createSession(converted, options);
@@ -73,14 +78,19 @@ class TfjsBlazeFaceParityTest {
         signedSum += scoreSigned;
         unitSum += bestScore(env, ours, unit.nhwc());
       }
-      LOG.info("mean best face score over {} centred real faces: input [-1,1] {}, input [0,1] {}",
-          n, signedSum / n, unitSum / n);
+      LOG.info(
+          "mean best face score over {} centred real faces: input [-1,1] {}, input [0,1] {}",
+          n,
+          signedSum / n,
+          unitSum / n);
       LOG.info("max |ours - reference| over all inputs and outputs: {}", worst);
       assertThat(worst).isLessThan(1e-4);
     }
   }
 
-  private static double compare(OrtEnvironment env, OrtSession ours, OrtSession theirs, float[] nhwc, String what) throws Exception {
+  private static double compare(
+      OrtEnvironment env, OrtSession ours, OrtSession theirs, float[] nhwc, String what)
+      throws Exception {
     Map<String, float[]> a = run(env, ours, "input", nhwc);
     Map<String, float[]> b = run(env, theirs, "input:0", nhwc);
     double worst = 0;
@@ -100,7 +110,8 @@ class TfjsBlazeFaceParityTest {
     return worst;
   }
 
-  private static double bestScore(OrtEnvironment env, OrtSession session, float[] nhwc) throws Exception {
+  private static double bestScore(OrtEnvironment env, OrtSession session, float[] nhwc)
+      throws Exception {
     Map<String, float[]> out = run(env, session, "input", nhwc);
     double best = Double.NEGATIVE_INFINITY;
     for (String name : List.of("Identity", "Identity_1")) {
@@ -111,9 +122,11 @@ class TfjsBlazeFaceParityTest {
     return 1 / (1 + Math.exp(-best));
   }
 
-  static Map<String, float[]> run(OrtEnvironment env, OrtSession session, String input, float[] nhwc) throws Exception {
+  static Map<String, float[]> run(
+      OrtEnvironment env, OrtSession session, String input, float[] nhwc) throws Exception {
     Map<String, float[]> out = new LinkedHashMap<>();
-    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(nhwc), new long[] {1, SIZE, SIZE, 3});
+    try (OnnxTensor x =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(nhwc), new long[] {1, SIZE, SIZE, 3});
         OrtSession.Result result = session.run(Map.of(input, x))) {
       for (var e : result) {
         out.put(e.getKey(), ((OnnxTensor) e.getValue()).getFloatBuffer().array());

@@ -29,7 +29,8 @@ final class TfjsGraphBuilder {
   }
 
   TfjsGraphBuilder placeholder(String name, long... dims) {
-    ObjectNode shape = node(name, "Placeholder").putObject("attr").putObject("shape").putObject("shape");
+    ObjectNode shape =
+        node(name, "Placeholder").putObject("attr").putObject("shape").putObject("shape");
     ArrayNode d = shape.putArray("dim");
     for (long x : dims) {
       d.addObject().put("size", Long.toString(x));
@@ -66,7 +67,8 @@ final class TfjsGraphBuilder {
     for (int i = 0; i < attrs.length; i += 2) {
       String key = (String) attrs[i];
       if (attrs[i + 1] instanceof String s) {
-        a.putObject(key).put("s", Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+        a.putObject(key)
+            .put("s", Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
       } else if (attrs[i + 1] instanceof String[] list) {
         ArrayNode l = a.putObject(key).putObject("list").putArray("s");
         for (String s : list) {

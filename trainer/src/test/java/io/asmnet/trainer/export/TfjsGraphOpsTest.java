@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ops BlazeFace and FaceMesh do not use (unfused Conv2D with EXPLICIT padding, BiasAdd,
- * Relu6, AvgPool, SAME MaxPool with an odd kernel, AddV2 of two computed tensors, ConcatV2 on
- * the channel axis, Mul/Sub by constants, Tanh, PadV2, Sigmoid, a 2-D Reshape, outputs found
- * without a signature), in one small graph run by ONNX Runtime against a plain NHWC evaluation
- * written here.
+ * The ops BlazeFace and FaceMesh do not use (unfused Conv2D with EXPLICIT padding, BiasAdd, Relu6,
+ * AvgPool, SAME MaxPool with an odd kernel, AddV2 of two computed tensors, ConcatV2 on the channel
+ * axis, Mul/Sub by constants, Tanh, PadV2, Sigmoid, a 2-D Reshape, outputs found without a
+ * signature), in one small graph run by ONNX Runtime against a plain NHWC evaluation written here.
  */
 class TfjsGraphOpsTest {
   private final Random rng = new Random(3);
@@ -39,38 +38,75 @@ class TfjsGraphOpsTest {
     float[] k1 = random(6);
     float[] k2 = random(6);
     float[] w2 = random(2 * 2 * 6 * 2);
-    TfjsGraphBuilder b = new TfjsGraphBuilder()
-        .placeholder("x", 1, 4, 4, 2)
-        .floats("w1", w1, 1, 1, 2, 3).floats("b1", b1, 3)
-        .op("c1", "Conv2D", new String[] {"x", "w1"}, "padding", "VALID", "strides", new long[] {1, 1, 1, 1})
-        .op("a1", "BiasAdd", new String[] {"c1", "b1"})
-        .op("r1", "Relu6", new String[] {"a1"})
-        .op("p1", "AvgPool", new String[] {"r1"}, "padding", "VALID", "ksize", new long[] {1, 2, 2, 1}, "strides", new long[] {1, 2, 2, 1})
-        .op("p2", "MaxPool", new String[] {"r1"}, "padding", "SAME", "ksize", new long[] {1, 3, 3, 1}, "strides", new long[] {1, 2, 2, 1})
-        .op("sum", "AddV2", new String[] {"p1", "p2"})
-        .ints("axis", new int[] {-1})
-        .op("cat", "ConcatV2", new String[] {"sum", "p2", "axis"})
-        .floats("k1", k1, 6).floats("k2", k2, 1, 1, 6)
-        .op("m", "Mul", new String[] {"k1", "cat"})
-        .op("s", "Sub", new String[] {"m", "k2"})
-        .op("t", "Tanh", new String[] {"s"})
-        .ints("paddings", new int[] {0, 0, 1, 0, 0, 1, 0, 0}, 4, 2)
-        .floats("half", new float[] {0.5f})
-        .op("pd", "PadV2", new String[] {"t", "paddings", "half"})
-        .floats("w2", w2, 2, 2, 6, 2)
-        .op("c2", "Conv2D", new String[] {"pd", "w2"}, "padding", "EXPLICIT",
-            "explicit_paddings", new long[] {0, 0, 1, 0, 0, 1, 0, 0}, "strides", new long[] {1, 1, 1, 1})
-        .op("sg", "Sigmoid", new String[] {"c2"})
-        .ints("flat", new int[] {1, -1}, 2)
-        .op("reshaped", "Reshape", new String[] {"sg", "flat"})
-        .op("out", "Identity", new String[] {"reshaped"});
+    TfjsGraphBuilder b =
+        new TfjsGraphBuilder()
+            .placeholder("x", 1, 4, 4, 2)
+            .floats("w1", w1, 1, 1, 2, 3)
+            .floats("b1", b1, 3)
+            .op(
+                "c1",
+                "Conv2D",
+                new String[] {"x", "w1"},
+                "padding",
+                "VALID",
+                "strides",
+                new long[] {1, 1, 1, 1})
+            .op("a1", "BiasAdd", new String[] {"c1", "b1"})
+            .op("r1", "Relu6", new String[] {"a1"})
+            .op(
+                "p1",
+                "AvgPool",
+                new String[] {"r1"},
+                "padding",
+                "VALID",
+                "ksize",
+                new long[] {1, 2, 2, 1},
+                "strides",
+                new long[] {1, 2, 2, 1})
+            .op(
+                "p2",
+                "MaxPool",
+                new String[] {"r1"},
+                "padding",
+                "SAME",
+                "ksize",
+                new long[] {1, 3, 3, 1},
+                "strides",
+                new long[] {1, 2, 2, 1})
+            .op("sum", "AddV2", new String[] {"p1", "p2"})
+            .ints("axis", new int[] {-1})
+            .op("cat", "ConcatV2", new String[] {"sum", "p2", "axis"})
+            .floats("k1", k1, 6)
+            .floats("k2", k2, 1, 1, 6)
+            .op("m", "Mul", new String[] {"k1", "cat"})
+            .op("s", "Sub", new String[] {"m", "k2"})
+            .op("t", "Tanh", new String[] {"s"})
+            .ints("paddings", new int[] {0, 0, 1, 0, 0, 1, 0, 0}, 4, 2)
+            .floats("half", new float[] {0.5f})
+            .op("pd", "PadV2", new String[] {"t", "paddings", "half"})
+            .floats("w2", w2, 2, 2, 6, 2)
+            .op(
+                "c2",
+                "Conv2D",
+                new String[] {"pd", "w2"},
+                "padding",
+                "EXPLICIT",
+                "explicit_paddings",
+                new long[] {0, 0, 1, 0, 0, 1, 0, 0},
+                "strides",
+                new long[] {1, 1, 1, 1})
+            .op("sg", "Sigmoid", new String[] {"c2"})
+            .ints("flat", new int[] {1, -1}, 2)
+            .op("reshaped", "Reshape", new String[] {"sg", "flat"})
+            .op("out", "Identity", new String[] {"reshaped"});
     byte[] onnx = new TfjsGraphImporter().convert(TfjsModelFile.read(b.write(dir))).toByteArray();
 
     float[] x = random(4 * 4 * 2);
     float[] ours;
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
-        OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, 4, 4, 2});
+        OnnxTensor input =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, 4, 4, 2});
         OrtSession.Result result = session.run(Map.of("x", input))) {
       assertThat(session.getOutputNames()).containsExactly("out");
       ours = ((OnnxTensor) result.get("out").orElseThrow()).getFloatBuffer().array();
@@ -123,20 +159,35 @@ class TfjsGraphOpsTest {
         }
       }
     }
-    float[] c2 = conv(pd, 3, 3, 6, w2, 2, 2, 2, 1, 1, 0, 3, 3); // explicit: 1 row after, 1 column before
+    float[] c2 =
+        conv(pd, 3, 3, 6, w2, 2, 2, 2, 1, 1, 0, 3, 3); // explicit: 1 row after, 1 column before
     float[] expected = new float[c2.length];
     for (int i = 0; i < c2.length; i++) {
       expected[i] = (float) (1 / (1 + Math.exp(-c2[i])));
     }
     assertThat(ours).hasSize(18);
     for (int i = 0; i < expected.length; i++) {
-      assertThat((double) ours[i]).as("output %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5));
+      assertThat((double) ours[i])
+          .as("output %d", i)
+          .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5));
     }
   }
 
   /** NHWC conv, kernel HWIO [kh][kw][c][o], zero padding top/left given, output size given. */
-  private static float[] conv(float[] x, int h, int w, int c, float[] k, int kh, int kw, int o,
-      int stride, int padTop, int padLeft, int outH, int outW) {
+  private static float[] conv(
+      float[] x,
+      int h,
+      int w,
+      int c,
+      float[] k,
+      int kh,
+      int kw,
+      int o,
+      int stride,
+      int padTop,
+      int padLeft,
+      int outH,
+      int outW) {
     float[] y = new float[outH * outW * o];
     for (int i = 0; i < outH; i++) {
       for (int j = 0; j < outW; j++) {
@@ -163,14 +214,23 @@ class TfjsGraphOpsTest {
 
   @Test
   void shouldRefuseAFusedBatchNormNamingTheNode(@TempDir Path dir) throws Exception {
-    TfjsGraphBuilder b = new TfjsGraphBuilder()
-        .placeholder("x", 1, 4, 4, 2)
-        .floats("w", random(2 * 3), 1, 1, 2, 3).floats("b", random(3), 3)
-        .op("conv_bn", "_FusedConv2D", new String[] {"x", "w", "b"}, "padding", "VALID",
-            "fused_ops", new String[] {"FusedBatchNorm"});
+    TfjsGraphBuilder b =
+        new TfjsGraphBuilder()
+            .placeholder("x", 1, 4, 4, 2)
+            .floats("w", random(2 * 3), 1, 1, 2, 3)
+            .floats("b", random(3), 3)
+            .op(
+                "conv_bn",
+                "_FusedConv2D",
+                new String[] {"x", "w", "b"},
+                "padding",
+                "VALID",
+                "fused_ops",
+                new String[] {"FusedBatchNorm"});
     TfjsModelFile model = TfjsModelFile.read(b.write(dir));
     assertThatThrownBy(() -> new TfjsGraphImporter().convert(model))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("conv_bn").hasMessageContaining("[FusedBatchNorm]");
+        .hasMessageContaining("conv_bn")
+        .hasMessageContaining("[FusedBatchNorm]");
   }
 }

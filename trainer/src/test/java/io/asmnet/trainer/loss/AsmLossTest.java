@@ -34,7 +34,9 @@ class AsmLossTest {
     try (NDManager m = NDManager.newBaseManager()) {
       // two samples, 2 coordinates each
       NDList predictions =
-          new NDList(m.create(new float[][] {{1, 2}, {3, 4}}), m.create(new float[][] {{1, 0, 0}, {0, 0, 0}}));
+          new NDList(
+              m.create(new float[][] {{1, 2}, {3, 4}}),
+              m.create(new float[][] {{1, 0, 0}, {0, 0, 0}}));
       NDList labels =
           new NDList(
               m.create(new float[][] {{1, 2}, {3, 2}}), // face MSE: 4 / 4 = 1
@@ -42,13 +44,17 @@ class AsmLossTest {
               m.create(new float[][] {{0, 0, 0}, {0, 3, 0}})); // pose: (1/3 + 9/3) / 2 = 5/3
       float pose = 0.5f * 5f / 3f;
       epoch.set(2);
-      assertThat(loss.evaluate(labels, predictions).getFloat()).isCloseTo(1 + 2 * 0.25f + pose, offset(1e-6f));
+      assertThat(loss.evaluate(labels, predictions).getFloat())
+          .isCloseTo(1 + 2 * 0.25f + pose, offset(1e-6f));
       epoch.set(3);
-      assertThat(loss.evaluate(labels, predictions).getFloat()).isCloseTo(1 + 0.25f + pose, offset(1e-6f));
+      assertThat(loss.evaluate(labels, predictions).getFloat())
+          .isCloseTo(1 + 0.25f + pose, offset(1e-6f));
       epoch.set(5);
-      assertThat(loss.evaluate(labels, predictions).getFloat()).isCloseTo(1 + 0.25f + pose, offset(1e-6f));
+      assertThat(loss.evaluate(labels, predictions).getFloat())
+          .isCloseTo(1 + 0.25f + pose, offset(1e-6f));
       epoch.set(6);
-      assertThat(loss.evaluate(labels, predictions).getFloat()).isCloseTo(1 + 0.125f + pose, offset(1e-6f));
+      assertThat(loss.evaluate(labels, predictions).getFloat())
+          .isCloseTo(1 + 0.125f + pose, offset(1e-6f));
       AsmLoss mse = new AsmLoss(new AlphaSchedule(9, false), epoch::get);
       assertThat(mse.evaluate(labels, predictions).getFloat()).isCloseTo(1 + pose, offset(1e-6f));
     }
@@ -58,7 +64,9 @@ class AsmLossTest {
   void shouldBeZeroForPerfectPredictions() {
     AsmLoss loss = new AsmLoss(new AlphaSchedule(3, true), () -> 0);
     try (NDManager m = NDManager.newBaseManager()) {
-      NDList truth = new NDList(m.create(new float[][] {{0.1f, -0.2f}}), m.create(new float[][] {{0.3f, 0f, -0.1f}}));
+      NDList truth =
+          new NDList(
+              m.create(new float[][] {{0.1f, -0.2f}}), m.create(new float[][] {{0.3f, 0f, -0.1f}}));
       NDList labels = new NDList(truth.get(0), truth.get(0), truth.get(1));
       assertThat(loss.evaluate(labels, truth).getFloat()).isZero();
     }

@@ -2,7 +2,6 @@ package io.asmnet.trainer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -62,13 +61,18 @@ class AsmNetTest {
       for (int i = 0; i < mean.length; i++) {
         mean[i] = (i % 2 == 0 ? 0.1f : -0.2f) + i / 1000f;
       }
-      float[] before = AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
+      float[] before =
+          AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
       AsmNet.startAtMeanShape(net, mean, 0.1f);
-      assertThat(AsmNet.landmarkHead(net).getParameters().get("bias").getArray().toFloatArray()).containsExactly(mean);
-      assertThat(AsmNet.poseHead(net).getParameters().get("bias").getArray().toFloatArray()).containsOnly(0f);
-      float[] after = AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
+      assertThat(AsmNet.landmarkHead(net).getParameters().get("bias").getArray().toFloatArray())
+          .containsExactly(mean);
+      assertThat(AsmNet.poseHead(net).getParameters().get("bias").getArray().toFloatArray())
+          .containsOnly(0f);
+      float[] after =
+          AsmNet.landmarkHead(net).getParameters().get("weight").getArray().toFloatArray();
       assertThat(after[5]).isCloseTo(before[5] * 0.1f, org.assertj.core.data.Offset.offset(1e-7f));
-      assertThat(after[77]).isCloseTo(before[77] * 0.1f, org.assertj.core.data.Offset.offset(1e-7f));
+      assertThat(after[77])
+          .isCloseTo(before[77] * 0.1f, org.assertj.core.data.Offset.offset(1e-7f));
     }
   }
 
@@ -94,8 +98,10 @@ class AsmNetTest {
       NDArray in = InputCodec.toInput(manager, java.util.List.of(crop));
       assertThat(in.getShape()).isEqualTo(new Shape(1, 3, 224, 224));
       assertThat(in.get(0, 0, 0, 1).getFloat()).isEqualTo(1f);
-      assertThat(in.get(0, 1, 0, 1).getFloat()).isCloseTo(20f / 255f, org.assertj.core.data.Offset.offset(1e-6f));
-      assertThat(in.get(0, 2, 0, 1).getFloat()).isCloseTo(10f / 255f, org.assertj.core.data.Offset.offset(1e-6f));
+      assertThat(in.get(0, 1, 0, 1).getFloat())
+          .isCloseTo(20f / 255f, org.assertj.core.data.Offset.offset(1e-6f));
+      assertThat(in.get(0, 2, 0, 1).getFloat())
+          .isCloseTo(10f / 255f, org.assertj.core.data.Offset.offset(1e-6f));
     }
   }
 }

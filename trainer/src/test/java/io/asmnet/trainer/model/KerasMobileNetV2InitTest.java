@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras' ImageNet MobileNetV2 (nsfwjs' uint8 copy) loaded into our backbone, checked against
- * Keras' arithmetic computed here by hand from the raw Keras weights: HWIO kernels, batch norm
- * with Keras' epsilon 1e-3.
+ * Keras' ImageNet MobileNetV2 (nsfwjs' uint8 copy) loaded into our backbone, checked against Keras'
+ * arithmetic computed here by hand from the raw Keras weights: HWIO kernels, batch norm with Keras'
+ * epsilon 1e-3.
  */
 class KerasMobileNetV2InitTest {
   private static TfjsModelFile keras;
@@ -59,9 +59,12 @@ class KerasMobileNetV2InitTest {
       int set = KerasMobileNetV2Init.apply(keras, backbone);
 
       assertThat(set).isEqualTo(before.size()).isEqualTo(5 * (1 + 2 + 15 * 3));
-      assertThat(KerasMobileNetV2Init.kerasNames(backbone)).endsWith("block_15_depthwise", "block_15_project");
+      assertThat(KerasMobileNetV2Init.kerasNames(backbone))
+          .endsWith("block_15_depthwise", "block_15_project");
       for (Pair<String, Parameter> p : backbone.getParameters()) {
-        assertThat(p.getValue().getArray().toFloatArray()).as(p.getKey()).isNotEqualTo(before.get(p.getKey()));
+        assertThat(p.getValue().getArray().toFloatArray())
+            .as(p.getKey())
+            .isNotEqualTo(before.get(p.getKey()));
       }
       // away from the stem, gamma/beta are Keras' own numbers
       ConvBnAct project = backbone.blocks().get(15).layers().get(2);
@@ -82,7 +85,12 @@ class KerasMobileNetV2InitTest {
         x[i] = rng.nextFloat();
       }
       NDArray input = manager.create(x, new Shape(1, 3, size, size));
-      float[] ours = backbone.stem().forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow().toFloatArray();
+      float[] ours =
+          backbone
+              .stem()
+              .forward(new ParameterStore(manager, false), new NDList(input), false)
+              .singletonOrThrow()
+              .toFloatArray();
 
       float[] w = keras.weight("Conv1/kernel").requireFloats(); // [3][3][3][32]
       int out = size / 2;
@@ -94,7 +102,8 @@ class KerasMobileNetV2InitTest {
             for (int ky = 0; ky < 3; ky++) {
               for (int kx = 0; kx < 3; kx++) {
                 for (int c = 0; c < 3; c++) {
-                  // Output (i, j) reads rows 2i-1..2i+1 (our symmetric padding; Keras' reads 2i..2i+2).
+                  // Output (i, j) reads rows 2i-1..2i+1 (our symmetric padding; Keras' reads
+                  // 2i..2i+2).
                   double v = x[(c * size + 2 * i - 1 + ky) * size + 2 * j - 1 + kx];
                   z += w[((ky * 3 + kx) * 3 + c) * 32 + o] * v;
                 }
@@ -121,10 +130,16 @@ class KerasMobileNetV2InitTest {
         s[i] = 6 * rng.nextFloat(); // a ReLU6 output
       }
       NDArray input = manager.create(s, new Shape(1, 32, size, size));
-      float[] ours = backbone.blocks().get(0).forward(new ParameterStore(manager, false), new NDList(input), false)
-          .singletonOrThrow().toFloatArray();
+      float[] ours =
+          backbone
+              .blocks()
+              .get(0)
+              .forward(new ParameterStore(manager, false), new NDList(input), false)
+              .singletonOrThrow()
+              .toFloatArray();
 
-      float[] dk = keras.weight("expanded_conv_depthwise/depthwise_kernel").requireFloats(); // [3][3][32][1]
+      float[] dk =
+          keras.weight("expanded_conv_depthwise/depthwise_kernel").requireFloats(); // [3][3][32][1]
       float[] pk = keras.weight("expanded_conv_project/kernel").requireFloats(); // [1][1][32][16]
       double[] d = new double[32 * size * size];
       for (int c = 0; c < 32; c++) {
@@ -135,12 +150,14 @@ class KerasMobileNetV2InitTest {
               for (int kx = 0; kx < 3; kx++) {
                 int r = i - 1 + ky;
                 int q = j - 1 + kx;
-                if (r >= 0 && q >= 0 && r < size && q < size) { // 'same' for 3x3 stride 1: 1 zero each side
+                if (r >= 0 && q >= 0 && r < size
+                    && q < size) { // 'same' for 3x3 stride 1: 1 zero each side
                   z += dk[(ky * 3 + kx) * 32 + c] * s[(c * size + r) * size + q];
                 }
               }
             }
-            d[(c * size + i) * size + j] = Math.min(6, Math.max(0, kerasBn("expanded_conv_depthwise_BN", c, z)));
+            d[(c * size + i) * size + j] =
+                Math.min(6, Math.max(0, kerasBn("expanded_conv_depthwise_BN", c, z)));
           }
         }
       }
@@ -151,7 +168,10 @@ class KerasMobileNetV2InitTest {
           for (int c = 0; c < 32; c++) {
             z += pk[c * 16 + o] * d[c * size * size + p];
           }
-          worst = Math.max(worst, Math.abs(kerasBn("expanded_conv_project_BN", o, z) - ours[o * size * size + p]));
+          worst =
+              Math.max(
+                  worst,
+                  Math.abs(kerasBn("expanded_conv_project_BN", o, z) - ours[o * size * size + p]));
         }
       }
       assertThat(worst).isLessThan(1e-4);
@@ -159,8 +179,8 @@ class KerasMobileNetV2InitTest {
   }
 
   /**
-   * The input range the stored statistics were measured with: the stem conv's per-channel mean
-   * on real photos, as [0, 1] and as [-1, 1] input, against bn_Conv1's moving mean.
+   * The input range the stored statistics were measured with: the stem conv's per-channel mean on
+   * real photos, as [0, 1] and as [-1, 1] input, against bn_Conv1's moving mean.
    */
   @Test
   void storedStemStatisticsShouldBeThoseOfZeroToOneInputs() throws Exception {
@@ -176,10 +196,22 @@ class KerasMobileNetV2InitTest {
         faces.forEach(f -> photos.add(f.image()));
         for (java.nio.file.Path file : photos) {
           DecodedImage photo = ImageCache.decode(file);
-          FaceCrop crop = FaceCrop.of(photo, photo.width() / 2.0, photo.height() / 2.0,
-              Math.min(photo.width(), photo.height()), 224, range == 0 ? 0 : -1, 1);
+          FaceCrop crop =
+              FaceCrop.of(
+                  photo,
+                  photo.width() / 2.0,
+                  photo.height() / 2.0,
+                  Math.min(photo.width(), photo.height()),
+                  224,
+                  range == 0 ? 0 : -1,
+                  1);
           NDArray x = manager.create(crop.nhwc(), new Shape(1, 224, 224, 3)).transpose(0, 3, 1, 2);
-          NDArray z = backbone.stem().conv().forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+          NDArray z =
+              backbone
+                  .stem()
+                  .conv()
+                  .forward(new ParameterStore(manager, false), new NDList(x), false)
+                  .singletonOrThrow();
           float[] means = z.reshape(32, -1).mean(new int[] {1}).toFloatArray();
           for (int c = 0; c < 32; c++) {
             sum[c] += means[c] / photos.size();
@@ -191,8 +223,11 @@ class KerasMobileNetV2InitTest {
         }
         rms[range] = Math.sqrt(sq / 32);
       }
-      LoggerFactory.getLogger(KerasMobileNetV2InitTest.class).info(
-          "stem pre-BN channel means vs bn_Conv1 moving mean, rms difference: input [0,1] {}, input [-1,1] {}", rms[0], rms[1]);
+      LoggerFactory.getLogger(KerasMobileNetV2InitTest.class)
+          .info(
+              "stem pre-BN channel means vs bn_Conv1 moving mean, rms difference: input [0,1] {}, input [-1,1] {}",
+              rms[0],
+              rms[1]);
       assertThat(rms[0]).isLessThan(rms[1] / 2);
     }
   }

@@ -40,7 +40,11 @@ class DetectorFramingTest {
   void shouldCountAFaceNoBoxOverlapsAsMissedAndPickTheBestOverlap() {
     DetectorFraming framing = new DetectorFraming();
     framing.add(face(), List.of(new BlazeFaceBoxes.Box(400, 400, 100, 100, 0.9)));
-    framing.add(face(), List.of(new BlazeFaceBoxes.Box(400, 400, 100, 100, 0.9), new BlazeFaceBoxes.Box(152, 84, 100, 100, 0.7)));
+    framing.add(
+        face(),
+        List.of(
+            new BlazeFaceBoxes.Box(400, 400, 100, 100, 0.9),
+            new BlazeFaceBoxes.Box(152, 84, 100, 100, 0.7)));
     DetectorFraming.Summary s = framing.summary();
     assertThat(s.faces()).isEqualTo(1);
     assertThat(s.missed()).isEqualTo(1);

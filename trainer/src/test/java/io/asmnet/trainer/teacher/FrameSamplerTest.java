@@ -32,14 +32,18 @@ class FrameSamplerTest {
           .containsExactly("000000.png", "000003.png", "000006.png", "000009.png");
     }
     for (FrameSampler.Sampled s : sampled) {
-      // frame i is uniformly grey 20 i (MPEG-4 at this quality keeps flat fields within a few levels)
+      // frame i is uniformly grey 20 i (MPEG-4 at this quality keeps flat fields within a few
+      // levels)
       DecodedImage png = ImageCache.decode(s.png());
-      assertThat(png.bgr()[png.bgr().length / 2] & 0xff).isCloseTo(20 * s.frame(), org.assertj.core.data.Offset.offset(6));
+      assertThat(png.bgr()[png.bgr().length / 2] & 0xff)
+          .isCloseTo(20 * s.frame(), org.assertj.core.data.Offset.offset(6));
     }
     long modified = Files.getLastModifiedTime(sampled.get(1).png()).toMillis();
-    Files.setLastModifiedTime(sampled.get(1).png(), java.nio.file.attribute.FileTime.fromMillis(modified - 60_000));
+    Files.setLastModifiedTime(
+        sampled.get(1).png(), java.nio.file.attribute.FileTime.fromMillis(modified - 60_000));
     new FrameSampler().sample(video, 3, frames);
-    assertThat(Files.getLastModifiedTime(sampled.get(1).png()).toMillis()).isEqualTo(modified - 60_000);
+    assertThat(Files.getLastModifiedTime(sampled.get(1).png()).toMillis())
+        .isEqualTo(modified - 60_000);
   }
 
   private static Path clip(Path file) throws Exception {
@@ -53,7 +57,9 @@ class FrameSamplerTest {
       recorder.start();
       for (int i = 0; i < FRAMES; i++) {
         double g = 20 * i;
-        try (Mat picture = new Mat(48, 64, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(g, g, g, 0))) {
+        try (Mat picture =
+            new Mat(
+                48, 64, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(g, g, g, 0))) {
           recorder.record(converter.convert(picture));
         }
       }

@@ -19,13 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The committed FaceMesh teacher file on dlib's faces, through the real importer and ONNX
- * Runtime: the mapping's NME on the held-out faces, that learning again reproduces the file, and
- * the mesh pose against the landmark pose and under mirroring.
+ * The committed FaceMesh teacher file on dlib's faces, through the real importer and ONNX Runtime:
+ * the mapping's NME on the held-out faces, that learning again reproduces the file, and the mesh
+ * pose against the landmark pose and under mirroring.
  */
 class MeshTeacherTest {
   private static final Logger LOG = LoggerFactory.getLogger(MeshTeacherTest.class);
-  /** Measured 0.0463 on the 25 held-out faces (2026-12-02); the bound leaves room for ORT versions. */
+
+  /**
+   * Measured 0.0463 on the 25 held-out faces (2026-12-02); the bound leaves room for ORT versions.
+   */
   private static final double HELD_OUT_NME_BOUND = 0.06;
 
   private static FaceMesh mesh;
@@ -52,8 +55,11 @@ class MeshTeacherTest {
     MeshTeacherFile file = MeshTeacherFile.load();
     List<MappingLearner.Pair> heldOut = new MeshOnFaces(mesh, IMAGES).pairs(splits.heldOut());
     double nme = MappingLearner.meanNme(file.mapping(), heldOut);
-    LOG.info("FaceMesh -> 68 mapping: NME {} on {} of dlib's held-out faces (file says {})",
-        String.format("%.4f", nme), heldOut.size(), file.heldOutNme());
+    LOG.info(
+        "FaceMesh -> 68 mapping: NME {} on {} of dlib's held-out faces (file says {})",
+        String.format("%.4f", nme),
+        heldOut.size(),
+        file.heldOutNme());
     assertThat(heldOut).hasSize(splits.heldOut().size());
     assertThat(nme).isLessThan(HELD_OUT_NME_BOUND);
   }
@@ -67,7 +73,8 @@ class MeshTeacherTest {
     for (int p = 0; p < MeshMapping.POINTS; p++) {
       assertThat(learned.vertices()[p]).as("point %d", p).isEqualTo(file.mapping().vertices()[p]);
     }
-    assertThat(MappingLearner.meanNme(learned, train)).isCloseTo(file.trainNme(), org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(MappingLearner.meanNme(learned, train))
+        .isCloseTo(file.trainNme(), org.assertj.core.data.Offset.offset(1e-4));
   }
 
   @Test
@@ -100,9 +107,16 @@ class MeshTeacherTest {
       diff[i] /= n;
       mirrorSum[i] /= n;
     }
-    LOG.info("mesh pose vs landmark pose on {} held-out faces, mean |difference| yaw/pitch/roll: {} {} {} deg; "
-        + "mirror residuals (yaw + yaw', pitch - pitch', roll + roll'): {} {} {} deg",
-        n, fmt(diff[0]), fmt(diff[1]), fmt(diff[2]), fmt(mirrorSum[0]), fmt(mirrorSum[1]), fmt(mirrorSum[2]));
+    LOG.info(
+        "mesh pose vs landmark pose on {} held-out faces, mean |difference| yaw/pitch/roll: {} {} {} deg; "
+            + "mirror residuals (yaw + yaw', pitch - pitch', roll + roll'): {} {} {} deg",
+        n,
+        fmt(diff[0]),
+        fmt(diff[1]),
+        fmt(diff[2]),
+        fmt(mirrorSum[0]),
+        fmt(mirrorSum[1]),
+        fmt(mirrorSum[2]));
     double correlation = correlation(yaws[0], yaws[1]);
     LOG.info("yaw correlation mesh vs landmarks: {}", fmt(correlation));
     assertThat(correlation).isGreaterThan(0.7);
@@ -126,10 +140,17 @@ class MeshTeacherTest {
     return ab / Math.sqrt(aa * bb);
   }
 
-  /** Without dlib's boxes: BlazeFace seeds, refined from the mesh, as `label` does for unlabelled photos. */
+  /**
+   * Without dlib's boxes: BlazeFace seeds, refined from the mesh, as `label` does for unlabelled
+   * photos.
+   */
   @Test
   void shouldFindAndLabelHeldOutFacesFromBlazeFaceBoxesAlone() throws Exception {
-    Path detector = Path.of("").toAbsolutePath().getParent().resolve("models/blazeface/face_detection_back_256x256_barracuda.onnx");
+    Path detector =
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .resolve("models/blazeface/face_detection_back_256x256_barracuda.onnx");
     try (BlazeFaceBoxes boxes = new BlazeFaceBoxes(detector)) {
       FaceLabeller labeller = new FaceLabeller(mesh, boxes, MeshTeacherFile.load());
       double sum = 0;
@@ -143,16 +164,24 @@ class MeshTeacherTest {
           }
           found++;
           float[] p = o.label().get().points();
-          double best = splits.heldOut().stream().filter(f -> f.image().equals(photo))
-              .mapToDouble(f -> io.asmnet.trainer.eval.Nme.of(p, f.landmarks())).min().orElseThrow();
+          double best =
+              splits.heldOut().stream()
+                  .filter(f -> f.image().equals(photo))
+                  .mapToDouble(f -> io.asmnet.trainer.eval.Nme.of(p, f.landmarks()))
+                  .min()
+                  .orElseThrow();
           if (best < 0.25) { // the same face
             sum += best;
             matched++;
           }
         }
       }
-      LOG.info("BlazeFace-seeded FaceMesh on dlib's 5 held-out photos: {} faces found, {} of dlib's {} matched, NME {}",
-          found, matched, splits.heldOut().size(), String.format("%.4f", sum / matched));
+      LOG.info(
+          "BlazeFace-seeded FaceMesh on dlib's 5 held-out photos: {} faces found, {} of dlib's {} matched, NME {}",
+          found,
+          matched,
+          splits.heldOut().size(),
+          String.format("%.4f", sum / matched));
       // measured (2026-12-02): 25 of 25 found, NME 0.0498
       assertThat(matched).isGreaterThanOrEqualTo(splits.heldOut().size() - 2);
       assertThat(sum / matched).isLessThan(0.07);

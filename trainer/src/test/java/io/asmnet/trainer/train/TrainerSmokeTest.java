@@ -22,7 +22,8 @@ class TrainerSmokeTest {
   private final List<Sample> train = SyntheticSamples.make(8, rng);
   private final List<Sample> validation = SyntheticSamples.make(4, rng);
 
-  private static TrainingOptions options(int epochs, boolean asm, int maxBatches, Path dir, boolean resume) {
+  private static TrainingOptions options(
+      int epochs, boolean asm, int maxBatches, Path dir, boolean resume) {
     return options(epochs, asm, maxBatches, dir, resume, 1e-3f);
   }
 
@@ -38,15 +39,19 @@ class TrainerSmokeTest {
     // batch per epoch on the same four crops makes each epoch one step on the same batch. A small
     // learning rate: Adam's first steps at 1e-3 move all 1.4 M weights at once and overshoot.
     TrainingState state =
-        new TrainingRun(options(4, false, 1, dir, false, 1e-4f)).run(SampleSource.fixed(train.subList(0, 4), List.of()));
+        new TrainingRun(options(4, false, 1, dir, false, 1e-4f))
+            .run(SampleSource.fixed(train.subList(0, 4), List.of()));
     List<Double> losses = state.epochLoss();
     assertThat(losses).hasSize(4).allMatch(Double::isFinite);
-    assertThat(losses.get(3)).as("loss after 4 steps vs first %s", losses).isLessThan(losses.get(0));
+    assertThat(losses.get(3))
+        .as("loss after 4 steps vs first %s", losses)
+        .isLessThan(losses.get(0));
   }
 
   @Test
   @Timeout(300)
-  void shouldTrainTwoBatchesResumeAndExportAModelOnnxRuntimeAgreesWith(@TempDir Path dir) throws Exception {
+  void shouldTrainTwoBatchesResumeAndExportAModelOnnxRuntimeAgreesWith(@TempDir Path dir)
+      throws Exception {
     SampleSource source = SampleSource.fixed(train, validation);
     TrainingState first = new TrainingRun(options(1, true, 0, dir, false)).run(source);
     assertThat(first.epochsDone()).isEqualTo(1);
@@ -65,7 +70,8 @@ class TrainerSmokeTest {
         OnnxParity parity =
             new OnnxParity(
                 new AsmNetOnnxExporter()
-                    .export(model.getBlock(), new ModelCard("smoke", "0", "synthetic", 0.9, Map.of()))
+                    .export(
+                        model.getBlock(), new ModelCard("smoke", "0", "synthetic", 0.9, Map.of()))
                     .toByteArray())) {
       for (int batch : new int[] {1, 7}) {
         double[] diff = parity.maxDifference(model.getNDManager(), model.getBlock(), batch, rng);
