@@ -68,27 +68,21 @@ public final class DetectorFraming {
    * #MIN_IOU} counts as missed.
    */
   public void add(LabelledFace face, List<BlazeFaceBoxes.Box> boxes) {
-    float[] lm = face.landmarks();
-    double minX = Double.MAX_VALUE,
-        minY = Double.MAX_VALUE,
-        maxX = -Double.MAX_VALUE,
-        maxY = -Double.MAX_VALUE;
-    for (int i = 0; i + 1 < lm.length; i += 2) {
-      minX = Math.min(minX, lm[i]);
-      maxX = Math.max(maxX, lm[i]);
-      minY = Math.min(minY, lm[i + 1]);
-      maxY = Math.max(maxY, lm[i + 1]);
-    }
+    float[] b = MeshCrop.bounds(face.landmarks());
+    double minX = b[0];
+    double minY = b[1];
+    double maxX = b[2];
+    double maxY = b[3];
     double extent = Math.max(maxX - minX, maxY - minY);
     BlazeFaceBoxes.Box truth =
         new BlazeFaceBoxes.Box((minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY, 1);
     BlazeFaceBoxes.Box best = null;
     double bestIou = MIN_IOU;
-    for (BlazeFaceBoxes.Box b : boxes) {
-      double iou = BlazeFaceBoxes.iou(b, truth);
+    for (BlazeFaceBoxes.Box box : boxes) {
+      double iou = BlazeFaceBoxes.iou(box, truth);
       if (iou >= bestIou) {
         bestIou = iou;
-        best = b;
+        best = box;
       }
     }
     if (best == null || !(extent > 0)) {
