@@ -33,11 +33,6 @@ public final class BlazeFaceDetector implements FaceDetector {
   }
 
   @Override
-  public List<FaceBox> detect(Mat bgr) {
-    return locate(bgr).stream().map(FaceRegion::box).toList();
-  }
-
-  @Override
   public List<FaceRoi> locate(Mat bgr) {
     List<FaceRoi> out = new ArrayList<>();
     for (BlazeDetection d : detections(bgr)) {

@@ -62,11 +62,6 @@ public final class CascadeFaceDetector implements FaceDetector {
   }
 
   @Override
-  public List<FaceBox> detect(Mat bgr) {
-    return locate(bgr).stream().map(FaceRegion::box).toList();
-  }
-
-  @Override
   public List<FaceRoi> locate(Mat bgr) {
     cvtColor(bgr, grey, COLOR_BGR2GRAY);
     double scale = Math.min(1.0, (double) config.detectionWidth() / bgr.cols());

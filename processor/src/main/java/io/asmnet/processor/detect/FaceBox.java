@@ -4,8 +4,7 @@ package io.asmnet.processor.detect;
  * A face box in frame pixels (origin top-left) with a confidence in [0, 1]: the {@link FaceRegion}
  * of a face, a square from the middle of the forehead to just below the chin that contains all 68
  * landmarks. What an event reports (made in emit from the face's {@link FaceRoi}, {@link
- * FaceRegion#box}) and what a detector's {@code detect} is scored by; the stages themselves pass
- * {@link FaceRoi}s.
+ * FaceRegion#box}) and what tests score detectors by; the stages themselves pass {@link FaceRoi}s.
  *
  * @param angle the face's in-plane rotation, radians, clockwise in the image: the square is turned
  *     by it about its centre ({@code x + w / 2}, {@code y + h / 2}), so {@code x, y, w, h} are the

@@ -7,18 +7,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public interface FaceDetector extends AutoCloseable {
 
   /**
-   * Faces in frame pixels, best first, at most the configured maximum, framed as {@link
-   * FaceRegion}s.
+   * The faces of a frame, best first, at most the configured maximum: where each one's landmarks
+   * are expected, in frame pixels. No box is made here; emit frames each face as a {@link
+   * FaceRegion} ({@link FaceRegion#box}) when it reports it.
    */
-  List<FaceBox> detect(Mat bgr);
-
-  /**
-   * The same faces as {@link FaceRoi}s, what the pipeline passes on; detectors that know where the
-   * landmarks are give them without making boxes first.
-   */
-  default List<FaceRoi> locate(Mat bgr) {
-    return detect(bgr).stream().map(FaceRegion::roi).toList();
-  }
+  List<FaceRoi> locate(Mat bgr);
 
   @Override
   void close();

@@ -116,16 +116,9 @@ public final class FaceRegion {
   }
 
   /**
-   * The region of a face from a BlazeFace detection (frame pixels), undoing the detector's framing
-   * (measured like the cascades' on dlib's labelled faces, see {@link #BLAZEFACE}). With {@code
-   * upright}, the region is turned by the eye keypoints' roll.
-   */
-  public static FaceBox fromBlazeFace(BlazeDetection d, boolean upright) {
-    return box(roiFromBlazeFace(d, upright));
-  }
-
-  /**
-   * The face of a BlazeFace detection as a {@link FaceRoi}: where its landmarks are, no box made.
+   * The face of a BlazeFace detection (frame pixels) as a {@link FaceRoi}, undoing the detector's
+   * framing (measured like the cascades' on dlib's labelled faces, see {@link #BLAZEFACE}): where
+   * its landmarks are, no box made. With {@code upright}, it is turned by the eye keypoints' roll.
    */
   public static FaceRoi roiFromBlazeFace(BlazeDetection d, boolean upright) {
     float angle = upright ? d.roll() : 0f;
@@ -156,6 +149,14 @@ public final class FaceRegion {
         roi.angle());
   }
 
+  /**
+   * How much the regions of two faces overlap: intersection over union of their {@link #box}es'
+   * axis-aligned bounds. What the tracker matches and de-duplicates faces by.
+   */
+  public static double overlap(FaceRoi a, FaceRoi b) {
+    return box(a).bounds().iou(box(b).bounds());
+  }
+
   /** The face a region box frames (the inverse of {@link #box}), not followed from any track. */
   public static FaceRoi roi(FaceBox region) {
     return FaceRoi.detected(
@@ -167,13 +168,9 @@ public final class FaceRegion {
   }
 
   /**
-   * The region of a face from a cascade's raw box (frame pixels), undoing that cascade's framing.
+   * The face of a cascade's raw box (frame pixels) as a {@link FaceRoi}, undoing that cascade's
+   * framing.
    */
-  static FaceBox fromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
-    return box(roiFromCascade(cascade, x, y, w, h, score));
-  }
-
-  /** The face of a cascade's raw box as a {@link FaceRoi}. */
   static FaceRoi roiFromCascade(Cascade cascade, float x, float y, float w, float h, float score) {
     Calibration c = Calibration.of(cascade);
     float extent = w / c.sidePerExtent;

@@ -34,12 +34,11 @@ public final class BlazeFaceConfirmer implements FaceConfirmer {
     // Continuous coordinates: the box's pixel-index centre c covers [c, c + 1), centred at c + 0.5.
     double x0 = predictedBox.centreX() + 0.5 - side / 2;
     double y0 = predictedBox.centreY() + 0.5 - side / 2;
-    FaceBox want = predictedBox.bounds();
     FaceRoi best = null;
     double bestIou = MIN_IOU;
     for (BlazeDetection d : shortRange.detectionsIn(bgr, x0, y0, side)) {
       FaceRoi found = FaceRegion.roiFromBlazeFace(d, upright);
-      double iou = FaceRegion.box(found).bounds().iou(want);
+      double iou = FaceRegion.overlap(found, predicted);
       if (iou >= bestIou) {
         bestIou = iou;
         best = found;

@@ -1,6 +1,5 @@
 package io.asmnet.processor.track;
 
-import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceDetector;
 import io.asmnet.processor.detect.FaceRegion;
 import io.asmnet.processor.detect.FaceRoi;
@@ -60,7 +59,6 @@ public final class TrackingFaceLocator implements FaceLocator {
       return detected(bgr, sequence, reason.get(), start, 0);
     }
     List<FaceRoi> faces = new ArrayList<>();
-    List<FaceBox> regions = new ArrayList<>();
     for (int track = 0; track < previous.faces().size(); track++) {
       TrackedFace face = previous.faces().get(track);
       float score = TrackHealth.inside(face.landmarks(), bgr.cols(), bgr.rows());
@@ -74,11 +72,10 @@ public final class TrackingFaceLocator implements FaceLocator {
         }
         roi = found.get();
       }
-      FaceBox region = FaceRegion.box(roi).bounds();
+      FaceRoi candidate = roi;
       // Two tracks drifting onto one face would be tracked twice until the next detection.
-      if (regions.stream().noneMatch(b -> b.iou(region) > DUPLICATE_IOU)) {
-        regions.add(region);
-        faces.add(roi);
+      if (faces.stream().noneMatch(f -> FaceRegion.overlap(f, candidate) > DUPLICATE_IOU)) {
+        faces.add(candidate);
       }
     }
     return new LocatedFaces(capped(faces), FaceSource.TRACKED, 0, micros(start));

@@ -25,11 +25,13 @@ class FaceRegionTest {
   void shouldMapEveryCascadeToTheSameRegionForTheSameFace() {
     // Raw boxes as each cascade frames a face whose landmarks span 100 px centred at (200, 200).
     FaceBox haar =
-        FaceRegion.fromCascade(
-            Cascade.HAAR_FRONTAL_DEFAULT, 200 - 60.5f, 200 - 16 - 60.5f, 121, 121, 1);
+        FaceRegion.box(
+            FaceRegion.roiFromCascade(
+                Cascade.HAAR_FRONTAL_DEFAULT, 200 - 60.5f, 200 - 16 - 60.5f, 121, 121, 1));
     FaceBox lbp =
-        FaceRegion.fromCascade(
-            Cascade.LBP_FRONTAL_IMPROVED, 200 - 40.5f, 200 - 9 - 40.5f, 81, 81, 1);
+        FaceRegion.box(
+            FaceRegion.roiFromCascade(
+                Cascade.LBP_FRONTAL_IMPROVED, 200 - 40.5f, 200 - 9 - 40.5f, 81, 81, 1));
 
     assertThat(lbp.w()).isCloseTo(haar.w(), within(0.5f)).isCloseTo(130f, within(0.5f));
     assertThat(lbp.y()).isCloseTo(haar.y(), within(0.5f));

@@ -2,6 +2,8 @@ package io.asmnet.processor.topology;
 
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceDetector;
+import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import io.asmnet.processor.track.FaceLocator;
 import io.asmnet.processor.track.TrackerConfig;
 import io.asmnet.processor.track.TrackingFaceLocator;
@@ -33,11 +35,11 @@ public final class FixedFaceDetector implements FaceDetector {
   }
 
   @Override
-  public List<FaceBox> detect(Mat bgr) {
+  public List<FaceRoi> locate(Mat bgr) {
     if (failure != null) {
       throw failure;
     }
-    return boxes;
+    return boxes.stream().map(FaceRegion::roi).toList();
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.asmnet.processor.track;
 
 import io.asmnet.processor.detect.FaceBox;
 import io.asmnet.processor.detect.FaceDetector;
+import io.asmnet.processor.detect.FaceRegion;
+import io.asmnet.processor.detect.FaceRoi;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -22,9 +24,9 @@ final class CountingFaceDetector implements FaceDetector {
   }
 
   @Override
-  public List<FaceBox> detect(Mat bgr) {
+  public List<FaceRoi> locate(Mat bgr) {
     calls++;
-    return boxes;
+    return boxes.stream().map(FaceRegion::roi).toList();
   }
 
   @Override
