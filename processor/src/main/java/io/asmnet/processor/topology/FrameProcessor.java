@@ -94,6 +94,10 @@ final class FrameProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     this.decoder = stages.decoders().get();
     this.locator = stages.locators().get();
     this.sessions = new CameraSessions(decoder, tracks, cameraIdle);
+    int adopted = sessions.adoptStored(context.currentSystemTimeMs());
+    if (adopted > 0) {
+      LOG.debug("task {} restored {} cameras' tracks", context.taskId(), adopted);
+    }
     context.schedule(IDLE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, sessions::evictIdle);
   }
 
