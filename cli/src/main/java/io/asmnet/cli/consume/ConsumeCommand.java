@@ -149,6 +149,20 @@ public final class ConsumeCommand implements Callable<Integer> {
   private double renderFps;
 
   @Option(
+      names = "--render-background",
+      paramLabel = "frame|blank",
+      defaultValue = "frame",
+      description =
+          "What --render draws on: the frame itself, or blank: a grey picture of the frame's size with each face drawn as lines along its landmarks, which carries none of the frame's pixels (pictures that can be shared when the video cannot; default: ${DEFAULT-VALUE}).")
+  private RenderBackground renderBackground;
+
+  /** What {@code --render} draws on. */
+  enum RenderBackground {
+    frame,
+    blank
+  }
+
+  @Option(
       names = "--max-pending",
       defaultValue = "500",
       paramLabel = "N",
@@ -183,7 +197,8 @@ public final class ConsumeCommand implements Callable<Integer> {
                 : new FrameJoiner(
                     new CompositeFrameDecoder(DecodeLimits.defaults()),
                     RenderSinks.open(render, renderFps),
-                    maxPending)) {
+                    maxPending,
+                    new PoseOverlay(renderBackground == RenderBackground.blank))) {
       long lastRecord = System.nanoTime();
       while (!finished(joiner)
           && !stop.requested()

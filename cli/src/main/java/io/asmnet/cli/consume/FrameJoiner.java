@@ -26,7 +26,7 @@ public final class FrameJoiner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrameJoiner.class);
 
   private final FrameDecoder decoder;
-  private final PoseOverlay overlay = new PoseOverlay();
+  private final PoseOverlay overlay;
   private final RenderSink sink;
   private final int maxPendingPerCamera;
   private final Map<String, TreeMap<Long, Frame>> frames = new HashMap<>();
@@ -38,6 +38,15 @@ public final class FrameJoiner implements AutoCloseable {
    * @param maxPendingPerCamera how many frames, and how many events, may wait per camera
    */
   public FrameJoiner(FrameDecoder decoder, RenderSink sink, int maxPendingPerCamera) {
+    this(decoder, sink, maxPendingPerCamera, new PoseOverlay());
+  }
+
+  /**
+   * @param maxPendingPerCamera how many frames, and how many events, may wait per camera
+   * @param overlay how events are drawn
+   */
+  public FrameJoiner(
+      FrameDecoder decoder, RenderSink sink, int maxPendingPerCamera, PoseOverlay overlay) {
     if (maxPendingPerCamera < 1) {
       throw new IllegalArgumentException(
           "maxPendingPerCamera must be at least 1: " + maxPendingPerCamera);
@@ -45,6 +54,7 @@ public final class FrameJoiner implements AutoCloseable {
     this.decoder = decoder;
     this.sink = sink;
     this.maxPendingPerCamera = maxPendingPerCamera;
+    this.overlay = overlay;
   }
 
   /** A frame from the frames topic. */

@@ -3,6 +3,7 @@ package io.asmnet.cli.consume;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.arrowedLine;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
+import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import io.asmnet.schemas.avro.Face;
@@ -20,8 +21,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * (towards image right in the frontal pose), y axis in green (up) and the facing direction in blue
  * (out of the face, towards the viewer; it points right when yaw > 0 and up when pitch > 0). The
  * axes are the columns of the schema's rotation {@code R = Rz(roll) Rx(-pitch) Ry(-yaw)} ({@link
- * PoseConvention}), projected orthographically; their length is half the box width. Stateless;
- * draws in place on an 8-bit BGR {@link Mat}.
+ * PoseConvention}), projected orthographically; their length is half the box width. On a {@link
+ * #blank} background the frame's pixels are first painted over in grey and the landmarks are joined
+ * along the face's contours (jaw, brows, nose, eyes, lips), a line drawing of the face that carries
+ * nothing of the picture. Stateless; draws in place on an 8-bit BGR {@link Mat}.
  */
 public final class PoseOverlay {
   /** Index of the nose tip in the iBUG 68-point order. */
@@ -30,9 +33,51 @@ public final class PoseOverlay {
   private static final double[] BOX = {0, 255, 0};
   private static final double[] LANDMARK = {0, 255, 255};
   private static final double[][] AXIS_COLOURS = {{0, 0, 255}, {0, 255, 0}, {255, 0, 0}};
+  private static final double[] BACKGROUND = {64, 64, 64};
+
+  /**
+   * The iBUG 68-point contours as {first, last, closed}: jaw, brows, nose bridge, nostrils, eyes,
+   * outer and inner lips.
+   */
+  private static final int[][] CONTOURS = {
+    {0, 16, 0},
+    {17, 21, 0},
+    {22, 26, 0},
+    {27, 30, 0},
+    {31, 35, 0},
+    {36, 41, 1},
+    {42, 47, 1},
+    {48, 59, 1},
+    {60, 67, 1}
+  };
+
+  private final boolean blank;
+
+  /** Draws onto the frame itself. */
+  public PoseOverlay() {
+    this(false);
+  }
+
+  /**
+   * @param blank paint the frame over in grey and draw the face contours (pictures that may be
+   *     shared without the frame's content)
+   */
+  public PoseOverlay(boolean blank) {
+    this.blank = blank;
+  }
+
+  /** A line drawing on grey instead of the frame ({@link #PoseOverlay(boolean)}). */
+  public static PoseOverlay blank() {
+    return new PoseOverlay(true);
+  }
 
   /** Draws every face of {@code event} onto {@code bgr}. */
   public void draw(Mat bgr, PoseEvent event) {
+    if (blank) {
+      try (Scalar grey = scalar(BACKGROUND)) {
+        bgr.put(grey);
+      }
+    }
     for (Face face : event.getFaces()) {
       draw(bgr, face);
     }
@@ -44,6 +89,9 @@ public final class PoseOverlay {
     int thickness = Math.max(1, Math.round(w / 100f));
     drawBox(bgr, face, thickness);
     int radius = Math.max(1, Math.round(w / 80f));
+    if (blank && face.getLandmarks().size() == 68) {
+      drawContours(bgr, face.getLandmarks(), thickness);
+    }
     try (Scalar colour = scalar(LANDMARK)) {
       for (io.asmnet.schemas.avro.Point p : face.getLandmarks()) {
         try (Point centre = new Point(Math.round(p.getX()), Math.round(p.getY()))) {
@@ -74,6 +122,28 @@ public final class PoseOverlay {
       {-r[1], -r[4]}, // minus column 1: model y points down, draw up
       {-r[2], -r[5]} // minus column 2: the face looks along -z
     };
+  }
+
+  private static void drawContours(
+      Mat bgr, List<io.asmnet.schemas.avro.Point> landmarks, int thickness) {
+    try (Scalar colour = scalar(LANDMARK)) {
+      for (int[] c : CONTOURS) {
+        for (int i = c[0]; i <= c[1]; i++) {
+          int next = i < c[1] ? i + 1 : c[0];
+          if (i == c[1] && c[2] == 0) {
+            break;
+          }
+          try (Point a = point(landmarks.get(i));
+              Point b = point(landmarks.get(next))) {
+            line(bgr, a, b, colour, thickness, LINE_AA, 0);
+          }
+        }
+      }
+    }
+  }
+
+  private static Point point(io.asmnet.schemas.avro.Point p) {
+    return new Point(Math.round(p.getX()), Math.round(p.getY()));
   }
 
   private static void drawBox(Mat bgr, Face face, int thickness) {

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import io.asmnet.cli.TestMedia;
 import io.asmnet.schemas.avro.Point;
 import io.asmnet.schemas.avro.PoseEvent;
+import java.util.List;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -55,6 +56,30 @@ class PoseOverlayTest {
     assertThat(PoseOverlay.axes(0, 0, 30)[0][1])
         .as("roll > 0: x axis turns clockwise")
         .isGreaterThan(0.4);
+  }
+
+  @Test
+  void shouldPaintTheFrameOverAndJoinTheContoursOnABlankBackground() {
+    PoseEvent event = TestMedia.event("cam", 0, 50, 50, 100, 0, 0, 0);
+    List<Point> p = event.getFaces().get(0).getLandmarks();
+    try (Mat image = new Mat(SIZE, SIZE, CV_8UC3, new Scalar(255, 255, 255, 0));
+        UByteIndexer px = image.createIndexer()) {
+      PoseOverlay.blank().draw(image, event);
+
+      assertThat(px.get(10, 10, 0)).as("the frame's white is painted over").isEqualTo(64);
+      // Half-way along the nose bridge (29 on the test ring, 30 at its centre): no dot there.
+      int x = Math.round((p.get(29).getX() + p.get(30).getX()) / 2);
+      int y = Math.round((p.get(29).getY() + p.get(30).getY()) / 2);
+      assertThat(px.get(y, x, 2)).as("nose line at %d,%d", x, y).isGreaterThan(200);
+    }
+    try (Mat image = black();
+        UByteIndexer px = image.createIndexer()) {
+      new PoseOverlay().draw(image, event);
+      int x = Math.round((p.get(29).getX() + p.get(30).getX()) / 2);
+      int y = Math.round((p.get(29).getY() + p.get(30).getY()) / 2);
+      assertThat(nonBlack(px, 10, 10)).as("the frame stays").isFalse();
+      assertThat(px.get(y, x, 2)).as("no contours on the frame itself").isLessThan(200);
+    }
   }
 
   private static Mat black() {
