@@ -10,6 +10,7 @@ import org.apache.kafka.common.Uuid;
 
 /** Launches the broker JVM ({@link BrokerMain}) with the Kafka jars of this JVM's classpath. */
 final class BrokerLauncher {
+  private static final File SETSID = new File("/usr/bin/setsid");
 
   private BrokerLauncher() {}
 
@@ -25,6 +26,12 @@ final class BrokerLauncher {
 
   static ProcessBuilder processBuilder(BrokerFiles files, BrokerOptions options) {
     List<String> command = new ArrayList<>();
+    if (SETSID.canExecute()) {
+      // Its own session and process group: Ctrl-C in a terminal signals the foreground group,
+      // and the broker must not stop before its owner has closed its clients (the owner stops it).
+      // setsid execs in place (a child is no group leader), so the pid stays the broker's.
+      command.add(SETSID.getPath());
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options.jvmOptions());
     command.add("-Dlogback.configurationFile=" + files.logbackConfig());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,18 +17,29 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #close()} stops exactly the process this instance started (SIGTERM, then SIGKILL after
  * {@link BrokerOptions#stopTimeout()}) and deletes its data directory. Unless {@link
  * BrokerOptions#detached()}, the broker also stops when this JVM exits: a shutdown hook covers a
- * normal exit, and the broker JVM watches this process to cover a SIGKILL.
+ * normal exit, and the broker JVM watches this process to cover a SIGKILL. The hook first leaves
+ * the owner {@link #OWNER_GRACE} to call {@link #close()} itself: on Ctrl-C the owner's own hook
+ * closes its Kafka clients (a Streams app commits its transaction) while the broker still serves
+ * them, and only then the broker.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
   private static final Duration POLL = Duration.ofMillis(100);
 
+  /**
+   * How long the exit hook waits for {@link #close()} before stopping the broker itself: enough for
+   * an owner's orderly shutdown (Streams closes in about a second while its broker is up), short
+   * enough that an owner that never closes delays its exit little.
+   */
+  static final Duration OWNER_GRACE = Duration.ofSeconds(10);
+
   private final Process process;
   private final BrokerFiles files;
   private final BrokerState state;
   private final Duration stopTimeout;
   private final Thread shutdownHook;
+  private final CountDownLatch closing = new CountDownLatch(1);
   private boolean stopped; // guarded by this: close() and the shutdown hook may race
 
   private LocalKafkaBroker(
@@ -36,7 +49,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     this.state = state;
     this.stopTimeout = options.stopTimeout();
     this.shutdownHook =
-        options.detached() ? null : new Thread(this::stopQuietly, "local-kafka-stop");
+        options.detached() ? null : new Thread(() -> stopOnExit(OWNER_GRACE), "local-kafka-stop");
     if (shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -164,12 +177,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
   /** Stops the broker process and deletes its data directory. Idempotent. */
   @Override
   public void close() {
+    closing.countDown();
     if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException e) {
         // The JVM is already shutting down and the hook runs this same cleanup: nothing to undo.
       }
+    }
+    stopQuietly();
+  }
+
+  /**
+   * What the exit hook runs: waits up to {@code grace} for the owner's {@link #close()}, then stops
+   * the broker if that has not.
+   */
+  void stopOnExit(Duration grace) {
+    try {
+      if (!closing.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.info("exiting without close(): stopping the Kafka broker pid {}", process.pid());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     stopQuietly();
   }

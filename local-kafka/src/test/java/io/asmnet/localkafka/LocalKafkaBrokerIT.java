@@ -2,7 +2,10 @@ package io.asmnet.localkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,6 +127,58 @@ class LocalKafkaBrokerIT {
     assertThat(process.isAlive()).isFalse();
     assertThat(dataDir).doesNotExist();
     assertThat(BrokerLog.accepts(broker.state().port())).isFalse();
+  }
+
+  @Test
+  void shouldRunInItsOwnProcessGroupSoThatATerminalsCtrlCReachesOnlyItsOwner() throws Exception {
+    Path stat = Path.of("/proc", Long.toString(shared.pid()), "stat");
+    assumeTrue(Files.isReadable(stat) && Files.isExecutable(Path.of("/usr/bin/setsid")));
+
+    assertThat(processGroup(stat))
+        .isEqualTo(shared.pid())
+        .isNotEqualTo(processGroup(Path.of("/proc/self/stat")));
+    assertThat(ProcessHandle.of(shared.pid()).orElseThrow().info().command().orElse(""))
+        .as("setsid exec'd the JVM in place")
+        .endsWith("java");
+  }
+
+  /** Field 5 of /proc/PID/stat, after the parenthesised command name. */
+  private static long processGroup(Path stat) throws IOException {
+    String line = Files.readString(stat);
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[2]);
+  }
+
+  @Test
+  void shouldLeaveTheOwnerTimeToCloseBeforeItsExitHookStopsTheBroker(@TempDir Path temp)
+      throws Exception {
+    LocalKafkaBroker broker =
+        LocalKafkaBroker.start(BrokerOptions.defaults().withDataDir(temp.resolve("a")));
+    ProcessHandle process = ProcessHandle.of(broker.pid()).orElseThrow();
+    Thread hook = new Thread(() -> broker.stopOnExit(Duration.ofMinutes(2)));
+    hook.start();
+    hook.join(1_000);
+    assertThat(hook.isAlive()).as("the hook waits for the owner").isTrue();
+    assertThat(BrokerLog.accepts(broker.state().port())).as("the broker still serves").isTrue();
+
+    broker.close(); // the owner, after closing its clients
+
+    hook.join(30_000);
+    assertThat(hook.isAlive()).isFalse();
+    assertThat(process.isAlive()).isFalse();
+  }
+
+  @Test
+  void shouldStopTheBrokerFromTheExitHookWhenTheOwnerNeverCloses(@TempDir Path temp) {
+    Path dataDir = temp.resolve("b");
+    LocalKafkaBroker broker = LocalKafkaBroker.start(BrokerOptions.defaults().withDataDir(dataDir));
+    ProcessHandle process = ProcessHandle.of(broker.pid()).orElseThrow();
+
+    broker.stopOnExit(Duration.ofMillis(100));
+
+    assertThat(process.isAlive()).isFalse();
+    assertThat(dataDir).doesNotExist();
+    broker.close(); // idempotent: removes the hook only
   }
 
   @Test
