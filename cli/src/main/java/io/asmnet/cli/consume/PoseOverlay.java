@@ -35,21 +35,21 @@ public final class PoseOverlay {
   private static final double[][] AXIS_COLOURS = {{0, 0, 255}, {0, 255, 0}, {255, 0, 0}};
   private static final double[] BACKGROUND = {64, 64, 64};
 
-  /**
-   * The iBUG 68-point contours as {first, last, closed}: jaw, brows, nose bridge, nostrils, eyes,
-   * outer and inner lips.
-   */
-  private static final int[][] CONTOURS = {
-    {0, 16, 0},
-    {17, 21, 0},
-    {22, 26, 0},
-    {27, 30, 0},
-    {31, 35, 0},
-    {36, 41, 1},
-    {42, 47, 1},
-    {48, 59, 1},
-    {60, 67, 1}
-  };
+  /** One iBUG 68-point contour: points first..last in order, closed back to first or not. */
+  private record Contour(int first, int last, boolean closed) {}
+
+  /** Jaw, brows, nose bridge, nostrils, eyes, outer and inner lips. */
+  private static final List<Contour> CONTOURS =
+      List.of(
+          new Contour(0, 16, false),
+          new Contour(17, 21, false),
+          new Contour(22, 26, false),
+          new Contour(27, 30, false),
+          new Contour(31, 35, false),
+          new Contour(36, 41, true),
+          new Contour(42, 47, true),
+          new Contour(48, 59, true),
+          new Contour(60, 67, true));
 
   private final boolean blank;
 
@@ -127,18 +127,26 @@ public final class PoseOverlay {
   private static void drawContours(
       Mat bgr, List<io.asmnet.schemas.avro.Point> landmarks, int thickness) {
     try (Scalar colour = scalar(LANDMARK)) {
-      for (int[] c : CONTOURS) {
-        for (int i = c[0]; i <= c[1]; i++) {
-          int next = i < c[1] ? i + 1 : c[0];
-          if (i == c[1] && c[2] == 0) {
-            break;
-          }
-          try (Point a = point(landmarks.get(i));
-              Point b = point(landmarks.get(next))) {
-            line(bgr, a, b, colour, thickness, LINE_AA, 0);
-          }
+      for (Contour c : CONTOURS) {
+        for (int i = c.first(); i < c.last(); i++) {
+          segment(bgr, landmarks.get(i), landmarks.get(i + 1), colour, thickness);
+        }
+        if (c.closed()) {
+          segment(bgr, landmarks.get(c.last()), landmarks.get(c.first()), colour, thickness);
         }
       }
+    }
+  }
+
+  private static void segment(
+      Mat bgr,
+      io.asmnet.schemas.avro.Point from,
+      io.asmnet.schemas.avro.Point to,
+      Scalar colour,
+      int thickness) {
+    try (Point a = point(from);
+        Point b = point(to)) {
+      line(bgr, a, b, colour, thickness, LINE_AA, 0);
     }
   }
 
