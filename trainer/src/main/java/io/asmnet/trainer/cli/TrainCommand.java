@@ -10,6 +10,7 @@ import io.asmnet.trainer.tfjs.TfjsModelFile;
 import io.asmnet.trainer.train.TrainingOptions;
 import io.asmnet.trainer.train.TrainingRun;
 import io.asmnet.trainer.train.TrainingState;
+import io.asmnet.trainer.train.WeightAveraging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -172,6 +173,16 @@ public final class TrainCommand implements Callable<Integer> {
     cosine
   }
 
+  @Option(
+      names = "--average-last",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "also write the mean weights of the last N epochs to --out/"
+              + WeightAveraging.FOLDER
+              + " (a checkpoint to eval and export like any other; 0: none) (default ${DEFAULT-VALUE})")
+  int averageLast;
+
   @Option(names = "--resume", description = "continue from the checkpoint in --out")
   boolean resume;
 
@@ -212,7 +223,8 @@ public final class TrainCommand implements Callable<Integer> {
             out,
             resume,
             !noProgress,
-            lrDecay == LrDecay.cosine);
+            lrDecay == LrDecay.cosine,
+            averageLast);
     TrainingState state =
         new TrainingRun(options, backboneInit())
             .run(new AugmentingSource(train, validation, maker, seed, augment));

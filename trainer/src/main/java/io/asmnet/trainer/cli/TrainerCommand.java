@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       ExportCommand.class,
+      AverageCommand.class,
       ImportTfjsCommand.class,
       LearnMeshMapCommand.class,
       LabelCommand.class,

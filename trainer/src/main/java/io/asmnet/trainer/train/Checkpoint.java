@@ -17,7 +17,7 @@ public final class Checkpoint {
   public static final String PREFIX = "asmnet";
   public static final String ASM_FILE = "asm.json";
 
-  /** Parameter files kept: this epoch's and the one before. */
+  /** Parameter files kept at least: this epoch's and the one before. */
   static final int KEEP = 2;
 
   private Checkpoint() {}
@@ -28,14 +28,16 @@ public final class Checkpoint {
         && Files.isRegularFile(dir.resolve(ASM_FILE));
   }
 
-  static void save(Model model, AsmOperator asm, TrainingState state, Path dir) throws IOException {
+  /** Saves this epoch's checkpoint, keeping the parameter files of the last {@code keep} epochs. */
+  static void save(Model model, AsmOperator asm, TrainingState state, Path dir, int keep)
+      throws IOException {
     model.setProperty("Epoch", Integer.toString(state.epochsDone()));
     model.save(dir, PREFIX);
     asm.save(dir.resolve(ASM_FILE));
     // The state goes last: its presence marks the checkpoint complete.
     state.save(dir);
     // 5.8 MB per epoch adds up over 150 epochs: keep the newest few.
-    Files.deleteIfExists(dir.resolve(paramsFile(state.epochsDone() - KEEP)));
+    Files.deleteIfExists(dir.resolve(paramsFile(state.epochsDone() - Math.max(KEEP, keep))));
   }
 
   /** The parameter file DJL writes after {@code epochs} epochs. */

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param progress draw a progress bar on stderr
  * @param cosineDecay lower the learning rate along a half cosine, per epoch, to {@link
  *     #FINAL_LR_FRACTION} of it in the last epoch; false keeps it fixed (the paper's)
+ * @param averageLast 0, or the number of last epochs whose weights the run averages into {@link
+ *     WeightAveraging#FOLDER} when it ends (their parameter files are kept for it)
  */
 public record TrainingOptions(
     int epochs,
@@ -32,7 +34,8 @@ public record TrainingOptions(
     Path checkpointDir,
     boolean resume,
     boolean progress,
-    boolean cosineDecay) {
+    boolean cosineDecay,
+    int averageLast) {
   /** The last epoch's learning rate over the first's, with {@code cosineDecay}. */
   public static final float FINAL_LR_FRACTION = 0.02f;
 
@@ -61,7 +64,8 @@ public record TrainingOptions(
         checkpointDir,
         resume,
         progress,
-        false);
+        false,
+        0);
   }
 
   /** The learning rate of 0-based epoch {@code epoch}. */
@@ -85,8 +89,9 @@ public record TrainingOptions(
     if (!(varianceKept > 0 && varianceKept <= 1)) {
       throw new IllegalArgumentException("variance kept must be in (0, 1], got " + varianceKept);
     }
-    if (denseL2 < 0 || maxBatchesPerEpoch < 0) {
-      throw new IllegalArgumentException("L2 and batch limit must not be negative");
+    if (denseL2 < 0 || maxBatchesPerEpoch < 0 || averageLast < 0) {
+      throw new IllegalArgumentException(
+          "L2, batch limit and epochs to average must not be negative");
     }
     Objects.requireNonNull(checkpointDir, "checkpointDir");
   }

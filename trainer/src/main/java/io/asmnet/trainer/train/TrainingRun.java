@@ -109,7 +109,7 @@ public final class TrainingRun {
                   ? null
                   : Validation.nme(trainer, source.validation(), options.batchSize());
           state = state.next(loss.mean(), nme, loss.stepMillis());
-          Checkpoint.save(model, asm, state, options.checkpointDir());
+          Checkpoint.save(model, asm, state, options.checkpointDir(), options.averageLast());
           LOG.info(
               "epoch {}/{}: loss {} {}({} ms/step, {} s)",
               e + 1,
@@ -120,6 +120,12 @@ public final class TrainingRun {
               (System.nanoTime() - start) / 1_000_000_000);
         }
       }
+    }
+    if (options.averageLast() > 0) {
+      WeightAveraging.average(
+          options.checkpointDir(),
+          Math.min(options.averageLast(), state.epochsDone()),
+          options.checkpointDir().resolve(WeightAveraging.FOLDER));
     }
     return state;
   }
