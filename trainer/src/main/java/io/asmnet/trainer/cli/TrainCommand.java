@@ -174,6 +174,14 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = "--max-faces-per-person",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "the most faces of one person per epoch, a fresh random choice each epoch (a video's frames are one person); 0: all (default ${DEFAULT-VALUE})")
+  int maxFacesPerPerson;
+
+  @Option(
       names = "--average-last",
       paramLabel = "N",
       defaultValue = "0",
@@ -227,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
             averageLast);
     TrainingState state =
         new TrainingRun(options, backboneInit())
-            .run(new AugmentingSource(train, validation, maker, seed, augment));
+            .run(new AugmentingSource(train, validation, maker, seed, augment, maxFacesPerPerson));
     spec.commandLine()
         .getOut()
         .printf(

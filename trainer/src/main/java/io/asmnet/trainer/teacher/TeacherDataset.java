@@ -64,7 +64,11 @@ public final class TeacherDataset {
       }
       faces.add(
           new LabelledFace(
-              image, l.label().points(), l.label().pose(), l.video() != null ? VIDEO : PHOTOS));
+              image,
+              l.label().points(),
+              l.label().pose(),
+              l.video() != null ? VIDEO : PHOTOS,
+              l.person()));
     }
     if (missing > 0) {
       LOG.warn(

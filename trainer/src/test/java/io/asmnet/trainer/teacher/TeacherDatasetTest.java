@@ -59,6 +59,12 @@ class TeacherDatasetTest {
     assertThat(train).hasSize(starter.size()); // the faces: root is empty, so only dlib's photos
     assertThat(train).allSatisfy(f -> assertThat(f.pose()).isNotNull());
     assertThat(train).extracting(LabelledFace::subset).containsOnly(TeacherDataset.PHOTOS);
+    // The labels' persons, not the photo paths: a group photo is one "person", a named person's
+    // photos are one person.
+    assertThat(train)
+        .extracting(LabelledFace::person)
+        .noneMatch(p -> p.contains("/"))
+        .contains("dlib-2007_007763", "john-salley");
     for (LabelledFace f : train) {
       LabelledFace nearest =
           starter.stream()
