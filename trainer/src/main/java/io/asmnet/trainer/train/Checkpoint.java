@@ -3,11 +3,14 @@ package io.asmnet.trainer.train;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.asmnet.trainer.loss.AsmOperator;
 import io.asmnet.trainer.model.AsmNet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A checkpoint folder: {@code asmnet-NNNN.params} (DJL, one per epoch, NNNN = epochs done), {@code
@@ -50,6 +53,20 @@ public final class Checkpoint {
    * caller.
    */
   public static Model load(Path dir, Device device) throws IOException, MalformedModelException {
+    return open(dir, device, Map.of());
+  }
+
+  /**
+   * Loads the parameters of epoch {@code epoch} of the checkpoint in {@code dir} (a file the run
+   * kept) into a new model, owned by the caller.
+   */
+  public static Model load(Path dir, Device device, int epoch)
+      throws IOException, MalformedModelException {
+    return open(dir, device, Map.of("epoch", Integer.toString(epoch)));
+  }
+
+  private static Model open(Path dir, Device device, Map<String, ?> options)
+      throws IOException, MalformedModelException {
     if (!exists(dir)) {
       throw new IOException(
           "no checkpoint in "
@@ -64,7 +81,12 @@ public final class Checkpoint {
     Model model = Model.newInstance(PREFIX, device);
     try {
       model.setBlock(AsmNet.create(state.points()));
-      model.load(dir, PREFIX);
+      // Loading alone leaves the block without the input names that saving describes, so a
+      // loaded model could not be saved again (as weight averaging does).
+      model
+          .getBlock()
+          .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 224, 224));
+      model.load(dir, PREFIX, options);
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();

@@ -5,10 +5,8 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.asmnet.trainer.model.AsmNet;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -70,25 +68,17 @@ public final class WeightAveraging {
                 + " to keep it)");
       }
     }
-    Map<String, double[]> sums = new LinkedHashMap<>();
-    for (int e = first; e <= last; e++) {
-      try (Model model = load(dir, state.points(), e)) {
-        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-          NDArray array = p.getValue().getArray();
-          if (array.getDataType() != DataType.FLOAT32) {
-            continue;
-          }
-          float[] values = array.toFloatArray();
-          double[] sum = sums.computeIfAbsent(p.getKey(), k -> new double[values.length]);
-          for (int i = 0; i < values.length; i++) {
-            sum[i] += values[i];
-          }
+    Files.createDirectories(out);
+    // The last epoch's model stays open to receive the mean, so each file is loaded once.
+    try (Model target = Checkpoint.load(dir, Device.cpu(), last)) {
+      Map<String, double[]> sums = new LinkedHashMap<>();
+      add(target, sums);
+      for (int e = first; e < last; e++) {
+        try (Model model = Checkpoint.load(dir, Device.cpu(), e)) {
+          add(model, sums);
         }
       }
-    }
-    Files.createDirectories(out);
-    try (Model model = load(dir, state.points(), last)) {
-      for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+      for (Pair<String, Parameter> p : target.getBlock().getParameters()) {
         double[] sum = sums.get(p.getKey());
         if (sum == null) {
           continue;
@@ -99,8 +89,8 @@ public final class WeightAveraging {
         }
         p.getValue().getArray().set(FloatBuffer.wrap(mean));
       }
-      model.setProperty("Epoch", Integer.toString(last));
-      model.save(out, Checkpoint.PREFIX);
+      target.setProperty("Epoch", Integer.toString(last));
+      target.save(out, Checkpoint.PREFIX);
     }
     Files.copy(
         dir.resolve(Checkpoint.ASM_FILE),
@@ -114,20 +104,18 @@ public final class WeightAveraging {
     LOG.info("averaged the weights of epochs {}-{} into {}", first, last, out);
   }
 
-  private static Model load(Path dir, int points, int epoch)
-      throws IOException, MalformedModelException {
-    Model model = Model.newInstance(Checkpoint.PREFIX, Device.cpu());
-    try {
-      model.setBlock(AsmNet.create(points));
-      // Loading alone leaves the block without the input names that saving describes.
-      model
-          .getBlock()
-          .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 224, 224));
-      model.load(dir, Checkpoint.PREFIX, Map.of("epoch", Integer.toString(epoch)));
-      return model;
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      model.close();
-      throw e;
+  /** Adds a model's float parameters (weights and batch-norm statistics) to {@code sums}. */
+  private static void add(Model model, Map<String, double[]> sums) {
+    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+      NDArray array = p.getValue().getArray();
+      if (array.getDataType() != DataType.FLOAT32) {
+        continue;
+      }
+      float[] values = array.toFloatArray();
+      double[] sum = sums.computeIfAbsent(p.getKey(), k -> new double[values.length]);
+      for (int i = 0; i < values.length; i++) {
+        sum[i] += values[i];
+      }
     }
   }
 }
